@@ -1,0 +1,49 @@
+import { Command, CommanderError } from "commander";
+import { formatInputError, InputError } from "../errors.js";
+import { TOOL } from "../version.js";
+import type { Console } from "./console.js";
+
+/** Every command of the tool, one file each: flags → options → library call → print. */
+const COMMANDS: ((console: Console) => Command)[] = [];
+
+/** Exit codes, decided here and nowhere else. */
+export const EXIT = { ok: 0, bug: 1, badInput: 2 } as const;
+
+export function buildProgram(console: Console): Command {
+  const program = new Command("prepost")
+    .description("Pre/post evaluation of acute-care use (A&E attendances, unplanned admissions) for social prescribing cohorts.")
+    .version(TOOL.version, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: console.out, writeErr: console.err })
+    .exitOverride();
+  for (const command of COMMANDS) {
+    program.addCommand(command(console).configureOutput({ writeOut: console.out, writeErr: console.err }).exitOverride());
+  }
+  return program;
+}
+
+function isClosedPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === "EPIPE";
+}
+
+/** Runs the program on `argv` (user arguments only) and returns the exit code; never exits itself. */
+export async function run(argv: string[], console: Console): Promise<number> {
+  const program = buildProgram(console);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (error instanceof InputError) {
+      console.err(`prepost: ${formatInputError(error).replace(/\n/g, "\nprepost: ")}\n`);
+      return EXIT.badInput;
+    }
+    // `prepost … | head` closes the pipe early: that is the reader's choice, not a failure.
+    if (isClosedPipe(error)) return EXIT.ok;
+    console.err(`prepost: internal error (a bug in prepost, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.bug;
+  }
+}

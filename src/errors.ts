@@ -1,0 +1,63 @@
+/**
+ * Errors are values with a place. Everything a user can get wrong (a flag, a config key, a CSV row)
+ * becomes a `DataError`; it is turned into text once, at the CLI edge, by `formatDataError`.
+ * Exit codes: 0 ok, 2 bad input or usage, 1 a bug in prepost.
+ */
+
+export interface DataError {
+  /** Stable machine-readable reason, e.g. `invalid_date`, `missing_column`. */
+  code: string;
+  /** The file as the user named it, or `--flag` / `config` for settings problems. */
+  file: string;
+  /** Line as a person counts it (header is line 1); 0 where there is no line. */
+  line: number;
+  /** Column (or config key) at fault; empty where the whole row or file is at fault. */
+  column: string;
+  /** The offending value as read; masked at the edge before printing. */
+  value?: string;
+  /** What is wrong, in words. */
+  message: string;
+}
+
+/** Thrown to stop a run because of the user's input; carries every problem found so far. */
+export class InputError extends Error {
+  readonly problems: DataError[];
+  /** How many problems there were in all (only the first ones are kept). */
+  readonly total: number;
+
+  constructor(problems: DataError[], total = problems.length) {
+    super(problems[0] ? problems[0].message : "bad input");
+    this.name = "InputError";
+    this.problems = problems;
+    this.total = total;
+  }
+}
+
+export function dataError(fields: DataError): InputError {
+  return new InputError([fields]);
+}
+
+/** A value that may be an NHS number (ten digits, possibly spaced) shows only its last two digits. */
+export function maskIdentifiers(text: string): string {
+  return text.replace(/\d(?:[ -]?\d){9,}/g, (digits) => {
+    const plain = digits.replace(/[ -]/g, "");
+    return "*".repeat(plain.length - 2) + plain.slice(-2);
+  });
+}
+
+export function formatDataError(problem: DataError): string {
+  const place = problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
+  const column = problem.column ? ` ${problem.column}:` : "";
+  const value = problem.value === undefined ? "" : ` (${JSON.stringify(problem.value)})`;
+  return maskIdentifiers(`${place}:${column} ${problem.message}${value}`);
+}
+
+export function formatInputError(error: InputError): string {
+  const lines = error.problems.map(formatDataError);
+  if (error.total > error.problems.length) {
+    lines.push(`… and ${error.total - error.problems.length} more (${error.total} problems in all)`);
+  } else if (error.total > 1) {
+    lines.push(`${error.total} problems in all`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,78 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { CsvError, parse } from "csv-parse";
+import { dataError, InputError } from "../errors.js";
+
+/** Receives the header once, then every data record with the line it starts on (header = line 1). */
+export interface CsvVisitor {
+  header(fields: string[]): void;
+  record(fields: string[], line: number): void;
+}
+
+const READ_BLOCK = 1 << 20;
+
+function countNewlines(fields: string[]): number {
+  let count = 0;
+  for (const field of fields) {
+    if (field.length === 0 || field.indexOf("\n") < 0) continue;
+    for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) count++;
+  }
+  return count;
+}
+
+function isBlank(fields: string[]): boolean {
+  for (const field of fields) if (field.length > 0) return false;
+  return true;
+}
+
+function parseFailure(error: unknown, file: string): InputError {
+  if (error instanceof InputError) return error;
+  if (error instanceof CsvError) {
+    const reason = error.message.replace(/^[^:]*: /, "").replace(/ at line \d+.*$/, "");
+    return dataError({ code: error.code.toLowerCase(), file, line: Number(error.lines ?? 0), column: "", message: `malformed CSV: ${reason}` });
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a file" : "permission denied";
+    return dataError({ code: "unreadable_file", file, line: 0, column: "", message: `cannot read: ${why}` });
+  }
+  throw error;
+}
+
+/**
+ * Streams a CSV file record by record through csv-parse, so memory does not grow with its length.
+ * Line numbers are counted here rather than taken from csv-parse's `info`, which counts a quoted
+ * CRLF twice: a record starts on the line after the previous one ends, and ends as many lines later
+ * as its fields hold new lines. Blank lines (and lines of empty fields only) are not records.
+ */
+export async function visitCsv(path: string, file: string, visitor: CsvVisitor): Promise<void> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+  } catch (error) {
+    throw parseFailure(error, file);
+  }
+  const parser = createReadStream(path, { highWaterMark: READ_BLOCK }).pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }),
+  );
+  let nextLine = 1;
+  let seenHeader = false;
+  try {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      const line = nextLine;
+      nextLine = line + 1 + countNewlines(fields);
+      if (isBlank(fields)) continue;
+      if (!seenHeader) {
+        seenHeader = true;
+        visitor.header(fields);
+      } else {
+        visitor.record(fields, line);
+      }
+    }
+  } catch (error) {
+    throw parseFailure(error, file);
+  }
+  if (!seenHeader) {
+    throw dataError({ code: "empty_file", file, line: 1, column: "", message: "the file is empty: a header row was expected" });
+  }
+}
