@@ -109,6 +109,8 @@ export interface OutcomeResult {
 export interface Result {
   tool: { name: string; version: string };
   settings: Settings;
+  /** The extracts read, as the user named them. */
+  inputs: Partial<Record<ExtractName, string>>;
   rows: RowCounts;
   attrition: AttritionStep[];
   comparison_attrition?: AttritionStep<ComparisonExclusionReason>[];

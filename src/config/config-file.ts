@@ -1,0 +1,89 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { type DataError, InputError } from "../errors.js";
+import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
+import { AE_COLUMNS } from "../extracts/ae.js";
+import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
+import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
+import { settingsInput } from "./settings.js";
+
+/** Each extract's columns may be renamed to the extract's own header; unknown names are errors. */
+function columnMapping(columns: readonly { name: string }[]) {
+  const shape = Object.fromEntries(columns.map(({ name }) => [name, z.string().trim().min(1).optional()]));
+  return z.strictObject(shape);
+}
+
+const path = z.string().trim().min(1);
+
+export const configFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe("The JSON Schema this file follows (for editors)."),
+    referrals: path.optional().describe("Referrals extract (CSV), relative to this file."),
+    ae: path.optional().describe("A&E attendances extract (CSV), relative to this file."),
+    admissions: path.optional().describe("Admitted patient care extract (CSV), relative to this file."),
+    comparison: path.optional().describe("Matched comparison group (CSV), relative to this file."),
+    columns: z
+      .strictObject({
+        referrals: columnMapping(REFERRAL_COLUMNS).optional(),
+        ae: columnMapping(AE_COLUMNS).optional(),
+        admissions: columnMapping(ADMISSION_COLUMNS).optional(),
+        comparison: columnMapping(COMPARISON_COLUMNS).optional(),
+      })
+      .optional()
+      .describe("Per extract: the spec's column name → the extract's own header."),
+    cohorts: z
+      .array(z.strictObject({ cohort: z.string().trim().min(1), label: z.string().trim().min(1).optional() }))
+      .optional()
+      .describe("Cohort order and display labels; a cohort in the data but not listed is an error."),
+  })
+  .extend(settingsInput.shape);
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+function issueToProblem(issue: z.core.$ZodIssue, file: string): DataError[] {
+  const at = issue.path.map(String);
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({
+      code: "unknown_key",
+      file,
+      line: 0,
+      column: [...at, key].join("."),
+      message: "is not a key prepost knows (mistyped?)",
+    }));
+  }
+  return [{ code: "invalid_setting", file, line: 0, column: at.join(".") || "(top level)", message: issue.message }];
+}
+
+/** Where in the text a JSON.parse error points, as line and column. */
+function jsonErrorPlace(text: string, error: Error): { line: number; column: number } {
+  const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? NaN);
+  if (Number.isNaN(position)) return { line: 0, column: 0 };
+  const before = text.slice(0, position).split("\n");
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** Reads and validates a config file; every unknown or mistyped key is an error that names it. */
+export async function loadConfigFile(filePath: string): Promise<ConfigFile> {
+  let text: string;
+  try {
+    text = await readFile(filePath, "utf8");
+  } catch {
+    throw new InputError([{ code: "unreadable_file", file: filePath, line: 0, column: "", message: "cannot read the config file" }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const place = jsonErrorPlace(text, error as Error);
+    const column = place.column ? `column ${place.column}` : "";
+    throw new InputError([{ code: "invalid_json", file: filePath, line: place.line, column, message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  const parsed = configFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.flatMap((issue) => issueToProblem(issue, filePath));
+    throw new InputError(problems);
+  }
+  return parsed.data;
+}
+
+export { issueToProblem };

@@ -1,0 +1,128 @@
+import { dirname, relative, resolve } from "node:path";
+import { type DataError, InputError } from "../errors.js";
+import type { ExtractName } from "../result.js";
+import { type ConfigFile, issueToProblem, loadConfigFile } from "./config-file.js";
+import type { EvaluationRun, RunSettings } from "./run.js";
+import {
+  DEFAULT_EMERGENCY_ADMISSION_METHODS,
+  DEFAULT_EXCLUDED_ATTENDANCE_CATEGORIES,
+  type SettingsInput,
+  settingsInput,
+} from "./settings.js";
+
+/** What the command line says: settings flags, the extracts' paths and the config file. */
+export interface RunFlags extends SettingsInput {
+  config?: string;
+  referrals?: string;
+  ae?: string;
+  admissions?: string;
+  comparison?: string;
+}
+
+const EXTRACTS: readonly ExtractName[] = ["referrals", "ae", "admissions", "comparison"];
+
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+
+function usageError(message: string, file = "prepost evaluate"): InputError {
+  return new InputError([{ code: "usage", file, line: 0, column: "", message }]);
+}
+
+/** Flags are checked with the same schema as the config file; a problem names the flag. */
+function validateFlags(flags: RunFlags): SettingsInput {
+  const { config: _config, referrals: _r, ae: _a, admissions: _ad, comparison: _c, ...settings } = flags;
+  const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+  const parsed = settingsInput.safeParse(defined);
+  if (parsed.success) return parsed.data;
+  const problems: DataError[] = parsed.error.issues.flatMap((issue) =>
+    issueToProblem(issue, "").map((problem) => ({
+      ...problem,
+      file: flagName(problem.column),
+      column: "",
+      value: String(defined[problem.column] ?? ""),
+    })),
+  );
+  throw new InputError(problems);
+}
+
+const defaults = {
+  from: null,
+  to: null,
+  window: "6m",
+  indexDay: "exclude",
+  dataStart: null,
+  dataEnd: null,
+  requireConsent: false,
+  minOnwardReferrals: null,
+  minAge: null,
+  dateFormat: "iso",
+  aeCoding: "ecds",
+  skipInvalid: false,
+  bootstrap: 2000,
+  seed: 1,
+} as const;
+
+/** defaults ← config file ← flags, merged once into settings with every field decided. */
+export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunSettings {
+  const merged = { ...defaults, ...config, ...flags };
+  const settings: RunSettings = {
+    ...merged,
+    excludedAttendanceCategories: merged.excludedAttendanceCategories ?? [...DEFAULT_EXCLUDED_ATTENDANCE_CATEGORIES[merged.aeCoding]],
+    emergencyAdmissionMethods: merged.emergencyAdmissionMethods ?? [...DEFAULT_EMERGENCY_ADMISSION_METHODS],
+  };
+  if (settings.from !== null && settings.to !== null && settings.from > settings.to) {
+    throw usageError(`the study period is empty: --from ${settings.from} is after --to ${settings.to}`);
+  }
+  if (settings.dataStart !== null && settings.dataEnd !== null && settings.dataStart > settings.dataEnd) {
+    throw usageError(`the data coverage is empty: --data-start ${settings.dataStart} is after --data-end ${settings.dataEnd}`);
+  }
+  return settings;
+}
+
+function sourcesFrom(config: ConfigFile, configDir: string | undefined, flags: RunFlags) {
+  const cwd = process.cwd();
+  return Object.fromEntries(
+    EXTRACTS.flatMap((extract) => {
+      const fromFlag = flags[extract];
+      const fromConfig = config[extract];
+      if (fromFlag === undefined && fromConfig === undefined) return [];
+      // Flags are relative to where prepost runs; config paths to the config file.
+      const path = fromFlag !== undefined ? resolve(cwd, fromFlag) : resolve(configDir ?? cwd, fromConfig!);
+      const file = fromFlag ?? relative(cwd, path);
+      return [[extract, { path, file, columns: config.columns?.[extract] ?? {} }]];
+    }),
+  );
+}
+
+function cohortLabels(config: ConfigFile, file: string) {
+  if (!config.cohorts) return undefined;
+  const seen = new Set<string>();
+  return config.cohorts.map(({ cohort, label }, i) => {
+    if (seen.has(cohort)) {
+      throw new InputError([{ code: "duplicate_cohort", file, line: 0, column: `cohorts.${i}.cohort`, value: cohort, message: "is listed twice" }]);
+    }
+    seen.add(cohort);
+    return { cohort, label: label ?? cohort };
+  });
+}
+
+/** Turns the command line (and the config file it names) into the library's input. */
+export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
+  const flagSettings = validateFlags(flags);
+  const config: ConfigFile = flags.config ? await loadConfigFile(flags.config) : {};
+  const configDir = flags.config ? dirname(resolve(flags.config)) : undefined;
+  const { $schema: _s, referrals: _r, ae: _a, admissions: _ad, comparison: _c, columns: _col, cohorts: _co, ...configSettings } = config;
+  const settings = mergeSettings(configSettings, flagSettings);
+  const sources = sourcesFrom(config, configDir, flags);
+  if (!sources.referrals) throw usageError("no referrals extract: give --referrals FILE (or `referrals` in the config file)");
+  if (!sources.ae && !sources.admissions) {
+    throw usageError("no activity extract: give --ae FILE and/or --admissions FILE (or `ae`/`admissions` in the config file)");
+  }
+  return {
+    settings,
+    referrals: sources.referrals,
+    ae: sources.ae,
+    admissions: sources.admissions,
+    comparison: sources.comparison,
+    cohorts: cohortLabels(config, flags.config ?? ""),
+  };
+}

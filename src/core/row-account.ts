@@ -1,0 +1,48 @@
+import type { ActivityRowAccount } from "../result.js";
+import { type ActivityTally, countableRows, countAt } from "./count-in-windows.js";
+import { PLACE } from "./windows.js";
+
+export interface AccountScope {
+  /** Rows of the extract read (data rows, not the header). */
+  read: number;
+  /** Rows skipped as invalid under `--skip-invalid`. */
+  skipped: number;
+  /** Slots below this are referred patients; from it on, comparison patients. */
+  referredCount: number;
+  /** Subjects in all (referred and comparison). */
+  subjects: number;
+  isIncluded: Uint8Array;
+  withComparison: boolean;
+}
+
+/**
+ * Where every row of one activity extract went, so that nothing is dropped silently: skipped,
+ * someone else's, not countable, an excluded patient's, outside the windows, on the index day,
+ * counted, or a comparison patient's.
+ */
+export function accountRows(tally: ActivityTally, scope: AccountScope): ActivityRowAccount {
+  const account: ActivityRowAccount = {
+    read: scope.read,
+    skipped: scope.skipped,
+    activityOfOthers: tally.activityOfOthers,
+    notCountable: { ...tally.notCountable },
+    ofExcludedPatients: 0,
+    outsideWindows: 0,
+    onIndexDay: 0,
+    counted: 0,
+  };
+  let comparison = 0;
+  for (let slot = 0; slot < scope.subjects; slot++) {
+    if (slot >= scope.referredCount) {
+      comparison += countableRows(tally, slot);
+    } else if (scope.isIncluded[slot]) {
+      account.counted += countAt(tally, slot, PLACE.pre) + countAt(tally, slot, PLACE.post);
+      account.onIndexDay += countAt(tally, slot, PLACE.indexDay);
+      account.outsideWindows += countAt(tally, slot, PLACE.prior) + countAt(tally, slot, PLACE.outside);
+    } else {
+      account.ofExcludedPatients += countableRows(tally, slot);
+    }
+  }
+  if (scope.withComparison) account.comparison = comparison;
+  return account;
+}

@@ -1,0 +1,52 @@
+import type { Day } from "./day.js";
+import { type PatientWindows, windowsAround, type WindowLength } from "./windows.js";
+
+/**
+ * Everyone whose activity is counted: the referred patients, then the comparison patients, each with
+ * a slot and their windows in flat typed arrays, so that the per-row lookup allocates nothing and
+ * memory grows with patients, never with activity rows.
+ */
+export interface Subjects {
+  slotOf: Map<string, number>;
+  priorStart: Int32Array;
+  preStart: Int32Array;
+  indexDate: Int32Array;
+  postEnd: Int32Array;
+  size: number;
+}
+
+export interface IndexedSubject {
+  patientId: string;
+  indexDate: Day;
+}
+
+/** Slots follow the order given: referred patients first, comparison patients after them. */
+export function windowSubjects(people: readonly IndexedSubject[], length: WindowLength): Subjects {
+  const size = people.length;
+  const subjects: Subjects = {
+    slotOf: new Map(),
+    priorStart: new Int32Array(size),
+    preStart: new Int32Array(size),
+    indexDate: new Int32Array(size),
+    postEnd: new Int32Array(size),
+    size,
+  };
+  people.forEach((person, slot) => {
+    const windows = windowsAround(person.indexDate, length);
+    subjects.slotOf.set(person.patientId, slot);
+    subjects.priorStart[slot] = windows.priorStart;
+    subjects.preStart[slot] = windows.preStart;
+    subjects.indexDate[slot] = windows.indexDate;
+    subjects.postEnd[slot] = windows.postEnd;
+  });
+  return subjects;
+}
+
+export function windowsOf(subjects: Subjects, slot: number): PatientWindows {
+  return {
+    priorStart: subjects.priorStart[slot]!,
+    preStart: subjects.preStart[slot]!,
+    indexDate: subjects.indexDate[slot]!,
+    postEnd: subjects.postEnd[slot]!,
+  };
+}

@@ -1,0 +1,56 @@
+import { locateColumns } from "../io/columns.js";
+import type { ActivitySink } from "./activity.js";
+import { type DateFormat, MISSING_DATE } from "./dates.js";
+import { eventDayField, optionalTextField, patientIdField } from "./fields.js";
+import type { ProblemLog } from "./problem-log.js";
+import { RowReader } from "./row-reader.js";
+import { type ExtractSource, wantedColumns } from "./source.js";
+
+export const ADMISSION_COLUMNS = [
+  { name: "patient_id", required: true },
+  { name: "admission_date", required: true },
+  { name: "admission_method", required: true },
+  { name: "episode_order", required: false },
+] as const;
+
+export interface AdmissionReading {
+  dateFormat: DateFormat;
+  /** Admission methods of unplanned admissions (trimmed, upper case). */
+  emergencyMethods: ReadonlySet<string>;
+}
+
+// HES writes EPIORDER with a leading zero ("01"): the first episode of a spell is 1 as a number.
+const FIRST_EPISODE = /^0*1$/;
+
+/** Builds the row parser for an admitted patient care extract (SUS/HES) from its header. */
+export function admissionRowParser(
+  header: string[],
+  source: ExtractSource,
+  reading: AdmissionReading,
+  log: ProblemLog,
+  sink: ActivitySink,
+) {
+  const at = locateColumns(header, wantedColumns(source, ADMISSION_COLUMNS), source.file);
+  const name = (column: (typeof ADMISSION_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
+  const row = new RowReader("admissions", source.file, header.length, log);
+  const dayField = eventDayField(reading.dateFormat);
+  const countsEpisodes = at.episode_order >= 0;
+
+  return (fields: string[], line: number): void => {
+    if (!row.begin(fields, line)) return;
+    const patientId = row.read(patientIdField, at.patient_id, name("patient_id"));
+    const day = row.read(dayField, at.admission_date, name("admission_date"));
+    const method = row.read(optionalTextField, at.admission_method, name("admission_method"));
+    const episode = countsEpisodes ? row.read(optionalTextField, at.episode_order, name("episode_order")) : "1";
+    if (!row.end()) return;
+    // An extract is counted one row per spell; in an episode-level extract only first episodes count.
+    const notCountable = !FIRST_EPISODE.test(episode!)
+      ? "later_episode"
+      : !reading.emergencyMethods.has(method!.toUpperCase())
+        ? "not_emergency"
+        : day === MISSING_DATE
+          ? "missing_date"
+          : undefined;
+    sink(patientId!, day!, notCountable);
+  };
+}

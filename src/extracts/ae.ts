@@ -1,0 +1,41 @@
+import { locateColumns } from "../io/columns.js";
+import type { ActivitySink } from "./activity.js";
+import { type DateFormat, MISSING_DATE } from "./dates.js";
+import { eventDayField, optionalTextField, patientIdField } from "./fields.js";
+import type { ProblemLog } from "./problem-log.js";
+import { RowReader } from "./row-reader.js";
+import { type ExtractSource, wantedColumns } from "./source.js";
+
+export const AE_COLUMNS = [
+  { name: "patient_id", required: true },
+  { name: "arrival_date", required: true },
+  { name: "attendance_category", required: false },
+] as const;
+
+export interface AeReading {
+  dateFormat: DateFormat;
+  /** Attendance categories that are not counted (planned follow-ups: ECDS 4, HES 2 by default). */
+  excludedCategories: ReadonlySet<string>;
+}
+
+/** Builds the row parser for an A&E attendances extract (ECDS, or HES/SUS A&E) from its header. */
+export function aeRowParser(header: string[], source: ExtractSource, reading: AeReading, log: ProblemLog, sink: ActivitySink) {
+  const at = locateColumns(header, wantedColumns(source, AE_COLUMNS), source.file);
+  const name = (column: (typeof AE_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
+  const row = new RowReader("ae", source.file, header.length, log);
+  const dayField = eventDayField(reading.dateFormat);
+
+  return (fields: string[], line: number): void => {
+    if (!row.begin(fields, line)) return;
+    const patientId = row.read(patientIdField, at.patient_id, name("patient_id"));
+    const day = row.read(dayField, at.arrival_date, name("arrival_date"));
+    const category = at.attendance_category < 0 ? "" : row.read(optionalTextField, at.attendance_category, name("attendance_category"));
+    if (!row.end()) return;
+    const notCountable = reading.excludedCategories.has(category!)
+      ? "excluded_category"
+      : day === MISSING_DATE
+        ? "missing_date"
+        : undefined;
+    sink(patientId!, day!, notCountable);
+  };
+}

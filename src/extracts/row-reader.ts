@@ -1,0 +1,65 @@
+import type { z } from "zod";
+import type { DataError } from "../errors.js";
+import type { ExtractName } from "../result.js";
+import type { ProblemLog } from "./problem-log.js";
+
+/** Where a row came from, for the problems its fields may have. */
+export interface RowPlace {
+  file: string;
+  line: number;
+}
+
+/**
+ * One row's validation: each field is read with its schema, problems are gathered so the row reports
+ * them all, and an invalid row goes to the problem log (which decides stop or skip) as a whole.
+ */
+export class RowReader {
+  private problems: DataError[] = [];
+  private fields: readonly string[] = [];
+  private line = 0;
+
+  constructor(
+    private readonly extract: ExtractName,
+    private readonly file: string,
+    private readonly headerLength: number,
+    private readonly log: ProblemLog,
+  ) {}
+
+  /** Starts a row; false (and reported) if its field count differs from the header's. */
+  begin(fields: readonly string[], line: number): boolean {
+    this.fields = fields;
+    this.line = line;
+    this.problems = [];
+    if (fields.length === this.headerLength) return true;
+    // An unquoted comma shifts every later column: the row's values cannot be trusted.
+    this.problems.push({
+      code: "field_count",
+      file: this.file,
+      line,
+      column: "",
+      message: `the row has ${fields.length} fields but the header has ${this.headerLength} (an unquoted comma?)`,
+    });
+    return this.end();
+  }
+
+  read<Schema extends z.ZodType>(schema: Schema, position: number, column: string): z.output<Schema> | undefined {
+    const value = position < 0 ? "" : (this.fields[position] ?? "");
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const message = parsed.error.issues[0]?.message ?? "is not valid";
+    this.problems.push({ code: "invalid_value", file: this.file, line: this.line, column, value, message });
+    return undefined;
+  }
+
+  /** Adds a problem found by a rule across fields (an unlisted cohort, say). */
+  problem(column: string, value: string, message: string): void {
+    this.problems.push({ code: "invalid_value", file: this.file, line: this.line, column, value, message });
+  }
+
+  /** Ends the row: true if it is valid, otherwise its problems go to the log. */
+  end(): boolean {
+    if (this.problems.length === 0) return true;
+    this.log.invalidRow(this.extract, this.problems);
+    return false;
+  }
+}

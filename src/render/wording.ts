@@ -1,0 +1,67 @@
+import type { Settings } from "../config/settings.js";
+import type { ExclusionReason, NotCountableReason } from "../result.js";
+
+/** The words every human-readable format uses for the same things, so they never drift apart. */
+
+export function windowInWords(window: string): string {
+  const count = Number(window.slice(0, -1));
+  const unit = window.endsWith("m") ? (count === 1 ? "calendar month" : "calendar months") : count === 1 ? "day" : "days";
+  return `${count} ${unit}`;
+}
+
+export function exclusionInWords(reason: ExclusionReason, settings: Settings): string {
+  switch (reason) {
+    case "outside_period":
+      return "index date outside the study period";
+    case "no_consent":
+      return settings.requireConsent ? "no consent to the review" : "no consent (rule off)";
+    case "too_few_onward_referrals":
+      return settings.minOnwardReferrals !== null
+        ? `fewer than ${settings.minOnwardReferrals} onward referral${settings.minOnwardReferrals === 1 ? "" : "s"}`
+        : "too few onward referrals (rule off)";
+    case "age":
+      return settings.minAge !== null ? `age unknown or under ${settings.minAge}` : "age (rule off)";
+    case "incomplete_window":
+      return "look-back or follow-up not fully covered by the activity data";
+  }
+}
+
+export function notCountableInWords(reason: NotCountableReason, settings: Settings): string {
+  switch (reason) {
+    case "excluded_category":
+      return `attendance category not counted (${settings.excludedAttendanceCategories.join(", ") || "none"})`;
+    case "not_emergency":
+      return "not an emergency admission method";
+    case "later_episode":
+      return "a later episode of a spell";
+    case "missing_date":
+      return "HES missing-date placeholder";
+  }
+}
+
+export function indexDayInWords(rule: Settings["indexDay"]): string {
+  return rule === "exclude"
+    ? "events on the index date are not counted"
+    : `events on the index date count in the ${rule} window`;
+}
+
+export function periodInWords(settings: Settings): string {
+  if (settings.from === null && settings.to === null) return "any index date (no --from or --to)";
+  return `index dates ${settings.from ?? "(any)"} to ${settings.to ?? "(any)"}, inclusive`;
+}
+
+export function coverageInWords(settings: Settings): string {
+  const bound = (day: string | null, inferred: boolean, source: string) =>
+    day === null ? `unknown (${source})` : inferred ? `${day} (inferred: ${source})` : `${day} (given)`;
+  return `${bound(settings.dataStart, settings.dataStartInferred, settings.dataStartSource)} to ${bound(settings.dataEnd, settings.dataEndInferred, settings.dataEndSource)}`;
+}
+
+export function eligibilityInWords(settings: Settings): string {
+  const rules = [
+    settings.requireConsent ? "consent required" : "consent not required",
+    settings.minOnwardReferrals !== null ? `at least ${settings.minOnwardReferrals} onward referral(s)` : "no minimum of onward referrals",
+    settings.minAge !== null ? `aged ${settings.minAge} or over` : "any age",
+    "complete look-back and follow-up windows",
+  ];
+  return rules.join("; ");
+}
