@@ -34,14 +34,16 @@ async function readActivity(run: EvaluationRun, subjects: Subjects, log: Problem
   if (run.ae) {
     const tally = emptyTally(subjects);
     const reading = { dateFormat: settings.dateFormat, excludedCategories: new Set(settings.excludedAttendanceCategories) };
-    const rows = await readAe(run.ae, reading, log, windowCounter(tally, subjects, settings.indexDay));
-    read.push({ extract: "ae", file: run.ae.file, tally, rows });
+    const rows = await log.readingFile(() => readAe(run.ae!, reading, log, windowCounter(tally, subjects, settings.indexDay)));
+    read.push({ extract: "ae", file: run.ae.file, tally, rows: rows ?? 0 });
   }
   if (run.admissions) {
     const tally = emptyTally(subjects);
     const reading = { dateFormat: settings.dateFormat, emergencyMethods: new Set(settings.emergencyAdmissionMethods) };
-    const rows = await readAdmissions(run.admissions, reading, log, windowCounter(tally, subjects, settings.indexDay));
-    read.push({ extract: "admissions", file: run.admissions.file, tally, rows });
+    const rows = await log.readingFile(() =>
+      readAdmissions(run.admissions!, reading, log, windowCounter(tally, subjects, settings.indexDay)),
+    );
+    read.push({ extract: "admissions", file: run.admissions.file, tally, rows: rows ?? 0 });
   }
   return read;
 }
@@ -55,8 +57,12 @@ function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[]):
     if (Number.isFinite(tally.latest) && (!latest || tally.latest > latest.day)) latest = { day: tally.latest, file };
   }
   const files = activity.map((a) => a.file).join(" and ");
+  // Spelled out so that the settings block reads in the spec's order.
   return {
-    ...settings,
+    from: settings.from,
+    to: settings.to,
+    window: settings.window,
+    indexDay: settings.indexDay,
     dataStart: settings.dataStart ?? (earliest ? isoFromDay(earliest.day) : null),
     dataEnd: settings.dataEnd ?? (latest ? isoFromDay(latest.day) : null),
     dataStartInferred: settings.dataStart === null,
@@ -64,6 +70,16 @@ function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[]):
     dataStartSource:
       settings.dataStart !== null ? "given" : earliest ? `earliest event date in ${earliest.file}` : `no event dates in ${files}`,
     dataEndSource: settings.dataEnd !== null ? "given" : latest ? `latest event date in ${latest.file}` : `no event dates in ${files}`,
+    requireConsent: settings.requireConsent,
+    minOnwardReferrals: settings.minOnwardReferrals,
+    minAge: settings.minAge,
+    dateFormat: settings.dateFormat,
+    aeCoding: settings.aeCoding,
+    excludedAttendanceCategories: settings.excludedAttendanceCategories,
+    emergencyAdmissionMethods: settings.emergencyAdmissionMethods,
+    skipInvalid: settings.skipInvalid,
+    bootstrap: settings.bootstrap,
+    seed: settings.seed,
   };
 }
 
@@ -123,7 +139,9 @@ export async function evaluate(run: EvaluationRun): Promise<Result> {
   const { settings } = run;
   const log = new ProblemLog(settings.skipInvalid);
   const listedCohorts = run.cohorts ? new Set(run.cohorts.map((c) => c.cohort)) : undefined;
-  const referrals = await readReferrals(run.referrals, { dateFormat: settings.dateFormat, listedCohorts }, log);
+  const referrals = (await log.readingFile(() =>
+    readReferrals(run.referrals, { dateFormat: settings.dateFormat, listedCohorts }, log),
+  )) ?? { patients: new Map(), cohortsSeen: [], rows: 0 };
   const patients: ReferredPatient[] = [...referrals.patients.values()];
   const subjects = windowSubjects(patients, parseWindowLength(settings.window));
   const activity = await readActivity(run, subjects, log);

@@ -40,6 +40,23 @@ export class ProblemLog {
     if (entry.lines.length < SKIPPED_LINES_KEPT) entry.lines.push(problem.line);
   }
 
+  /**
+   * A problem with a whole file (unreadable, a missing column, malformed CSV): it cannot be skipped,
+   * but the other files are still read so that the report is complete.
+   */
+  async readingFile<T>(read: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      for (const problem of error.problems) {
+        this.total++;
+        if (this.shown.length < PROBLEMS_SHOWN) this.shown.push(problem);
+      }
+      return undefined;
+    }
+  }
+
   /** Rows skipped in one extract. */
   skippedIn(extract: ExtractName): number {
     let rows = 0;
