@@ -3,9 +3,10 @@ import { formatInputError, InputError } from "../errors.js";
 import { TOOL } from "../version.js";
 import type { Console } from "./console.js";
 import { evaluateCommand } from "./evaluate.js";
+import { schemaCommand } from "./schema.js";
 
 /** Every command of the tool, one file each: flags → options → library call → print. */
-const COMMANDS: ((console: Console) => Command)[] = [evaluateCommand];
+const COMMANDS: ((console: Console) => Command)[] = [evaluateCommand, schemaCommand];
 
 /** Exit codes, decided here and nowhere else. */
 export const EXIT = { ok: 0, bug: 1, badInput: 2 } as const;

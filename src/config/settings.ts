@@ -25,22 +25,22 @@ const wholeNumber = z.number().int().min(0);
  * output's `settings` block, less the ones prepost works out itself (`dataStartInferred`…).
  */
 export const settingsInput = z.strictObject({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  window: windowText.optional(),
-  indexDay: indexDayRule.optional(),
-  dataStart: isoDate.optional(),
-  dataEnd: isoDate.optional(),
-  requireConsent: z.boolean().optional(),
-  minOnwardReferrals: wholeNumber.optional(),
-  minAge: wholeNumber.optional(),
-  dateFormat: dateFormat.optional(),
-  aeCoding: aeCoding.optional(),
-  excludedAttendanceCategories: z.array(z.string().trim()).optional(),
-  emergencyAdmissionMethods: z.array(z.string().trim().toUpperCase()).optional(),
-  skipInvalid: z.boolean().optional(),
-  bootstrap: wholeNumber.optional(),
-  seed: z.number().int().optional(),
+  from: isoDate.optional().describe("First index date of the study period (YYYY-MM-DD, inclusive)."),
+  to: isoDate.optional().describe("Last index date of the study period (YYYY-MM-DD, inclusive)."),
+  window: windowText.optional().describe("Window either side of the index date: Nm calendar months or Nd days. Default 6m."),
+  indexDay: indexDayRule.optional().describe("Events on the index date: exclude (default), or count them in the pre or post window."),
+  dataStart: isoDate.optional().describe("First day the activity extracts cover; default: the earliest event date found."),
+  dataEnd: isoDate.optional().describe("Last day the activity extracts cover; default: the latest event date found."),
+  requireConsent: z.boolean().optional().describe("Exclude patients whose index row has no consent. Default false."),
+  minOnwardReferrals: wholeNumber.optional().describe("Exclude patients with fewer onward referrals (summed over their rows). Default: no minimum."),
+  minAge: wholeNumber.optional().describe("Exclude patients younger than this at the index row, or of unknown age. Default: no minimum."),
+  dateFormat: dateFormat.optional().describe("How the extracts write dates: iso (YYYY-MM-DD, default) or dmy (DD/MM/YYYY)."),
+  aeCoding: aeCoding.optional().describe("A&E attendance category coding: ecds (default) or hes."),
+  excludedAttendanceCategories: z.array(z.string().trim()).optional().describe("Attendance categories not counted. Default: 4 for ecds, 2 for hes."),
+  emergencyAdmissionMethods: z.array(z.string().trim().toUpperCase()).optional().describe("Admission methods counted as unplanned. Default: 21 22 23 24 25 2A 2B 2C 2D 28."),
+  skipInvalid: z.boolean().optional().describe("Skip invalid rows (reported) instead of stopping. Default false."),
+  bootstrap: wholeNumber.optional().describe("Bootstrap replicates for confidence intervals; 0 turns them off. Default 2000."),
+  seed: z.number().int().optional().describe("Seed of the bootstrap random numbers. Default 1."),
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
