@@ -1,7 +1,6 @@
 import type { EvaluationRun, RunSettings } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
 import { type CohortCounts, cohortFigures, type CohortLabel, countsByCohort, pooledCounts } from "./core/aggregate.js";
-import { type ActivityTally, emptyTally, windowCounter } from "./core/count-in-windows.js";
 import { type Day, isoFromDay } from "./core/day.js";
 import { applyEligibility, type Eligibility } from "./core/eligibility.js";
 import type { ReferredPatient } from "./core/index-patients.js";
@@ -10,7 +9,7 @@ import { type Subjects, windowSubjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
-import { readAdmissions, readAe } from "./extracts/read-activity.js";
+import { type ActivityRead, streamEngine } from "./engines/stream.js";
 import { readReferrals } from "./extracts/read-referrals.js";
 import type { CohortFigures, OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
 import { TOOL } from "./version.js";
@@ -19,34 +18,6 @@ const OUTCOMES: Record<"ae" | "admissions", { outcome: OutcomeId; label: string 
   ae: { outcome: "ae_attendances", label: "A&E attendances" },
   admissions: { outcome: "unplanned_admissions", label: "Unplanned admissions" },
 };
-
-interface ActivityRead {
-  extract: "ae" | "admissions";
-  file: string;
-  tally: ActivityTally;
-  rows: number;
-}
-
-/** Reads every activity extract given, counting each row into the subjects' windows as it passes. */
-async function readActivity(run: EvaluationRun, subjects: Subjects, log: ProblemLog): Promise<ActivityRead[]> {
-  const { settings } = run;
-  const read: ActivityRead[] = [];
-  if (run.ae) {
-    const tally = emptyTally(subjects);
-    const reading = { dateFormat: settings.dateFormat, excludedCategories: new Set(settings.excludedAttendanceCategories) };
-    const rows = await log.readingFile(() => readAe(run.ae!, reading, log, windowCounter(tally, subjects, settings.indexDay)));
-    read.push({ extract: "ae", file: run.ae.file, tally, rows: rows ?? 0 });
-  }
-  if (run.admissions) {
-    const tally = emptyTally(subjects);
-    const reading = { dateFormat: settings.dateFormat, emergencyMethods: new Set(settings.emergencyAdmissionMethods) };
-    const rows = await log.readingFile(() =>
-      readAdmissions(run.admissions!, reading, log, windowCounter(tally, subjects, settings.indexDay)),
-    );
-    read.push({ extract: "admissions", file: run.admissions.file, tally, rows: rows ?? 0 });
-  }
-  return read;
-}
 
 /** The data coverage: given by the user, or the span of event dates found, saying from where. */
 function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[]): Settings {
@@ -144,7 +115,7 @@ export async function evaluate(run: EvaluationRun): Promise<Result> {
   )) ?? { patients: new Map(), cohortsSeen: [], rows: 0 };
   const patients: ReferredPatient[] = [...referrals.patients.values()];
   const subjects = windowSubjects(patients, parseWindowLength(settings.window));
-  const activity = await readActivity(run, subjects, log);
+  const activity = await streamEngine(run, subjects, log);
   log.throwIfAny();
 
   const resolved = dataCoverage(settings, activity);
