@@ -1,17 +1,21 @@
 import type { EvaluationRun, RunSettings } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
-import { type CohortCounts, cohortFigures, type CohortLabel, countsByCohort, pooledCounts } from "./core/aggregate.js";
+import { type CohortCounts, type CohortLabel, countsByCohort, pooledCounts } from "./core/aggregate.js";
+import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
 import { type Day, isoFromDay } from "./core/day.js";
-import { applyEligibility, type Eligibility } from "./core/eligibility.js";
+import { applyEligibility, type Eligibility, type EligibilityCriteria } from "./core/eligibility.js";
 import type { ReferredPatient } from "./core/index-patients.js";
 import { accountRows } from "./core/row-account.js";
-import { type Subjects, windowSubjects } from "./core/subjects.js";
+import { type IndexedSubject, type Subjects, windowSubjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
+import { type ActivityRead, streamEngine } from "./engines/stream.js";
+import type { ComparisonPatient } from "./extracts/comparison.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
-import { type ActivityRead, streamEngine } from "./engines/stream.js";
+import { readComparison } from "./extracts/read-comparison.js";
 import { readReferrals } from "./extracts/read-referrals.js";
-import type { CohortFigures, OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
+import type { OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
+import { rowFigures } from "./row-figures.js";
 import { TOOL } from "./version.js";
 
 const OUTCOMES: Record<"ae" | "admissions", { outcome: OutcomeId; label: string }> = {
@@ -56,43 +60,6 @@ function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[]):
 
 const dayOrNull = (iso: string | null): Day | null => (iso === null ? null : parseIsoSetting(iso)!);
 
-function cohortOrder(run: EvaluationRun, cohortsSeen: readonly string[]): CohortLabel[] {
-  return run.cohorts ?? cohortsSeen.map((cohort) => ({ cohort, label: cohort }));
-}
-
-/** One row's figures: rule 5 now, and the statistics of statistics.md on the same counts. */
-function figuresOf(counts: CohortCounts): CohortFigures {
-  return cohortFigures(counts, counts.pre, counts.post);
-}
-
-function outcomeResult(
-  read: ActivityRead,
-  cohorts: readonly CohortLabel[],
-  eligibility: Eligibility,
-  subjects: Subjects,
-  dataStart: Day | null,
-): OutcomeResult {
-  const counts = countsByCohort(cohorts, eligibility.included, subjects, read.tally, dataStart);
-  return { ...OUTCOMES[read.extract], cohorts: counts.map(figuresOf), total: figuresOf(pooledCounts(counts)) };
-}
-
-function rowCounts(referralRows: number, activity: readonly ActivityRead[], log: ProblemLog, scope: { subjects: Subjects; referred: number; eligibility: Eligibility }): RowCounts {
-  const rows: RowCounts = { referrals: referralRows, ae: 0, admissions: 0, activityOfOthers: 0, skipped: log.skippedRows(), accounts: {} };
-  for (const read of activity) {
-    rows[read.extract] = read.rows;
-    rows.activityOfOthers += read.tally.activityOfOthers;
-    rows.accounts[read.extract] = accountRows(read.tally, {
-      read: read.rows,
-      skipped: log.skippedIn(read.extract),
-      referredCount: scope.referred,
-      subjects: scope.subjects.size,
-      isIncluded: scope.eligibility.isIncluded,
-      withComparison: false,
-    });
-  }
-  return rows;
-}
-
 function inputsOf(run: EvaluationRun): Result["inputs"] {
   const inputs: Result["inputs"] = { referrals: run.referrals.file };
   if (run.ae) inputs.ae = run.ae.file;
@@ -101,41 +68,110 @@ function inputsOf(run: EvaluationRun): Result["inputs"] {
   return inputs;
 }
 
+/** Who was read: the referred patients, the comparison group, and the cohorts they belong to. */
+interface People {
+  patients: ReferredPatient[];
+  comparison: ComparisonPatient[] | undefined;
+  cohorts: CohortLabel[];
+  rows: { referrals: number; comparison?: number };
+}
+
+async function readPeople(run: EvaluationRun, log: ProblemLog): Promise<People> {
+  const { dateFormat } = run.settings;
+  const listedCohorts = run.cohorts ? new Set(run.cohorts.map((c) => c.cohort)) : undefined;
+  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { dateFormat, listedCohorts }, log))) ?? {
+    patients: new Map(),
+    cohortsSeen: [],
+    rows: 0,
+  };
+  const cohorts = run.cohorts ?? referrals.cohortsSeen.map((cohort) => ({ cohort, label: cohort }));
+  const people: People = { patients: [...referrals.patients.values()], comparison: undefined, cohorts, rows: { referrals: referrals.rows } };
+  if (run.comparison) {
+    const reading = { dateFormat, cohorts: new Set(cohorts.map((c) => c.cohort)) };
+    const comparison = await log.readingFile(() => readComparison(run.comparison!, reading, log));
+    people.comparison = comparison?.patients ?? [];
+    people.rows.comparison = comparison?.rows ?? 0;
+  }
+  return people;
+}
+
+/** Referred patients take the first slots; comparison patients who were not referred follow. */
+function subjectsOf(people: People, window: string): Subjects {
+  const referredIds = new Set(people.patients.map((p) => p.patientId));
+  const controls: IndexedSubject[] = (people.comparison ?? []).filter((p) => !referredIds.has(p.patientId));
+  return windowSubjects([...people.patients, ...controls], parseWindowLength(window));
+}
+
+interface Counted {
+  people: People;
+  subjects: Subjects;
+  activity: ActivityRead[];
+  eligibility: Eligibility;
+  comparison: ComparisonEligibility | undefined;
+  dataStart: Day | null;
+}
+
+function outcomeResult(read: ActivityRead, counted: Counted, settings: Settings): OutcomeResult {
+  const { people, subjects, eligibility, comparison, dataStart } = counted;
+  const counts = countsByCohort(people.cohorts, eligibility.included, subjects, read.tally, dataStart);
+  const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, read.tally, dataStart);
+  const rows = counts.map((row, i) => rowFigures(row, controls?.[i], settings));
+  const total = rowFigures(pooledCounts(counts), controls && pooledCounts(controls), settings, counts, controls);
+  return { ...OUTCOMES[read.extract], cohorts: rows, total };
+}
+
+function rowCounts(counted: Counted, log: ProblemLog): RowCounts {
+  const { people, activity, subjects, eligibility } = counted;
+  const rows: RowCounts = { referrals: people.rows.referrals, ae: 0, admissions: 0, activityOfOthers: 0, skipped: log.skippedRows(), accounts: {} };
+  if (people.rows.comparison !== undefined) rows.comparison = people.rows.comparison;
+  for (const read of activity) {
+    rows[read.extract] = read.rows;
+    rows.activityOfOthers += read.tally.activityOfOthers;
+    rows.accounts[read.extract] = accountRows(read.tally, {
+      read: read.rows,
+      skipped: log.skippedIn(read.extract),
+      referredCount: people.patients.length,
+      subjects: subjects.size,
+      isIncluded: eligibility.isIncluded,
+      withComparison: people.comparison !== undefined,
+    });
+  }
+  return rows;
+}
+
 /**
  * The whole evaluation: read → validate → index patients → window and count → eligibility →
- * aggregate → (statistics). Reads the extracts it is pointed at; prints nothing, exits nothing.
+ * aggregate → statistics. Reads the extracts it is pointed at; prints nothing, exits nothing.
  * Throws `InputError` for bad input, after reading everything, with every problem found.
  */
 export async function evaluate(run: EvaluationRun): Promise<Result> {
-  const { settings } = run;
-  const log = new ProblemLog(settings.skipInvalid);
-  const listedCohorts = run.cohorts ? new Set(run.cohorts.map((c) => c.cohort)) : undefined;
-  const referrals = (await log.readingFile(() =>
-    readReferrals(run.referrals, { dateFormat: settings.dateFormat, listedCohorts }, log),
-  )) ?? { patients: new Map(), cohortsSeen: [], rows: 0 };
-  const patients: ReferredPatient[] = [...referrals.patients.values()];
-  const subjects = windowSubjects(patients, parseWindowLength(settings.window));
+  const log = new ProblemLog(run.settings.skipInvalid);
+  const people = await readPeople(run, log);
+  const subjects = subjectsOf(people, run.settings.window);
   const activity = await streamEngine(run, subjects, log);
   log.throwIfAny();
 
-  const resolved = dataCoverage(settings, activity);
-  const dataStart = dayOrNull(resolved.dataStart);
-  const eligibility = applyEligibility(patients, subjects, {
+  const settings = dataCoverage(run.settings, activity);
+  const criteria: EligibilityCriteria = {
     from: dayOrNull(settings.from),
     to: dayOrNull(settings.to),
     requireConsent: settings.requireConsent,
     minOnwardReferrals: settings.minOnwardReferrals,
     minAge: settings.minAge,
-    dataStart,
-    dataEnd: dayOrNull(resolved.dataEnd),
-  });
-  const cohorts = cohortOrder(run, referrals.cohortsSeen);
+    dataStart: dayOrNull(settings.dataStart),
+    dataEnd: dayOrNull(settings.dataEnd),
+  };
+  const eligibility = applyEligibility(people.patients, subjects, criteria);
+  const referredIds = new Set(people.patients.map((p) => p.patientId));
+  const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, referredIds, criteria);
+  const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart };
   return {
     tool: { ...TOOL },
-    settings: resolved,
+    settings,
     inputs: inputsOf(run),
-    rows: rowCounts(referrals.rows, activity, log, { subjects, referred: patients.length, eligibility }),
+    rows: rowCounts(counted, log),
     attrition: eligibility.attrition,
-    outcomes: activity.map((read) => outcomeResult(read, cohorts, eligibility, subjects, dataStart)),
+    ...(comparison ? { comparison_attrition: comparison.attrition } : {}),
+    outcomes: activity.map((read) => outcomeResult(read, counted, settings)),
   };
 }

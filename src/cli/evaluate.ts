@@ -31,6 +31,7 @@ export function evaluateCommand(console: Console): Command {
     .option("--referrals <file>", "referrals extract (CSV): patient_id, cohort, intervention_date [, consent, onward_referrals, age]")
     .option("--ae <file>", "A&E attendances extract (CSV): patient_id, arrival_date [, attendance_category]")
     .option("--admissions <file>", "admitted patient care extract (CSV): patient_id, admission_date, admission_method [, episode_order]")
+    .option("--comparison <file>", "matched comparison group (CSV): patient_id, cohort, index_date")
     .option("--from <date>", "first index date in the study period (YYYY-MM-DD, inclusive)")
     .option("--to <date>", "last index date in the study period (YYYY-MM-DD, inclusive)")
     .option("--data-start <date>", "first day the activity extracts cover (default: the earliest event date found)")

@@ -1,7 +1,6 @@
 import type { CohortFigures } from "../result.js";
 import { type ActivityTally, countAt } from "./count-in-windows.js";
 import type { Day } from "./day.js";
-import type { ReferredPatient } from "./index-patients.js";
 import type { Subjects } from "./subjects.js";
 import { PLACE } from "./windows.js";
 
@@ -22,10 +21,13 @@ export interface CohortCounts extends CohortLabel {
   priorCovered: Uint8Array;
 }
 
-/** Rule 4: per-patient window counts of the included patients, grouped by cohort in the given order. */
+/**
+ * Rule 4: per-patient window counts of the included patients (referred, or comparison), grouped by
+ * cohort in the given order.
+ */
 export function countsByCohort(
   cohorts: readonly CohortLabel[],
-  included: readonly ReferredPatient[],
+  included: readonly { cohort: string; slot: number }[],
   subjects: Subjects,
   tally: ActivityTally,
   dataStart: Day | null,

@@ -27,12 +27,14 @@ export function isWindowIncomplete(start: Day, end: Day, dataStart: Day | null, 
   return dataStart === null || dataEnd === null || start < dataStart || end > dataEnd;
 }
 
+/** Rule 2.1: the index date is before `--from` or after `--to` (each bound optional, inclusive). */
+export function isOutsidePeriod(indexDate: Day, criteria: Pick<EligibilityCriteria, "from" | "to">): boolean {
+  return (criteria.from !== null && indexDate < criteria.from) || (criteria.to !== null && indexDate > criteria.to);
+}
+
 /** The first rule of 2.1–2.5, in order, that excludes the patient; undefined if none does. */
 export function exclusionOf(patient: ReferredPatient, subjects: Subjects, criteria: EligibilityCriteria): ExclusionReason | undefined {
-  const { indexDate } = patient;
-  if ((criteria.from !== null && indexDate < criteria.from) || (criteria.to !== null && indexDate > criteria.to)) {
-    return "outside_period";
-  }
+  if (isOutsidePeriod(patient.indexDate, criteria)) return "outside_period";
   if (criteria.requireConsent && !patient.consent) return "no_consent";
   if (criteria.minOnwardReferrals !== null && patient.onwardReferrals < criteria.minOnwardReferrals) {
     return "too_few_onward_referrals";

@@ -1,6 +1,58 @@
-/** The matched comparison group's columns (statistics.md); read by the comparison-group support. */
+import type { Day } from "../core/day.js";
+import { locateColumns } from "../io/columns.js";
+import type { DateFormat } from "./dates.js";
+import { patientIdField, requiredDayField, requiredTextField } from "./fields.js";
+import type { ProblemLog } from "./problem-log.js";
+import { RowReader } from "./row-reader.js";
+import { type ExtractSource, wantedColumns } from "./source.js";
+
+/** The matched comparison group's columns (statistics.md). */
 export const COMPARISON_COLUMNS = [
   { name: "patient_id", required: true },
   { name: "cohort", required: true },
   { name: "index_date", required: true },
 ] as const;
+
+/** A patient who was not referred, matched to a cohort, with a pseudo index date. */
+export interface ComparisonPatient {
+  patientId: string;
+  cohort: string;
+  indexDate: Day;
+  line: number;
+}
+
+export interface ComparisonReading {
+  dateFormat: DateFormat;
+  /** The referrals' cohorts: a comparison cohort must name one of them. */
+  cohorts: ReadonlySet<string>;
+}
+
+/**
+ * Builds the row parser for a comparison extract. A cohort the referrals do not have, or a patient
+ * listed twice, is an error naming it (and both lines).
+ */
+export function comparisonRowParser(header: string[], source: ExtractSource, reading: ComparisonReading, log: ProblemLog) {
+  const at = locateColumns(header, wantedColumns(source, COMPARISON_COLUMNS), source.file);
+  const names = Object.fromEntries(COMPARISON_COLUMNS.map(({ name }) => [name, source.columns[name] ?? name]));
+  const row = new RowReader("comparison", source.file, header.length, log);
+  const cohortField = requiredTextField("a cohort");
+  const dateField = requiredDayField(reading.dateFormat);
+  const firstLineOf = new Map<string, number>();
+
+  return (fields: string[], line: number): ComparisonPatient | undefined => {
+    if (!row.begin(fields, line)) return undefined;
+    const patientId = row.read(patientIdField, at.patient_id, names.patient_id!);
+    const cohort = row.read(cohortField, at.cohort, names.cohort!);
+    const indexDate = row.read(dateField, at.index_date, names.index_date!);
+    if (cohort !== undefined && !reading.cohorts.has(cohort)) {
+      row.problem(names.cohort!, cohort, "names no cohort of the referrals");
+    }
+    if (patientId !== undefined) {
+      const first = firstLineOf.get(patientId);
+      if (first !== undefined) row.problem(names.patient_id!, patientId, `is listed twice, on lines ${first} and ${line}`);
+      else firstLineOf.set(patientId, line);
+    }
+    if (!row.end()) return undefined;
+    return { patientId: patientId!, cohort: cohort!, indexDate: indexDate!, line };
+  };
+}

@@ -1,0 +1,27 @@
+import { visitCsv } from "../io/csv-records.js";
+import { type ComparisonPatient, type ComparisonReading, comparisonRowParser } from "./comparison.js";
+import type { ProblemLog } from "./problem-log.js";
+import type { ExtractSource } from "./source.js";
+
+export interface ComparisonRead {
+  patients: ComparisonPatient[];
+  rows: number;
+}
+
+/** Reads the comparison group (a patient a row); invalid rows go to the log. */
+export async function readComparison(source: ExtractSource, reading: ComparisonReading, log: ProblemLog): Promise<ComparisonRead> {
+  const patients: ComparisonPatient[] = [];
+  let rows = 0;
+  let parseRow: ((fields: string[], line: number) => ComparisonPatient | undefined) | undefined;
+  await visitCsv(source.path, source.file, {
+    header: (fields) => {
+      parseRow = comparisonRowParser(fields, source, reading, log);
+    },
+    record: (fields, line) => {
+      rows++;
+      const patient = parseRow!(fields, line);
+      if (patient) patients.push(patient);
+    },
+  });
+  return { patients, rows };
+}
