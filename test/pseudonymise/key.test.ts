@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { formatInputError, InputError } from "../../src/errors.js";
 import { loadKey, parseKeyHex } from "../../src/pseudonymise/key.js";
 import { pseudonym } from "../../src/pseudonymise/pseudonym.js";
+import { refusalOf } from "../helpers/refusal.js";
 import { fileIn, tempFolder } from "../helpers/temp-files.js";
 
 const KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
@@ -21,15 +22,6 @@ function refusal(attempt: () => unknown, secret: string): string {
     return message;
   }
   throw new Error("the key was accepted");
-}
-
-async function refusalOf(attempt: Promise<unknown>): Promise<string> {
-  const error = await attempt.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return formatInputError(error as InputError);
 }
 
 describe("key validation: 32 bytes or more, written in hex", () => {

@@ -1,9 +1,9 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatInputError, InputError } from "../../src/errors.js";
 import { parseKeyHex } from "../../src/pseudonymise/key.js";
 import { writeNewKeyFile } from "../../src/pseudonymise/keygen.js";
+import { refusalOf } from "../helpers/refusal.js";
 import { tempFolder } from "../helpers/temp-files.js";
 
 describe("keygen: a new 256-bit key", () => {
@@ -33,21 +33,12 @@ describe("keygen never overwrites", () => {
   it("refuses an existing file and leaves it as it was", async () => {
     const keyFile = join(await tempFolder(), "project.key");
     await writeFile(keyFile, "the key in use\n");
-    const error = await writeNewKeyFile(keyFile).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(InputError);
-    expect(formatInputError(error as InputError)).toMatch(/project\.key: a file of that name exists/);
+    expect(await refusalOf(writeNewKeyFile(keyFile))).toMatch(/project\.key: a file of that name exists/);
     expect(await readFile(keyFile, "utf8")).toBe("the key in use\n");
   });
 
   it("reports a folder that does not exist", async () => {
     const keyFile = join(await tempFolder(), "no-such-folder", "project.key");
-    const error = await writeNewKeyFile(keyFile).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
-    expect(formatInputError(error as InputError)).toMatch(/no such folder/);
+    expect(await refusalOf(writeNewKeyFile(keyFile))).toMatch(/no such folder/);
   });
 });

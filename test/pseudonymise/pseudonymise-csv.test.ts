@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { formatInputError, InputError } from "../../src/errors.js";
 import {
   type PseudonymiseCsvRequest,
   pseudonymiseCsvToFile,
   pseudonymiseCsvToStream,
 } from "../../src/pseudonymise/pseudonymise-csv.js";
 import { SecretKey } from "../../src/pseudonymise/secret-key.js";
+import { refusalOf } from "../helpers/refusal.js";
 import { csvLines, fileIn, tempFolder } from "../helpers/temp-files.js";
 
 const KEY = new SecretKey(Buffer.from("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "hex"));
@@ -39,15 +39,6 @@ function request(input: string, settings: Partial<PseudonymiseCsvRequest> = {}):
     dateFormat: "iso",
     ...settings,
   };
-}
-
-async function refusalOf(attempt: Promise<unknown>): Promise<string> {
-  const error = await attempt.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return formatInputError(error as InputError);
 }
 
 const rowsOf = (text: string): string[][] => parse(text, { relax_column_count: true }) as string[][];
