@@ -1,12 +1,14 @@
 import { Command, CommanderError } from "commander";
-import { formatInputError, InputError } from "../errors.js";
+import { formatInputError, InputError, maskIdentifiers } from "../errors.js";
 import { TOOL } from "../version.js";
 import type { Console } from "./console.js";
 import { evaluateCommand } from "./evaluate.js";
+import { keygenCommand } from "./keygen.js";
+import { pseudonymiseCommand } from "./pseudonymise.js";
 import { schemaCommand } from "./schema.js";
 
 /** Every command of the tool, one file each: flags → options → library call → print. */
-const COMMANDS: ((console: Console) => Command)[] = [evaluateCommand, schemaCommand];
+const COMMANDS: ((console: Console) => Command)[] = [evaluateCommand, schemaCommand, keygenCommand, pseudonymiseCommand];
 
 /** Exit codes, decided here and nowhere else. */
 export const EXIT = { ok: 0, bug: 1, badInput: 2 } as const;
@@ -45,7 +47,9 @@ export async function run(argv: string[], console: Console): Promise<number> {
     }
     // `prepost … | head` closes the pipe early: that is the reader's choice, not a failure.
     if (isClosedPipe(error)) return EXIT.ok;
-    console.err(`prepost: internal error (a bug in prepost, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
+    // A bug's message may quote a value read from an extract: mask it as every other message is.
+    const trace = maskIdentifiers((error as Error)?.stack ?? String(error));
+    console.err(`prepost: internal error (a bug in prepost, please report it):\n${trace}\n`);
     return EXIT.bug;
   }
 }

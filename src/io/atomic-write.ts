@@ -1,17 +1,50 @@
 import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
+import type { Writable } from "node:stream";
+
+/** A temporary file beside the target: same file system, so the final rename is atomic. */
+function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+}
 
 /**
  * Output files are written whole or not at all: the content goes to a temporary file beside the
- * target (same file system, so the rename is atomic) and is renamed over it only once complete.
+ * target and is renamed over it only once complete.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temporary = temporaryPathFor(path);
   try {
     await writeFile(temporary, content);
     await rename(temporary, path);
   } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The streamed form of `writeFileAtomic`, for output too large to hold in memory: `write` fills the
+ * temporary file's stream and resolves once it has finished (`stream/promises`' `pipeline` ending
+ * in the sink does exactly that). Only then is the file renamed over the target; if `write` fails,
+ * the temporary file is removed and the target is left as it was.
+ */
+export async function writeStreamAtomic(path: string, write: (sink: Writable) => Promise<void>): Promise<void> {
+  const temporary = temporaryPathFor(path);
+  const sink = createWriteStream(temporary, { flags: "wx" });
+  const closed = new Promise<void>((resolve) => sink.once("close", () => resolve()));
+  // The error (a folder that does not exist, a full disk) reaches `write`'s pipeline; this listener
+  // only keeps an error raised before the pipeline listens from crashing the process.
+  sink.on("error", () => undefined);
+  try {
+    await write(sink);
+    await closed;
+    await rename(temporary, path);
+  } catch (error) {
+    // Wait for the file to be closed before removing it (a failed open closes it too).
+    sink.destroy();
+    await closed;
     await rm(temporary, { force: true });
     throw error;
   }

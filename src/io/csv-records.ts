@@ -9,6 +9,12 @@ export interface CsvVisitor {
   record(fields: string[], line: number): void;
 }
 
+/** One record of a CSV file (the header included) and the line it starts on. */
+export interface CsvRow {
+  fields: string[];
+  line: number;
+}
+
 const READ_BLOCK = 1 << 20;
 
 function countNewlines(fields: string[]): number {
@@ -25,6 +31,22 @@ function isBlank(fields: string[]): boolean {
   return true;
 }
 
+/**
+ * Numbers records as a person counts lines, for every reader of CSV files. Line numbers are counted
+ * here rather than taken from csv-parse's `info`, which counts a quoted CRLF twice: a record starts on
+ * the line after the previous one ends, and ends as many lines later as its fields hold new lines.
+ * The returned function gives each record's first line, or 0 for a blank record (blank lines, and
+ * lines of empty fields only, are not records).
+ */
+export function recordLines(): (fields: string[]) => number {
+  let nextLine = 1;
+  return (fields) => {
+    const line = nextLine;
+    nextLine = line + 1 + countNewlines(fields);
+    return isBlank(fields) ? 0 : line;
+  };
+}
+
 function parseFailure(error: unknown, file: string): InputError {
   if (error instanceof InputError) return error;
   if (error instanceof CsvError) {
@@ -39,29 +61,37 @@ function parseFailure(error: unknown, file: string): InputError {
   throw error;
 }
 
-/**
- * Streams a CSV file record by record through csv-parse, so memory does not grow with its length.
- * Line numbers are counted here rather than taken from csv-parse's `info`, which counts a quoted
- * CRLF twice: a record starts on the line after the previous one ends, and ends as many lines later
- * as its fields hold new lines. Blank lines (and lines of empty fields only) are not records.
- */
-export async function visitCsv(path: string, file: string, visitor: CsvVisitor): Promise<void> {
+function emptyFile(file: string): InputError {
+  return dataError({ code: "empty_file", file, line: 1, column: "", message: "the file is empty: a header row was expected" });
+}
+
+/** Every reader parses alike: byte-order mark dropped, fields trimmed, ragged rows allowed. */
+async function openCsv(path: string, file: string): Promise<AsyncIterable<string[]>> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
   } catch (error) {
     throw parseFailure(error, file);
   }
-  const parser = createReadStream(path, { highWaterMark: READ_BLOCK }).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }),
-  );
-  let nextLine = 1;
+  const source = createReadStream(path, { highWaterMark: READ_BLOCK });
+  const parser = source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }));
+  // `pipe` leaves the file open when the parser is closed early (a reader stops, a parse error).
+  parser.once("close", () => source.destroy());
+  return parser;
+}
+
+/**
+ * Streams a CSV file record by record through csv-parse, so memory does not grow with its length.
+ * Blank lines (and lines of empty fields only) are not records.
+ */
+export async function visitCsv(path: string, file: string, visitor: CsvVisitor): Promise<void> {
+  const parser = await openCsv(path, file);
+  const lineOf = recordLines();
   let seenHeader = false;
   try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      const line = nextLine;
-      nextLine = line + 1 + countNewlines(fields);
-      if (isBlank(fields)) continue;
+    for await (const fields of parser) {
+      const line = lineOf(fields);
+      if (line === 0) continue;
       if (!seenHeader) {
         seenHeader = true;
         visitor.header(fields);
@@ -72,7 +102,36 @@ export async function visitCsv(path: string, file: string, visitor: CsvVisitor):
   } catch (error) {
     throw parseFailure(error, file);
   }
-  if (!seenHeader) {
-    throw dataError({ code: "empty_file", file, line: 1, column: "", message: "the file is empty: a header row was expected" });
+  if (!seenHeader) throw emptyFile(file);
+}
+
+/**
+ * The same records, header first, pulled one at a time: a reader that writes as it goes takes the
+ * next record only once its output has room, so a slow output slows the reading instead of filling
+ * memory. A consumer that stops early (`break`, an error) closes the file.
+ */
+export async function* readCsvRows(path: string, file: string): AsyncGenerator<CsvRow, void, undefined> {
+  const parser = await openCsv(path, file);
+  const lineOf = recordLines();
+  let seenHeader = false;
+  const records = parser[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<string[]>;
+      try {
+        next = await records.next();
+      } catch (error) {
+        throw parseFailure(error, file);
+      }
+      if (next.done) break;
+      const line = lineOf(next.value);
+      if (line === 0) continue;
+      seenHeader = true;
+      yield { fields: next.value, line };
+    }
+  } finally {
+    // Reached early too, when the consumer stops: closes the file rather than leaving it open.
+    await records.return?.();
   }
+  if (!seenHeader) throw emptyFile(file);
 }

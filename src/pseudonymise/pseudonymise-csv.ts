@@ -1,0 +1,69 @@
+import { pipeline } from "node:stream/promises";
+import type { Writable } from "node:stream";
+import { stringify } from "csv-stringify";
+import { dataError, InputError } from "../errors.js";
+import { writeStreamAtomic } from "../io/atomic-write.js";
+import { readCsvRows } from "../io/csv-records.js";
+import { newReport, type PseudonymiseReport, pseudonymiseRows, type PseudonymiseSettings } from "./pseudonymise-rows.js";
+import type { SecretKey } from "./secret-key.js";
+
+export interface PseudonymiseCsvRequest extends PseudonymiseSettings {
+  /** The input's path, and its name as the user wrote it (for messages). */
+  input: string;
+  inputName: string;
+  key: SecretKey;
+}
+
+function outputRows(request: PseudonymiseCsvRequest, report: PseudonymiseReport): AsyncGenerator<string[]> {
+  return pseudonymiseRows(readCsvRows(request.input, request.inputName), request.key, request, request.inputName, report);
+}
+
+// csv-stringify quotes a field only where CSV needs it (a comma, quote, or line end inside), so
+// every field reads back as it was read. New lines are written LF.
+function csvText() {
+  return stringify({ eof: true });
+}
+
+const UNWRITABLE: Record<string, string> = {
+  ENOENT: "no such folder",
+  ENOTDIR: "a part of the path is not a folder",
+  EISDIR: "is a folder",
+  EACCES: "permission denied",
+  EROFS: "read-only file system",
+  ENOSPC: "the disk is full",
+};
+
+/** An output that cannot be written is the user's to fix (exit 2), not a bug. */
+function writeFailure(error: unknown, file: string): unknown {
+  const why = error instanceof InputError ? undefined : UNWRITABLE[(error as NodeJS.ErrnoException).code ?? ""];
+  if (why === undefined) return error;
+  return dataError({ code: "unwritable_file", file, line: 0, column: "", message: `cannot write: ${why}` });
+}
+
+/**
+ * Pseudonymises a CSV file into another, in bounded memory: rows are pulled from the input only as
+ * fast as the output takes them. The output file is written whole or not at all; a run stopped by
+ * a bad row leaves no output file (and an existing one untouched).
+ */
+export async function pseudonymiseCsvToFile(request: PseudonymiseCsvRequest, output: string, outputName = output): Promise<PseudonymiseReport> {
+  const report = newReport();
+  try {
+    await writeStreamAtomic(output, (sink) => pipeline(outputRows(request, report), csvText(), sink));
+  } catch (error) {
+    throw writeFailure(error, outputName);
+  }
+  return report;
+}
+
+/**
+ * Pseudonymises a CSV file onto a stream (standard output). What has gone down a pipe cannot be
+ * taken back, so the input is read twice: once to check every row, writing nothing, and then again
+ * to write. A bad row or a malformed file therefore stops the run before any output, as it does
+ * with an output file.
+ */
+export async function pseudonymiseCsvToStream(request: PseudonymiseCsvRequest, sink: Writable): Promise<PseudonymiseReport> {
+  for await (const row of outputRows(request, newReport())) void row;
+  const report = newReport();
+  await pipeline(outputRows(request, report), csvText(), sink);
+  return report;
+}
