@@ -2,9 +2,10 @@ import { Command, CommanderError } from "commander";
 import { formatInputError, InputError } from "../errors.js";
 import { TOOL } from "../version.js";
 import type { Console } from "./console.js";
+import { synthCommand } from "./synth.js";
 
 /** Every command of the tool, one file each: flags → options → library call → print. */
-const COMMANDS: ((console: Console) => Command)[] = [];
+const COMMANDS: ((console: Console) => Command)[] = [synthCommand];
 
 /** Exit codes, decided here and nowhere else. */
 export const EXIT = { ok: 0, bug: 1, badInput: 2 } as const;
