@@ -38,6 +38,12 @@ export const UNCOUNTED = {
   pregnancy: 0.04,
 } as const;
 
+/**
+ * Share of events put on a window's first or last day (counted), or on the day just outside it (not):
+ * the edges rule 3 draws, month-end clamping included, are in the example, not left to chance.
+ */
+const WINDOW_EDGE = 0.04;
+
 export interface PersonActivity {
   patientId: string;
   indexDate: Day;
@@ -51,18 +57,24 @@ export interface PersonActivity {
 
 /** pre: preStart ≤ d < index. Leaning towards the index date: people are referred after a bad patch. */
 function dayInPre(random: Random, windows: Windows): Day {
+  if (random.chance(WINDOW_EDGE)) return windows.preStart;
   const length = windows.indexDate - windows.preStart;
   return windows.indexDate - 1 - Math.floor(length * Math.pow(random.float(), 1.3));
 }
 
 /** post: index < d ≤ postEnd. */
 function dayInPost(random: Random, windows: Windows): Day {
+  if (random.chance(WINDOW_EDGE)) return windows.postEnd;
   return random.int(windows.indexDate + 1, windows.postEnd);
 }
 
 /** A day of the activity span outside both windows (before preStart or after postEnd). */
 function dayOutsideWindows(random: Random, windows: Windows): Day {
   const { before, after } = daysOutsideWindows(windows);
+  if (random.chance(WINDOW_EDGE)) {
+    if (before > 0 && (after === 0 || random.chance(0.5))) return windows.preStart - 1;
+    if (after > 0) return windows.postEnd + 1;
+  }
   const offset = random.int(0, before + after - 1);
   return offset < before ? ACTIVITY_SPAN.start + offset : windows.postEnd + 1 + offset - before;
 }
