@@ -6,9 +6,16 @@ import { evaluateCommand } from "./evaluate.js";
 import { keygenCommand } from "./keygen.js";
 import { pseudonymiseCommand } from "./pseudonymise.js";
 import { schemaCommand } from "./schema.js";
+import { synthCommand } from "./synth.js";
 
 /** Every command of the tool, one file each: flags → options → library call → print. */
-const COMMANDS: ((console: Console) => Command)[] = [evaluateCommand, schemaCommand, keygenCommand, pseudonymiseCommand];
+const COMMANDS: ((console: Console) => Command)[] = [
+  evaluateCommand,
+  schemaCommand,
+  synthCommand,
+  keygenCommand,
+  pseudonymiseCommand,
+];
 
 /** Exit codes, decided here and nowhere else. */
 export const EXIT = { ok: 0, bug: 1, badInput: 2 } as const;

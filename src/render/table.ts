@@ -48,7 +48,7 @@ function patientAccount(result: Result): string[] {
 
 const NOT_COUNTABLE_ORDER: NotCountableReason[] = ["excluded_category", "not_emergency", "later_episode", "missing_date"];
 
-function activityAccount(name: string, file: string, account: ActivityRowAccount, settings: Settings): string[] {
+function activityAccount(name: string, file: string, account: ActivityRowAccount, settings: Settings): string[][] {
   const lines: string[][] = [[`${name} rows read (${file})`, formatCount(account.read)]];
   lines.push(["  counted in a pre or post window", formatCount(account.counted)]);
   if (settings.indexDay === "exclude") lines.push(["  on the index day (not counted)", formatCount(account.onIndexDay)]);
@@ -62,14 +62,15 @@ function activityAccount(name: string, file: string, account: ActivityRowAccount
   }
   lines.push(["  of patients not referred", formatCount(account.activityOfOthers)]);
   lines.push(["  skipped as invalid", formatCount(account.skipped)]);
-  return textGrid(lines, ["left", "right"]);
+  return lines;
 }
 
 function rowAccount(result: Result): string[] {
-  const lines: string[] = [];
+  const cells: string[][] = [];
   const { ae, admissions } = result.rows.accounts;
-  if (ae) lines.push(...activityAccount("A&E", result.inputs.ae ?? "", ae, result.settings));
-  if (admissions) lines.push(...activityAccount("Admissions", result.inputs.admissions ?? "", admissions, result.settings));
+  if (ae) cells.push(...activityAccount("A&E", result.inputs.ae ?? "", ae, result.settings));
+  if (admissions) cells.push(...activityAccount("Admissions", result.inputs.admissions ?? "", admissions, result.settings));
+  const lines = textGrid(cells, ["left", "right"]);
   for (const skipped of result.rows.skipped) {
     const where = skipped.lines.join(", ") + (skipped.rows > skipped.lines.length ? ", …" : "");
     const column = skipped.column ? `${skipped.column} ` : "";

@@ -1,0 +1,56 @@
+/**
+ * Writes a CSV file from rows produced on the fly: LF line ends, fields quoted only where they must
+ * be (RFC 4180), chunks written with backpressure (waiting for `drain`), so that tens of millions of
+ * rows pass through bounded memory. The file appears whole or not at all: it is written beside the
+ * target under a temporary name and renamed once complete.
+ */
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+import { basename, dirname, join } from "node:path";
+
+/** Characters past which a chunk is handed to the stream. */
+const CHUNK_CHARACTERS = 1 << 16;
+/** The stream buffers up to this much before asking the generator to wait, so disk and CPU overlap. */
+const STREAM_BUFFER_BYTES = 1 << 20;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return fields.map(csvField).join(",") + "\n";
+}
+
+/** Writes the header and every record; returns how many records (not counting the header) it wrote. */
+export async function writeCsvFile(path: string, header: readonly string[], records: Iterable<readonly string[]>): Promise<number> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const stream = createWriteStream(temporary, { flags: "wx", encoding: "utf8", highWaterMark: STREAM_BUFFER_BYTES });
+  // `once` and `finished` reject on an error while they wait; this listener keeps one raised between
+  // waits from becoming an uncaught exception (the next wait or `finished` then reports it).
+  stream.on("error", () => undefined);
+  let written = 0;
+  try {
+    let chunk = csvLine(header);
+    for (const record of records) {
+      chunk += csvLine(record);
+      written++;
+      if (chunk.length >= CHUNK_CHARACTERS) {
+        const flowing = stream.write(chunk);
+        chunk = "";
+        if (!flowing) await once(stream, "drain");
+      }
+    }
+    stream.end(chunk);
+    await finished(stream);
+    await rename(temporary, path);
+    return written;
+  } catch (error) {
+    stream.destroy();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+/** The synthetic extracts' columns (the spec's default names) and how a row becomes its fields. */
+import { isoDay } from "./iso-days.js";
+import type { AdmissionRow, AttendanceRow, ComparisonRow, ReferralRow } from "./rows.js";
+
+export const REFERRAL_COLUMNS = ["patient_id", "cohort", "intervention_date", "consent", "onward_referrals", "age"] as const;
+export const ATTENDANCE_COLUMNS = ["patient_id", "arrival_date", "attendance_category"] as const;
+export const ADMISSION_COLUMNS = ["patient_id", "admission_date", "admission_method"] as const;
+export const COMPARISON_COLUMNS = ["patient_id", "cohort", "index_date"] as const;
+
+export function referralFields(row: ReferralRow): string[] {
+  return [row.patientId, row.cohort, isoDay(row.interventionDate), row.consent, row.onwardReferrals, row.age];
+}
+
+export function attendanceFields(row: AttendanceRow): string[] {
+  return [row.patientId, isoDay(row.arrivalDate), row.category];
+}
+
+export function admissionFields(row: AdmissionRow): string[] {
+  return [row.patientId, isoDay(row.admissionDate), row.method];
+}
+
+export function comparisonFields(row: ComparisonRow): string[] {
+  return [row.patientId, row.cohort, isoDay(row.indexDate)];
+}
+
+/** Rows mapped to fields lazily, so that writing never holds a second copy of an extract. */
+export function* fieldsOf<T>(rows: Iterable<T>, fields: (row: T) => string[]): Generator<string[]> {
+  for (const row of rows) yield fields(row);
+}
+
+/** The file names `evaluation.json` points at, relative to itself. */
+export const FILES = {
+  referrals: "referrals.csv",
+  ae: "ae.csv",
+  admissions: "admissions.csv",
+  comparison: "comparison.csv",
+  config: "evaluation.json",
+  published: "published.json",
+} as const;

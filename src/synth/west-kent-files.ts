@@ -1,0 +1,41 @@
+/** Writes the West Kent example: the three extracts, the comparison group, the config and the report's table. */
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { writeFileAtomic } from "../io/atomic-write.js";
+import { writeCsvFile } from "./csv-writer.js";
+import { evaluationConfig, jsonText } from "./evaluation-config.js";
+import {
+  ADMISSION_COLUMNS,
+  admissionFields,
+  ATTENDANCE_COLUMNS,
+  attendanceFields,
+  COMPARISON_COLUMNS,
+  comparisonFields,
+  fieldsOf,
+  FILES,
+  REFERRAL_COLUMNS,
+  referralFields,
+} from "./extract-columns.js";
+import { generateWestKent } from "./west-kent.js";
+import { publishedWestKent } from "./west-kent-published.js";
+
+/** A file written and how many rows it holds (0 for JSON). */
+export interface WrittenFile {
+  file: string;
+  rows: number;
+}
+
+export async function writeWestKent(outDir: string, seed: number): Promise<WrittenFile[]> {
+  await mkdir(outDir, { recursive: true });
+  const extract = generateWestKent(seed);
+  const at = (file: string): string => join(outDir, file);
+  const written: WrittenFile[] = [
+    { file: FILES.referrals, rows: await writeCsvFile(at(FILES.referrals), REFERRAL_COLUMNS, fieldsOf(extract.referrals, referralFields)) },
+    { file: FILES.ae, rows: await writeCsvFile(at(FILES.ae), ATTENDANCE_COLUMNS, fieldsOf(extract.attendances, attendanceFields)) },
+    { file: FILES.admissions, rows: await writeCsvFile(at(FILES.admissions), ADMISSION_COLUMNS, fieldsOf(extract.admissions, admissionFields)) },
+    { file: FILES.comparison, rows: await writeCsvFile(at(FILES.comparison), COMPARISON_COLUMNS, fieldsOf(extract.comparison, comparisonFields)) },
+  ];
+  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: true })));
+  await writeFileAtomic(at(FILES.published), jsonText(publishedWestKent()));
+  return [...written, { file: FILES.config, rows: 0 }, { file: FILES.published, rows: 0 }];
+}
