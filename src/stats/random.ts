@@ -1,0 +1,95 @@
+/**
+ * The pseudo-random generator behind every bootstrap (statistics.md: "a pseudo-random generator
+ * written for the purpose (not `Math.random`)"), so that the same inputs and flags give the same bytes
+ * on every platform and Node version.
+ *
+ * xoshiro128** 1.1: D. Blackman and S. Vigna, "Scrambled linear pseudorandom number generators",
+ * ACM Transactions on Mathematical Software 47(4), 2021, article 36; reference C code at
+ * https://prng.di.unimi.it/xoshiro128starstar.c. 128 bits of state, period 2^128 − 1, passes
+ * BigCrush, and needs only 32-bit integer operations, which JavaScript does exactly with `Math.imul`
+ * and `>>> 0`.
+ */
+
+const TWO_POW_32 = 4294967296;
+const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
+/** Largest n for which a 32-bit draw times n stays below 2^53, so a double holds the product exactly. */
+const EXACT_PRODUCT_LIMIT = 2 ** 21;
+
+function rotateLeft(word: number, bits: number): number {
+  return (word << bits) | (word >>> (32 - bits));
+}
+
+/** What a bootstrap needs of a generator: uniform whole numbers below a bound. */
+export interface RandomSource {
+  uniformInt(n: number): number;
+}
+
+export class Xoshiro128StarStar implements RandomSource {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  /** The four 32-bit state words, not all zero (the one state the generator cannot leave). */
+  constructor(state: readonly [number, number, number, number]) {
+    const [s0, s1, s2, s3] = state;
+    if (state.some((word) => !Number.isInteger(word) || word < 0 || word >= TWO_POW_32)) {
+      throw new Error("Xoshiro128StarStar: each state word must be an integer in [0, 2^32)");
+    }
+    if ((s0 | s1 | s2 | s3) === 0) {
+      throw new Error("Xoshiro128StarStar: the state must not be all zero");
+    }
+    this.s0 = s0 | 0;
+    this.s1 = s1 | 0;
+    this.s2 = s2 | 0;
+    this.s3 = s3 | 0;
+  }
+
+  /** The next 32-bit output, as an integer in [0, 2^32). */
+  nextUint32(): number {
+    const result = Math.imul(rotateLeft(Math.imul(this.s1, 5), 7), 9) >>> 0;
+    const t = this.s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotateLeft(this.s3, 11);
+    return result;
+  }
+
+  /**
+   * A uniform integer in [0, n), free of modulo bias.
+   *
+   * For n ≤ 2^21, D. Lemire's multiply-and-shift with rejection ("Fast random integer generation in
+   * an interval", ACM TOMACS 29(1), 2019, algorithm 5): the 32-bit draw x maps to ⌊x·n / 2^32⌋, and
+   * the draws whose low part falls below 2^32 mod n are rejected so every result has exactly
+   * ⌊2^32 / n⌋ preimages. x·n < 2^53 there, so the double product is exact. Larger n (cohorts of
+   * over two million patients) use the classic rejection of OpenBSD's `arc4random_uniform`: reject
+   * x < 2^32 mod n, then take x mod n.
+   */
+  uniformInt(n: number): number {
+    if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
+      throw new Error("uniformInt: n must be a whole number from 1 to 2^32");
+    }
+    if (n <= EXACT_PRODUCT_LIMIT) {
+      let product = this.nextUint32() * n;
+      let high = Math.floor(product * TWO_POW_MINUS_32);
+      let low = product - high * TWO_POW_32;
+      if (low < n) {
+        // Only now is the (slow) remainder needed: 2^32 mod n < n, so low ≥ n is never rejected.
+        const threshold = TWO_POW_32 % n;
+        while (low < threshold) {
+          product = this.nextUint32() * n;
+          high = Math.floor(product * TWO_POW_MINUS_32);
+          low = product - high * TWO_POW_32;
+        }
+      }
+      return high;
+    }
+    const threshold = TWO_POW_32 % n;
+    let draw = this.nextUint32();
+    while (draw < threshold) draw = this.nextUint32();
+    return draw % n;
+  }
+}
