@@ -7,7 +7,8 @@
  * and D. V. Hinkley, *Bootstrap Methods and their Application*, 1997, §3.2) and the draws pooled.
  *
  * A replicate whose resampled `pre` is 0 has no change and is recorded as NaN; `percentileInterval`
- * discards those. The loop allocates nothing per draw: counts are copied once into typed arrays.
+ * discards those. Nothing is allocated per draw: counts are copied once into typed arrays and each
+ * cohort's resample is drawn a whole cohort at a time (`fillUniformInts`) into one reused buffer.
  */
 import { checkPatientCounts, type PatientCounts } from "./patient-counts.js";
 import type { RandomSource } from "./random.js";
@@ -15,8 +16,8 @@ import type { RandomSource } from "./random.js";
 /**
  * @param strata the row's patients: one entry for a cohort row, every cohort for `Total`
  * @param replicates how many replicates (`--bootstrap`)
- * @param random the row's own stream (`streamFor`), consumed in order: replicate by replicate,
- *   stratum by stratum, patient by patient
+ * @param random the row's own stream (`streamFor`), consumed in order: for each replicate, for each
+ *   stratum in turn, one `fillUniformInts` of as many patients as it has
  * @returns each replicate's `change_pct`, NaN where the replicate's `pre` was 0
  */
 export function bootstrapChangePct(
@@ -28,8 +29,10 @@ export function bootstrapChangePct(
     throw new Error(`bootstrapChangePct: replicates must be a whole number ≥ 0 (got ${replicates})`);
   }
   for (const stratum of strata) checkPatientCounts("bootstrapChangePct", stratum);
-  const pres = strata.map((stratum) => Float64Array.from(stratum.pre));
-  const posts = strata.map((stratum) => Float64Array.from(stratum.post));
+  const pres = strata.map((stratum) => Int32Array.from(stratum.pre));
+  const posts = strata.map((stratum) => Int32Array.from(stratum.post));
+  const draws = new Int32Array(Math.max(0, ...pres.map((pre) => pre.length)));
+  const resamples = pres.map((pre) => draws.subarray(0, pre.length));
 
   const changes = new Float64Array(replicates);
   for (let replicate = 0; replicate < replicates; replicate++) {
@@ -39,8 +42,10 @@ export function bootstrapChangePct(
       const stratumPre = pres[s]!;
       const stratumPost = posts[s]!;
       const patients = stratumPre.length;
+      const resample = resamples[s]!;
+      random.fillUniformInts(resample, patients);
       for (let draw = 0; draw < patients; draw++) {
-        const patient = random.uniformInt(patients);
+        const patient = resample[draw]!;
         pre += stratumPre[patient]!;
         post += stratumPost[patient]!;
       }

@@ -22,8 +22,13 @@ export function checkPatientCounts(functionName: string, counts: PatientCounts):
   for (let i = 0; i < pre.length; i++) {
     const before = pre[i]!;
     const after = post[i]!;
-    if (!(Number.isInteger(before) && before >= 0 && Number.isInteger(after) && after >= 0)) {
-      throw new Error(`${functionName}: counts must be whole numbers ≥ 0 (patient ${i}: pre ${before}, post ${after})`);
+    if (!(isCount(before) && isCount(after))) {
+      throw new Error(`${functionName}: counts must be whole numbers from 0 to 2^31 − 1 (patient ${i}: pre ${before}, post ${after})`);
     }
   }
+}
+
+/** A whole number ≥ 0 that fits the 32-bit integer arrays the bootstrap copies counts into. */
+function isCount(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= 2 ** 31 - 1;
 }

@@ -82,6 +82,54 @@ describe("uniformInt is uniform, without modulo bias", () => {
   });
 });
 
+describe("fillUniformInts draws a whole resample at a time, without modulo bias", () => {
+  // Expected from test/stats/reference/random.c (fill_uniform16): Lemire's method on 16-bit halves.
+  const reference: [number, number[], number][] = [
+    [6000, [1054, 8, 2636, 98, 3691, 2838, 3693, 2287, 1386, 1798, 4253], 3734860849],
+    [40000, [54, 18921, 24625, 15247, 9240, 11987, 28355, 18154, 34729, 39656, 4113], 337829053],
+    [65536, [0, 11520, 0, 0, 90, 28800, 1080, 40320, 31001, 40347, 24982], 1287239034],
+    [1, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 1287239034],
+  ];
+  it.each(reference)("matches the reference below %d, and leaves the generator where the C does", (n, draws, nextOutput) => {
+    const generator = new Xoshiro128StarStar([1, 2, 3, 4]);
+    const target = new Int32Array(11);
+    generator.fillUniformInts(target, n);
+    expect(Array.from(target)).toEqual(draws);
+    expect(generator.nextUint32()).toBe(nextOutput);
+  });
+
+  it("rejects the 16-bit draws that would bias it", () => {
+    // n = 3·2^14: h ↦ ⌊3h/4⌋ hits multiples of 3 twice as often as other values unless the
+    // 2^16 mod n = 2^14 draws with the smallest low parts are rejected.
+    const generator = streamFor(9, 0, 0);
+    const target = new Int32Array(30_000);
+    generator.fillUniformInts(target, 3 * 2 ** 14);
+    const multiplesOfThree = target.filter((value) => value % 3 === 0).length;
+    expect(Math.abs(multiplesOfThree / target.length - 1 / 3)).toBeLessThan(0.0136);
+    expect(target.every((value) => value >= 0 && value < 3 * 2 ** 14)).toBe(true);
+  });
+
+  it("is uniform (chi-squared, 9 df) and falls back to uniformInt above 2^16", () => {
+    const target = new Int32Array(50_000);
+    streamFor(4, 1, 0).fillUniformInts(target, 10);
+    const tally = new Array<number>(10).fill(0);
+    for (const value of target) tally[value]!++;
+    const chiSquared = tally.reduce((total, observed) => total + (observed - 5000) ** 2 / 5000, 0);
+    // qchisq(0.999, 9) = 27.877
+    expect(chiSquared).toBeLessThan(27.877);
+
+    const big = new Int32Array(5);
+    streamFor(4, 1, 0).fillUniformInts(big, 100_000);
+    const oneByOne = streamFor(4, 1, 0);
+    expect(Array.from(big)).toEqual(Array.from({ length: 5 }, () => oneByOne.uniformInt(100_000)));
+  });
+
+  it("refuses a bound that is not a whole number from 1 to 2^32", () => {
+    expect(() => streamFor(1, 0, 0).fillUniformInts(new Int32Array(2), 0)).toThrow(/fillUniformInts/);
+    expect(() => streamFor(1, 0, 0).fillUniformInts(new Int32Array(0), 0)).not.toThrow();
+  });
+});
+
 describe("streamFor derives one documented stream per (seed, outcome, row, sample)", () => {
   // Expected states and outputs from test/stats/reference/random.c, which follows the derivation in
   // the JSDoc of src/stats/random-stream.ts with SplitMix64 from https://prng.di.unimi.it/splitmix64.c.

@@ -42,6 +42,21 @@ static void stream_state(int64_t seed, int64_t outcome, int64_t row, int64_t sam
   s[0] = (uint32_t)z1; s[1] = (uint32_t)(z1 >> 32); s[2] = (uint32_t)z2; s[3] = (uint32_t)(z2 >> 32);
 }
 
+/* Lemire's method with 16 bits on each half of an output, high half first (fillUniformInts, n <= 2^16). */
+static void fill_uniform16(uint32_t *target, unsigned length, uint32_t n) {
+  const uint32_t threshold = 65536u % n;
+  unsigned filled = 0;
+  while (filled < length) {
+    const uint32_t output = next();
+    const uint32_t high = (output >> 16) * n;
+    if ((high & 0xffff) >= threshold) target[filled++] = high >> 16;
+    if (filled < length) {
+      const uint32_t low = (output & 0xffff) * n;
+      if ((low & 0xffff) >= threshold) target[filled++] = low >> 16;
+    }
+  }
+}
+
 int main(void) {
   s[0] = 1; s[1] = 2; s[2] = 3; s[3] = 4;
   printf("state [1,2,3,4], outputs 1-8:");
@@ -57,6 +72,16 @@ int main(void) {
            (long long)tuples[i][1], (long long)tuples[i][2], (long long)tuples[i][3], s[0], s[1], s[2], s[3]);
     for (int j = 0; j < 3; j++) printf(" %u", next());
     printf("\n");
+  }
+
+  uint32_t draws[12];
+  const uint32_t bounds[] = { 6000, 40000, 65536, 1 };
+  for (unsigned b = 0; b < sizeof bounds / sizeof bounds[0]; b++) {
+    s[0] = 1; s[1] = 2; s[2] = 3; s[3] = 4;
+    fill_uniform16(draws, 11, bounds[b]);
+    printf("state [1,2,3,4], fill 11 below %u:", bounds[b]);
+    for (int i = 0; i < 11; i++) printf(" %u", draws[i]);
+    printf(", then output %u\n", next());
   }
   return 0;
 }
