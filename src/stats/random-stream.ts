@@ -18,8 +18,8 @@
  * 64-bit words, which is how Blackman and Vigna recommend seeding xoshiro from a 64-bit value. Two
  * consecutive outputs of SplitMix64 cannot both be zero, so the state is never the forbidden all-zero
  * one. Distinct tuples give unrelated 128-bit starting points on a cycle of length 2^128 − 1; a row
- * uses at most a few times 10^7 draws, so the chance that any two streams of a run overlap is below
- * 2^-80.
+ * uses at most a few hundred million outputs (2000 replicates of 100 000 patients), so the chance
+ * that any two of a run's streams overlap is below 2^-80.
  */
 import type { OutcomeId } from "../result.js";
 import { Xoshiro128StarStar } from "./random.js";

@@ -63,8 +63,9 @@ export class Xoshiro128StarStar implements RandomSource {
   /**
    * A uniform integer in [0, n), free of modulo bias.
    *
-   * For n ≤ 2^21, D. Lemire's multiply-and-shift with rejection ("Fast random integer generation in
-   * an interval", ACM TOMACS 29(1), 2019, algorithm 5): the 32-bit draw x maps to ⌊x·n / 2^32⌋, and
+   * For n ≤ 2^21, D. Lemire's nearly divisionless multiply-and-shift with rejection ("Fast random
+   * integer generation in an interval", ACM Transactions on Modeling and Computer Simulation 29(1),
+   * 2019, article 3; arXiv:1805.10941): the 32-bit draw x maps to ⌊x·n / 2^32⌋, and
    * the draws whose low part falls below 2^32 mod n are rejected so every result has exactly
    * ⌊2^32 / n⌋ preimages. x·n < 2^53 there, so the double product is exact. Larger n (cohorts of
    * over two million patients) use the classic rejection of OpenBSD's `arc4random_uniform`: reject
