@@ -1,0 +1,32 @@
+/**
+ * Warnings for fragile figures (statistics.md): a row with fewer than 30 patients, or fewer than 10
+ * events in its pre window, gets a sentence saying why its change should not be read as an effect.
+ * With so few, one or two patients' bad months move the percentage by tens of points.
+ */
+
+/** Fewer patients than this and a row's change is mostly noise. */
+export const FRAGILE_PATIENTS = 30;
+/** Fewer pre-window events than this and each event is more than a tenth of the baseline. */
+export const FRAGILE_PRE_EVENTS = 10;
+
+/**
+ * @param patients the row's patients
+ * @param pre the row's pre-window count
+ * @returns the row's warnings, none for a sturdy row
+ */
+export function fragileRowWarnings(patients: number, pre: number): string[] {
+  const warnings: string[] = [];
+  if (patients < FRAGILE_PATIENTS) {
+    warnings.push(
+      `Only ${patients} ${patients === 1 ? "patient" : "patients"} (fewer than ${FRAGILE_PATIENTS}): a change in so small a group can easily be chance and should not be read as an effect of the service.`,
+    );
+  }
+  if (pre === 0) {
+    warnings.push("No events in the pre window: there is nothing for the service to have reduced, so the row has no change to read.");
+  } else if (pre < FRAGILE_PRE_EVENTS) {
+    warnings.push(
+      `Only ${pre} ${pre === 1 ? "event" : "events"} in the pre window (fewer than ${FRAGILE_PRE_EVENTS}): each one moves the change by over ten points, so it should not be read as an effect of the service.`,
+    );
+  }
+  return warnings;
+}

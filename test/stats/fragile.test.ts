@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { fragileRowWarnings } from "../../src/stats/fragile.js";
+
+describe("statistics.md fragile figures: fewer than 30 patients or fewer than 10 pre-window events", () => {
+  it("says nothing for a sturdy row, at the edges included", () => {
+    expect(fragileRowWarnings(30, 10)).toEqual([]);
+    expect(fragileRowWarnings(1486, 363)).toEqual([]);
+  });
+
+  it("warns of a small cohort, saying why its change is not an effect", () => {
+    const warnings = fragileRowWarnings(29, 40);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^Only 29 patients \(fewer than 30\)/);
+    expect(warnings[0]).toMatch(/chance.*should not be read as an effect/);
+  });
+
+  it("warns of few pre-window events, and of none", () => {
+    expect(fragileRowWarnings(200, 9)).toEqual([expect.stringMatching(/^Only 9 events in the pre window \(fewer than 10\)/)]);
+    expect(fragileRowWarnings(200, 1)[0]).toMatch(/^Only 1 event in/);
+    expect(fragileRowWarnings(200, 0)).toEqual([expect.stringMatching(/^No events in the pre window/)]);
+  });
+
+  it("gives both warnings where both apply, patients first", () => {
+    const warnings = fragileRowWarnings(1, 0);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^Only 1 patient \(/);
+    expect(warnings[1]).toMatch(/^No events/);
+  });
+});
