@@ -1,6 +1,6 @@
 import type { EvaluationRun, RunSettings } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
-import { type CohortCounts, type CohortLabel, countsByCohort, pooledCounts } from "./core/aggregate.js";
+import { type CohortLabel, countsByCohort } from "./core/aggregate.js";
 import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
 import { type Day, isoFromDay } from "./core/day.js";
 import { applyEligibility, type Eligibility, type EligibilityCriteria } from "./core/eligibility.js";
@@ -115,8 +115,9 @@ function outcomeResult(read: ActivityRead, counted: Counted, settings: Settings)
   const { people, subjects, eligibility, comparison, dataStart } = counted;
   const counts = countsByCohort(people.cohorts, eligibility.included, subjects, read.tally, dataStart);
   const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, read.tally, dataStart);
-  const rows = counts.map((row, i) => rowFigures(row, controls?.[i], settings));
-  const total = rowFigures(pooledCounts(counts), controls && pooledCounts(controls), settings, counts, controls);
+  const { outcome } = OUTCOMES[read.extract];
+  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { outcome, cohortIndex: i }, settings));
+  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, { outcome }, settings);
   return { ...OUTCOMES[read.extract], cohorts: rows, total };
 }
 

@@ -1,29 +1,38 @@
 import type { Settings } from "./config/settings.js";
-import { type CohortCounts, cohortFigures } from "./core/aggregate.js";
-import type { CohortFigures } from "./result.js";
+import { type CohortCounts, cohortFigures, type CohortLabel, pooledCounts } from "./core/aggregate.js";
+import type { CohortFigures, OutcomeId } from "./result.js";
+import { OUTCOME_STREAM_INDEX, TOTAL_ROW_INDEX } from "./stats/random-stream.js";
+import { rowStatistics } from "./stats/row-statistics.js";
+
+/** Which row of which outcome: it picks the row's own random stream, so rows never share draws. */
+export interface RowPlace {
+  outcome: OutcomeId;
+  /** The cohort's position in the cohort order; undefined for the Total. */
+  cohortIndex?: number;
+}
 
 /**
- * One row's figures (a cohort, or the Total): rule 5 on the referred patients' counts, then the
- * comparison group's. `cohorts` are the Total's parts, which the bootstrap resamples within.
+ * One row's figures: rule 5 on the referred patients' counts (evaluation.md), then every figure of
+ * statistics.md. A cohort row has one cohort; the Total has them all, pooled for every figure but the
+ * bootstrap, which resamples within each cohort. `comparison` is given cohort for cohort.
  */
 export function rowFigures(
-  counts: CohortCounts,
-  comparison: CohortCounts | undefined,
-  _settings: Settings,
-  _cohorts?: readonly CohortCounts[],
-  _comparisonCohorts?: readonly CohortCounts[],
+  label: CohortLabel,
+  cohorts: readonly CohortCounts[],
+  comparison: readonly CohortCounts[] | undefined,
+  place: RowPlace,
+  settings: Pick<Settings, "bootstrap" | "seed">,
 ): CohortFigures {
-  const figures = cohortFigures(counts, counts.pre, counts.post);
-  if (!comparison) return figures;
-  const control = cohortFigures(comparison, comparison.pre, comparison.post);
-  figures.comparison = {
-    patients: control.patients,
-    pre: control.pre,
-    post: control.post,
-    change_pct: control.change_pct,
-    ci_low: null,
-    ci_high: null,
-  };
-  figures.did_pct = figures.change_pct === null || control.change_pct === null ? null : figures.change_pct - control.change_pct;
-  return figures;
+  const pooled = cohorts.length === 1 ? cohorts[0]! : pooledCounts(cohorts);
+  const statistics = rowStatistics(
+    cohorts,
+    {
+      bootstrap: settings.bootstrap,
+      seed: settings.seed,
+      outcomeIndex: OUTCOME_STREAM_INDEX[place.outcome],
+      rowIndex: place.cohortIndex ?? TOTAL_ROW_INDEX,
+    },
+    comparison,
+  );
+  return { ...cohortFigures(label, pooled.pre, pooled.post), ...statistics };
 }

@@ -25,3 +25,15 @@ export function formatChange(value: number | null | undefined): string {
 export function formatShare(value: number | null | undefined): string {
   return value === null || value === undefined ? "n/a" : `${twoPlaces.format(value)}%`;
 }
+
+/** A 95% interval of a change, "-28.10% to -12.04%"; "n/a" where it could not be computed. */
+export function formatInterval(low: number | null | undefined, high: number | null | undefined): string {
+  if (low === null || low === undefined || high === null || high === undefined) return "n/a";
+  return `${formatChange(low)} to ${formatChange(high)}`;
+}
+
+/** A p-value as journals print it: "<0.001", else three decimals. */
+export function formatPValue(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "n/a";
+  return value < 0.001 ? "<0.001" : value.toFixed(3);
+}

@@ -1,6 +1,7 @@
 import type { Settings } from "../config/settings.js";
 import type { ActivityRowAccount, CohortFigures, NotCountableReason, OutcomeResult, Result } from "../result.js";
 import { formatChange, formatCount, formatRate } from "./numbers.js";
+import { outcomeStatistics } from "./table-statistics.js";
 import { type Alignment, textGrid } from "./text-grid.js";
 import {
   coverageInWords,
@@ -32,7 +33,7 @@ export function outcomeTable(outcome: OutcomeResult, settings: Settings): string
   const title = `${outcome.label}: ${windowInWords(settings.window)} before and after the first intervention`;
   const grid = textGrid([HEADER, ...outcome.cohorts.map(cohortCells), cohortCells(outcome.total)], ALIGN);
   const rule = "-".repeat(Math.max(...grid.map((line) => line.length)));
-  return [title, "", grid[0]!, rule, ...grid.slice(1, -1), rule, grid[grid.length - 1]!];
+  return [title, "", grid[0]!, rule, ...grid.slice(1, -1), rule, grid[grid.length - 1]!, ...outcomeStatistics(outcome)];
 }
 
 function patientAccount(result: Result): string[] {
@@ -43,6 +44,16 @@ function patientAccount(result: Result): string[] {
   }
   const included = result.attrition.at(-1)?.remaining ?? 0;
   lines.push(["Patients included", formatCount(included)]);
+  return textGrid(lines, ["left", "right"]);
+}
+
+function comparisonAccount(result: Result): string[] {
+  const steps = result.comparison_attrition ?? [];
+  const listed = steps.length ? steps[0]!.remaining + steps[0]!.excluded : 0;
+  const words = { referred: "also referred (a referred patient cannot be a control)", outside_period: "index date outside the study period", incomplete_window: "look-back or follow-up not fully covered by the activity data" };
+  const lines: string[][] = [[`Comparison patients listed (${result.inputs.comparison ?? ""})`, formatCount(listed)]];
+  for (const step of steps) lines.push([`  excluded: ${words[step.reason]}`, step.excluded === 0 ? "0" : `-${formatCount(step.excluded)}`]);
+  lines.push(["Comparison patients included", formatCount(steps.at(-1)?.remaining ?? 0)]);
   return textGrid(lines, ["left", "right"]);
 }
 
@@ -89,6 +100,7 @@ function assumptions(settings: Settings): string[] {
       ["Eligibility", eligibilityInWords(settings)],
       ["A&E", `${settings.aeCoding.toUpperCase()} coding; categories not counted: ${settings.excludedAttendanceCategories.join(", ") || "none"}`],
       ["Admissions", `emergency methods counted: ${settings.emergencyAdmissionMethods.join(", ")}`],
+      ["Statistics", settings.bootstrap > 0 ? `${formatCount(settings.bootstrap)} bootstrap replicates, seed ${settings.seed}` : "no bootstrap intervals (--bootstrap 0)"],
     ],
     ["left", "left"],
   );
@@ -98,6 +110,7 @@ function assumptions(settings: Settings): string[] {
 export function renderTable(result: Result): string {
   const sections: string[][] = result.outcomes.map((outcome) => outcomeTable(outcome, result.settings));
   sections.push(["Patients", "", ...patientAccount(result)]);
+  if (result.comparison_attrition) sections.push(["Comparison patients", "", ...comparisonAccount(result)]);
   sections.push(["Activity rows", "", ...rowAccount(result)]);
   sections.push(["Assumptions", "", ...assumptions(result.settings)]);
   return `${sections.map((lines) => lines.join("\n")).join("\n\n")}\n`;

@@ -5,31 +5,12 @@
  * how to deal with it", International Journal of Epidemiology 34 (2005) 215–220). The window before
  * the pre window shows whether use was already rising into the referral.
  */
-import { addMonths, type Day } from "../core/day.js";
-import { changePct } from "./change-pct.js";
-
-export interface StudyWindow {
-  count: number;
-  unit: "m" | "d";
-}
-
-/**
- * The first day of the prior window, `prior_start ≤ d < pre_start`: the index date 2N calendar months
- * earlier, the day clamped to the month's end, for `Nm`; 2N days earlier for `Nd`. It is counted from
- * the index date, not from `pre_start`, as the spec words it, so that after a clamp the two can differ
- * by a day (index 31 Jul, 1m: pre_start 30 Jun, prior_start 31 May).
- */
-export function priorWindowStart(indexDay: Day, window: StudyWindow): Day {
-  if (!Number.isInteger(window.count) || window.count < 1) {
-    throw new Error(`priorWindowStart: the window must be a whole number ≥ 1 (got ${window.count})`);
-  }
-  return window.unit === "m" ? addMonths(indexDay, -2 * window.count) : indexDay - 2 * window.count;
-}
+import { changePct } from "../core/aggregate.js";
 
 /** Per patient of a row: whether their prior window is covered by the data, and their counts. */
 export interface PriorWindowCounts {
   /** `prior_start ≥ data_start`: only these patients enter the check. */
-  priorCovered: ArrayLike<boolean>;
+  priorCovered: ArrayLike<boolean | number>;
   /** Each patient's count in the prior window (read only where covered). */
   prior: ArrayLike<number>;
   /** Each patient's count in the pre window. */

@@ -6,7 +6,7 @@
 import type { CohortFigures, ComparisonFigures } from "../result.js";
 import { anyUsePct } from "./any-use.js";
 import { bootstrapChangePct } from "./bootstrap.js";
-import { changePct } from "./change-pct.js";
+import { changePct } from "../core/aggregate.js";
 import { differenceInDifferences, differenceInDifferencesReplicates } from "./difference-in-differences.js";
 import { fragileRowWarnings } from "./fragile.js";
 import type { PatientCounts } from "./patient-counts.js";
@@ -18,7 +18,7 @@ import { wilcoxonSignedRank } from "./wilcoxon-signed-rank.js";
 /** One cohort's eligible referred patients, each with pre, post and prior-window counts. */
 export interface CohortPatients extends PatientCounts {
   /** Whether each patient's prior window is covered by the data (`prior_start ≥ data_start`). */
-  priorCovered: ArrayLike<boolean>;
+  priorCovered: ArrayLike<boolean | number>;
   /** Each patient's prior-window count (read only where covered). */
   prior: ArrayLike<number>;
 }
@@ -122,9 +122,9 @@ function poolCounts(parts: readonly ArrayLike<number>[]): ArrayLike<number> {
   return pooled;
 }
 
-function poolFlags(cohorts: readonly CohortPatients[]): ArrayLike<boolean> {
+function poolFlags(cohorts: readonly CohortPatients[]): ArrayLike<boolean | number> {
   if (cohorts.length === 1) return cohorts[0]!.priorCovered;
-  const pooled: boolean[] = [];
+  const pooled: (boolean | number)[] = [];
   for (const cohort of cohorts) {
     for (let i = 0; i < cohort.priorCovered.length; i++) pooled.push(cohort.priorCovered[i]!);
   }

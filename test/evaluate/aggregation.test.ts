@@ -25,7 +25,7 @@ describe("rule 5: aggregation", () => {
 
   it("gives patients, pre, post, per-patient rates and the change per cohort", async () => {
     const result = await evaluateExtracts({ referrals, ae }, covered);
-    expect(cohortRow(result, "ae_attendances", "A")).toEqual({
+    expect(cohortRow(result, "ae_attendances", "A")).toMatchObject({
       cohort: "A",
       label: "A",
       patients: 2,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { anyUsePct } from "../../src/stats/any-use.js";
-import { changePct } from "../../src/stats/change-pct.js";
+import { changePct } from "../../src/core/aggregate.js";
 
 describe("statistics.md shares with any use: pre_any_pct, post_any_pct", () => {
   it("is the percentage of patients with at least one event", () => {
