@@ -11,7 +11,7 @@
  * cohort's resample is drawn a whole cohort at a time (`fillUniformInts`) into one reused buffer.
  */
 import { checkPatientCounts, type PatientCounts } from "./patient-counts.js";
-import type { RandomSource } from "./random.js";
+import type { RandomSource } from "../random/xoshiro128.js";
 
 /**
  * @param strata the row's patients: one entry for a cohort row, every cohort for `Total`

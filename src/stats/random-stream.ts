@@ -22,7 +22,7 @@
  * that any two of a run's streams overlap is below 2^-80.
  */
 import type { OutcomeId } from "../result.js";
-import { Xoshiro128StarStar } from "./random.js";
+import { Xoshiro128StarStar } from "../random/xoshiro128.js";
 
 const MASK_64 = (1n << 64n) - 1n;
 const MASK_32 = (1n << 32n) - 1n;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Xoshiro128StarStar } from "../../src/stats/random.js";
+import { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
 import { OUTCOME_STREAM_INDEX, TOTAL_ROW_INDEX, streamFor, streamState } from "../../src/stats/random-stream.js";
 
 /** A generator whose 32-bit outputs are scripted, to walk uniformInt's rejection paths. */

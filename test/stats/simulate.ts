@@ -5,7 +5,7 @@
  * each patient's pre and post stay correlated, as real patients' are.
  */
 import type { PatientCounts } from "../../src/stats/patient-counts.js";
-import type { Xoshiro128StarStar } from "../../src/stats/random.js";
+import type { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
 
 /** A uniform number strictly inside (0, 1). */
 function uniformOpen(random: Xoshiro128StarStar): number {
