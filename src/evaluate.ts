@@ -2,6 +2,7 @@ import type { EvaluationRun, RunSettings } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
 import { type CohortCounts, cohortFigures, type CohortLabel, countsByCohort, pooledCounts } from "./core/aggregate.js";
 import { type Day, isoFromDay } from "./core/day.js";
+import { withCosts } from "./core/costs.js";
 import { applyEligibility, type Eligibility } from "./core/eligibility.js";
 import type { ReferredPatient } from "./core/index-patients.js";
 import { accountRows } from "./core/row-account.js";
@@ -11,6 +12,7 @@ import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
 import { type ActivityRead, streamEngine } from "./engines/stream.js";
 import { readReferrals } from "./extracts/read-referrals.js";
+import type { ProgressListener } from "./io/progress.js";
 import type { CohortFigures, OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
 import { TOOL } from "./version.js";
 
@@ -51,6 +53,9 @@ function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[]):
     skipInvalid: settings.skipInvalid,
     bootstrap: settings.bootstrap,
     seed: settings.seed,
+    suppress: settings.suppress,
+    unitCosts: settings.unitCosts,
+    costSource: settings.costSource,
   };
 }
 
@@ -101,21 +106,28 @@ function inputsOf(run: EvaluationRun): Result["inputs"] {
   return inputs;
 }
 
+export type { Progress, ProgressListener } from "./io/progress.js";
+
+export interface EvaluateOptions {
+  /** Hears rows read per file, every 100,000 rows and at each file's end (for a progress display). */
+  progress?: ProgressListener;
+}
+
 /**
  * The whole evaluation: read → validate → index patients → window and count → eligibility →
  * aggregate → (statistics). Reads the extracts it is pointed at; prints nothing, exits nothing.
  * Throws `InputError` for bad input, after reading everything, with every problem found.
  */
-export async function evaluate(run: EvaluationRun): Promise<Result> {
+export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
   const { settings } = run;
   const log = new ProblemLog(settings.skipInvalid);
   const listedCohorts = run.cohorts ? new Set(run.cohorts.map((c) => c.cohort)) : undefined;
   const referrals = (await log.readingFile(() =>
-    readReferrals(run.referrals, { dateFormat: settings.dateFormat, listedCohorts }, log),
+    readReferrals(run.referrals, { dateFormat: settings.dateFormat, listedCohorts }, log, options.progress),
   )) ?? { patients: new Map(), cohortsSeen: [], rows: 0 };
   const patients: ReferredPatient[] = [...referrals.patients.values()];
   const subjects = windowSubjects(patients, parseWindowLength(settings.window));
-  const activity = await streamEngine(run, subjects, log);
+  const activity = await streamEngine(run, subjects, log, options.progress);
   log.throwIfAny();
 
   const resolved = dataCoverage(settings, activity);
@@ -135,7 +147,11 @@ export async function evaluate(run: EvaluationRun): Promise<Result> {
     settings: resolved,
     inputs: inputsOf(run),
     rows: rowCounts(referrals.rows, activity, log, { subjects, referred: patients.length, eligibility }),
+    referred: patients.length,
     attrition: eligibility.attrition,
-    outcomes: activity.map((read) => outcomeResult(read, cohorts, eligibility, subjects, dataStart)),
+    outcomes: withCosts(
+      activity.map((read) => outcomeResult(read, cohorts, eligibility, subjects, dataStart)),
+      settings.unitCosts,
+    ),
   };
 }

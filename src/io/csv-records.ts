@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { CsvError, parse } from "csv-parse";
 import { dataError, InputError } from "../errors.js";
+import { PROGRESS_EVERY, type ProgressListener } from "./progress.js";
 
 /** Receives the header once, then every data record with the line it starts on (header = line 1). */
 export interface CsvVisitor {
@@ -44,8 +45,11 @@ function parseFailure(error: unknown, file: string): InputError {
  * Line numbers are counted here rather than taken from csv-parse's `info`, which counts a quoted
  * CRLF twice: a record starts on the line after the previous one ends, and ends as many lines later
  * as its fields hold new lines. Blank lines (and lines of empty fields only) are not records.
+ *
+ * `progress`, if given, hears every `PROGRESS_EVERY` records and the end of the file; without it
+ * the count is compared with Infinity, and nothing else is done per record.
  */
-export async function visitCsv(path: string, file: string, visitor: CsvVisitor): Promise<void> {
+export async function visitCsv(path: string, file: string, visitor: CsvVisitor, progress?: ProgressListener): Promise<void> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
@@ -57,6 +61,8 @@ export async function visitCsv(path: string, file: string, visitor: CsvVisitor):
   );
   let nextLine = 1;
   let seenHeader = false;
+  let records = 0;
+  let nextReport = progress ? PROGRESS_EVERY : Number.POSITIVE_INFINITY;
   try {
     for await (const fields of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -67,6 +73,10 @@ export async function visitCsv(path: string, file: string, visitor: CsvVisitor):
         visitor.header(fields);
       } else {
         visitor.record(fields, line);
+        if (++records === nextReport) {
+          progress!({ file, rows: records, done: false });
+          nextReport += PROGRESS_EVERY;
+        }
       }
     }
   } catch (error) {
@@ -75,4 +85,5 @@ export async function visitCsv(path: string, file: string, visitor: CsvVisitor):
   if (!seenHeader) {
     throw dataError({ code: "empty_file", file, line: 1, column: "", message: "the file is empty: a header row was expected" });
   }
+  progress?.({ file, rows: records, done: true });
 }
