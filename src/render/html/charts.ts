@@ -84,9 +84,11 @@ export function changeChart(outcome: OutcomeResult<Count>): SafeHtml {
   const shown = (row: Row) => (row.suppressed?.includes("change_pct") ? null : row.change_pct);
   const values = rows.flatMap((row) => [shown(row), row.ci_low ?? null, row.ci_high ?? null]).filter((v): v is number => v !== null);
   const axis = niceAxis(Math.min(0, ...values), Math.max(0, ...values));
-  // Room either side for a tick label centred on the axis's ends ("-100%").
-  const inset = MARGIN + 18;
-  const x = (v: number) => inset + ((v - axis.low) / (axis.high - axis.low || 1)) * (WIDTH - 2 * inset);
+  // Room at the left for a tick label centred on the axis's end ("-100%"), and at the right for
+  // the rows' values, so that neither a dot nor the axis runs into them.
+  const left = MARGIN + 18;
+  const right = WIDTH - MARGIN - 58;
+  const x = (v: number) => left + ((v - axis.low) / (axis.high - axis.low || 1)) * (right - left);
   const rowHeight = 38;
   const top = 6;
   const bottom = top + rows.length * rowHeight;
@@ -103,7 +105,7 @@ export function changeChart(outcome: OutcomeResult<Count>): SafeHtml {
 ${rows.map((row, i) => {
     const y = top + i * rowHeight;
     const value = disclosed(row, "change_pct", formatChange(row.change_pct));
-    return html`<g class="row${isTotal(outcome, row) ? " total" : ""}"><title>${row.label}</title><text x="${MARGIN}" y="${px(y + 12)}" class="label">${clip(row.label, LABEL_CHARS - 9)}</text><text x="${WIDTH - MARGIN}" y="${px(y + 12)}" text-anchor="end" class="value">${value}</text>${marks(row, y + 26)}</g>`;
+    return html`<g class="row${isTotal(outcome, row) ? " total" : ""}"><title>${row.label}</title><text x="${MARGIN}" y="${px(y + 12)}" class="label">${clip(row.label, LABEL_CHARS)}</text><text x="${WIDTH - MARGIN}" y="${px(y + 30)}" text-anchor="end" class="value">${value}</text>${marks(row, y + 26)}</g>`;
   })}`;
   return svg(bottom + 18, `${outcome.label}: change from the pre to the post window, with 95% confidence intervals`, body);
 }

@@ -52,13 +52,15 @@ th.right, td.right { text-align: right; }
 td.words, th.words { white-space: normal; min-width: 14rem; }
 tbody th { font-weight: 400; text-align: left; white-space: normal; min-width: 10rem; }
 tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
+/* The cohort stays in view while a wide table scrolls sideways on a phone. */
+.table-scroll tr > th:first-child { position: sticky; left: 0; z-index: 1; background: #fff; }
 td.indent, th.indent { padding-left: 1.6rem; }
 @media (max-width: 40rem) {
   main { padding: 0.75rem 0.75rem 2rem; }
   h1 { font-size: 1.4rem; }
   h2 { font-size: 1.2rem; }
   table { font-size: 0.85rem; }
-  tbody th { min-width: 8rem; }
+  tbody th { min-width: 7rem; max-width: 10rem; overflow-wrap: anywhere; }
 }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -72,5 +74,6 @@ td.indent, th.indent { padding-left: 1.6rem; }
   table { font-size: 8.5pt; }
   th, td { white-space: normal; padding: 0.2rem 0.4rem; }
   .charts figure, .flows figure { flex-basis: 45%; }
+  svg.flow { max-width: 11cm; }
 }
 `;
