@@ -3,6 +3,7 @@ import type { Settings } from "./config/settings.js";
 import { type CohortLabel, countsByCohort } from "./core/aggregate.js";
 import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
 import { type Day, isoFromDay } from "./core/day.js";
+import { withCosts } from "./core/costs.js";
 import { applyEligibility, type Eligibility, type EligibilityCriteria } from "./core/eligibility.js";
 import type { ReferredPatient } from "./core/index-patients.js";
 import { accountRows } from "./core/row-account.js";
@@ -14,6 +15,7 @@ import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
 import { readComparison } from "./extracts/read-comparison.js";
 import { readReferrals } from "./extracts/read-referrals.js";
+import type { ProgressListener } from "./io/progress.js";
 import type { OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
 import { rowFigures } from "./row-figures.js";
 import { TOOL } from "./version.js";
@@ -55,6 +57,9 @@ function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[]):
     skipInvalid: settings.skipInvalid,
     bootstrap: settings.bootstrap,
     seed: settings.seed,
+    suppress: settings.suppress,
+    unitCosts: settings.unitCosts,
+    costSource: settings.costSource,
   };
 }
 
@@ -76,10 +81,10 @@ interface People {
   rows: { referrals: number; comparison?: number };
 }
 
-async function readPeople(run: EvaluationRun, log: ProblemLog): Promise<People> {
+async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: ProgressListener): Promise<People> {
   const { dateFormat } = run.settings;
   const listedCohorts = run.cohorts ? new Set(run.cohorts.map((c) => c.cohort)) : undefined;
-  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { dateFormat, listedCohorts }, log))) ?? {
+  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { dateFormat, listedCohorts }, log, progress))) ?? {
     patients: new Map(),
     cohortsSeen: [],
     rows: 0,
@@ -140,16 +145,23 @@ function rowCounts(counted: Counted, log: ProblemLog): RowCounts {
   return rows;
 }
 
+export type { Progress, ProgressListener } from "./io/progress.js";
+
+export interface EvaluateOptions {
+  /** Hears rows read per file, every 100,000 rows and at each file's end (for a progress display). */
+  progress?: ProgressListener;
+}
+
 /**
  * The whole evaluation: read → validate → index patients → window and count → eligibility →
  * aggregate → statistics. Reads the extracts it is pointed at; prints nothing, exits nothing.
  * Throws `InputError` for bad input, after reading everything, with every problem found.
  */
-export async function evaluate(run: EvaluationRun): Promise<Result> {
+export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
   const log = new ProblemLog(run.settings.skipInvalid);
-  const people = await readPeople(run, log);
+  const people = await readPeople(run, log, options.progress);
   const subjects = subjectsOf(people, run.settings.window);
-  const activity = await streamEngine(run, subjects, log);
+  const activity = await streamEngine(run, subjects, log, options.progress);
   log.throwIfAny();
 
   const settings = dataCoverage(run.settings, activity);
@@ -171,8 +183,12 @@ export async function evaluate(run: EvaluationRun): Promise<Result> {
     settings,
     inputs: inputsOf(run),
     rows: rowCounts(counted, log),
+    referred: people.patients.length,
     attrition: eligibility.attrition,
-    ...(comparison ? { comparison_attrition: comparison.attrition } : {}),
-    outcomes: activity.map((read) => outcomeResult(read, counted, settings)),
+    ...(comparison ? { comparison_listed: people.comparison!.length, comparison_attrition: comparison.attrition } : {}),
+    outcomes: withCosts(
+      activity.map((read) => outcomeResult(read, counted, settings)),
+      settings.unitCosts,
+    ),
   };
 }

@@ -5,24 +5,36 @@
  */
 import type { Settings } from "./config/settings.js";
 
+/**
+ * How a count is typed. `evaluate` gives every count as a number (`Result`); disclosure control
+ * (`--suppress`) turns a suppressed count into `null` and names it in the row's `suppressed` list
+ * (`PublishedResult`). Renderers read `PublishedResult`, so they take either.
+ */
+export type Count = number | null;
+
+/** Fields of a row set to `null` by disclosure control (present, possibly empty, only under `--suppress`). */
+export interface Suppressible {
+  suppressed?: string[];
+}
+
 export type OutcomeId = "ae_attendances" | "unplanned_admissions";
 
 export type ExclusionReason = "outside_period" | "no_consent" | "too_few_onward_referrals" | "age" | "incomplete_window";
 export type ComparisonExclusionReason = "referred" | "outside_period" | "incomplete_window";
 
-export interface AttritionStep<Reason extends string = ExclusionReason> {
+export interface AttritionStep<Reason extends string = ExclusionReason, N extends Count = number> extends Suppressible {
   reason: Reason;
-  excluded: number;
-  remaining: number;
+  excluded: N;
+  remaining: N;
 }
 
 /** Rows skipped under `--skip-invalid`, per file and reason. */
-export interface SkippedRows {
+export interface SkippedRows<N extends Count = number> extends Suppressible {
   file: string;
   extract: ExtractName;
   column: string;
   reason: string;
-  rows: number;
+  rows: N;
   /** The first few lines skipped for this reason, so an analyst can look. */
   lines: number[];
 }
@@ -36,48 +48,48 @@ export type NotCountableReason = "excluded_category" | "not_emergency" | "later_
  * Every row of one activity extract, accounted for: read = skipped + activityOfOthers +
  * Σ notCountable + ofExcludedPatients + outsideWindows + onIndexDay + counted (+ comparison rows).
  */
-export interface ActivityRowAccount {
-  read: number;
-  skipped: number;
-  activityOfOthers: number;
-  notCountable: Record<NotCountableReason, number>;
+export interface ActivityRowAccount<N extends Count = number> extends Suppressible {
+  read: N;
+  skipped: N;
+  activityOfOthers: N;
+  notCountable: Record<NotCountableReason, N>;
   /** Countable rows of referred patients excluded by an eligibility rule. */
-  ofExcludedPatients: number;
+  ofExcludedPatients: N;
   /** Countable rows of included patients falling in neither the pre nor the post window. */
-  outsideWindows: number;
+  outsideWindows: N;
   /** Countable rows of included patients on their index day, with `--index-day exclude`. */
-  onIndexDay: number;
+  onIndexDay: N;
   /** Rows counted in an included patient's pre or post window. */
-  counted: number;
+  counted: N;
   /** Countable rows of comparison patients (present only with `--comparison`). */
-  comparison?: number;
+  comparison?: N;
 }
 
-export interface RowCounts {
-  referrals: number;
-  ae: number;
-  admissions: number;
-  comparison?: number;
-  activityOfOthers: number;
-  skipped: SkippedRows[];
-  accounts: Partial<Record<"ae" | "admissions", ActivityRowAccount>>;
+export interface RowCounts<N extends Count = number> extends Suppressible {
+  referrals: N;
+  ae: N;
+  admissions: N;
+  comparison?: N;
+  activityOfOthers: N;
+  skipped: SkippedRows<N>[];
+  accounts: Partial<Record<"ae" | "admissions", ActivityRowAccount<N>>>;
 }
 
-export interface ComparisonFigures {
-  patients: number;
-  pre: number;
-  post: number;
+export interface ComparisonFigures<N extends Count = number> {
+  patients: N;
+  pre: N;
+  post: N;
   change_pct: number | null;
   ci_low: number | null;
   ci_high: number | null;
 }
 
-export interface CohortFigures {
+export interface CohortFigures<N extends Count = number> extends Suppressible {
   cohort: string;
   label: string;
-  patients: number;
-  pre: number;
-  post: number;
+  patients: N;
+  pre: N;
+  post: N;
   pre_per_patient: number | null;
   post_per_patient: number | null;
   change_pct: number | null;
@@ -88,31 +100,50 @@ export interface CohortFigures {
   p_value?: number | null;
   ci_low?: number | null;
   ci_high?: number | null;
-  prior_patients?: number;
-  prior?: number | null;
-  prior_pre?: number | null;
+  prior_patients?: N;
+  prior?: N | null;
+  prior_pre?: N | null;
   prior_change_pct?: number | null;
-  comparison?: ComparisonFigures;
+  comparison?: ComparisonFigures<N>;
   did_pct?: number | null;
   did_ci_low?: number | null;
   did_ci_high?: number | null;
   warnings?: string[];
+  // costs (--unit-cost): the outcome's unit cost and each window's activity at that cost, in GBP
+  unit_cost?: number;
+  cost_pre?: N;
+  cost_post?: N;
+  cost_change?: N;
 }
 
-export interface OutcomeResult {
+export interface OutcomeResult<N extends Count = number> {
   outcome: OutcomeId;
   label: string;
-  cohorts: CohortFigures[];
-  total: CohortFigures;
+  cohorts: CohortFigures<N>[];
+  total: CohortFigures<N>;
 }
 
-export interface Result {
+/** Present when disclosure control was applied (`--suppress`): which rule, in words. */
+export interface Disclosure {
+  rule: "nhs_england_hes_ecds";
+  note: string;
+}
+
+export interface Result<N extends Count = number> {
   tool: { name: string; version: string };
   settings: Settings;
   /** The extracts read, as the user named them. */
   inputs: Partial<Record<ExtractName, string>>;
-  rows: RowCounts;
-  attrition: AttritionStep[];
-  comparison_attrition?: AttritionStep<ComparisonExclusionReason>[];
-  outcomes: OutcomeResult[];
+  disclosure?: Disclosure;
+  rows: RowCounts<N>;
+  /** Referred patients (distinct, with a valid referral row): where the attrition starts. */
+  referred: N;
+  attrition: AttritionStep<ExclusionReason, N>[];
+  /** Comparison patients listed, where `comparison_attrition` starts (with `--comparison`). */
+  comparison_listed?: N;
+  comparison_attrition?: AttritionStep<ComparisonExclusionReason, N>[];
+  outcomes: OutcomeResult<N>[];
 }
+
+/** What renderers read: a result as evaluated, or as published after disclosure control. */
+export type PublishedResult = Result<Count>;

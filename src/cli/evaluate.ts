@@ -1,13 +1,15 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { type RunFlags, resolveRun } from "../config/resolve-run.js";
+import type { Settings } from "../config/settings.js";
+import { forPublication } from "../disclosure/suppress.js";
+import { InputError } from "../errors.js";
 import { evaluate } from "../evaluate.js";
-import { writeFileAtomic } from "../io/atomic-write.js";
-import { renderJson } from "../render/json.js";
-import { renderTable } from "../render/table.js";
-import type { Result } from "../result.js";
+import { OutputWriteError, writeFilesAtomic } from "../io/atomic-write.js";
+import { FORMAT_NAMES, type FormatName, RENDERERS } from "../render/formats.js";
+import type { PublishedResult } from "../result.js";
 import type { Console } from "./console.js";
-
-const RENDERERS: Record<string, (result: Result) => string> = { table: renderTable, json: renderJson };
+import { planOutputs } from "./outputs.js";
+import { progressDisplay } from "./progress.js";
 
 function wholeNumber(text: string): number {
   if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError("must be a whole number (0 or more).");
@@ -19,9 +21,31 @@ function integer(text: string): number {
   return Number(text);
 }
 
-interface EvaluateFlags extends RunFlags {
-  format: string;
-  out?: string;
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+type UnitCosts = Partial<Record<keyof Settings["unitCosts"], number>>;
+
+/** `--unit-cost ae=250.50`: an outcome and a price in pounds (a leading £ is allowed). */
+function unitCost(text: string, previous: UnitCosts | undefined): UnitCosts {
+  const match = /^(ae|admission)=£?(\d+(?:\.\d+)?)$/.exec(text.trim());
+  if (!match || Number(match[2]) <= 0) {
+    throw new InvalidArgumentError("must be ae=GBP or admission=GBP, a price in pounds above 0 (like ae=250 or admission=1843.50).");
+  }
+  return { ...previous, [match[1]!]: Number(match[2]) };
+}
+
+interface EvaluateFlags extends Omit<RunFlags, "unitCosts"> {
+  format?: FormatName;
+  out: string[];
+  quiet?: boolean;
+  unitCost?: UnitCosts;
+}
+
+function cannotWrite(error: OutputWriteError): InputError {
+  const why = { ENOENT: "no such folder", EACCES: "permission denied", EISDIR: "is a folder", ENOSPC: "no space left" }[error.reason.code ?? ""];
+  return new InputError([{ code: "unwritable_file", file: error.path, line: 0, column: "", message: `cannot write the output: ${why ?? error.reason.message}` }]);
 }
 
 export function evaluateCommand(console: Console): Command {
@@ -47,13 +71,37 @@ export function evaluateCommand(console: Console): Command {
     .option("--skip-invalid", "skip invalid rows (reported per file and reason) instead of stopping")
     .option("--bootstrap <n>", "bootstrap replicates for the confidence intervals (default 2000; 0 turns them off)", wholeNumber)
     .option("--seed <n>", "seed of the bootstrap's random numbers (default 1)", integer)
-    .addOption(new Option("--format <format>", "output format").choices(Object.keys(RENDERERS)).default("table"))
-    .option("--out <file>", "write the output to a file (whole or not at all) instead of standard output")
+    .option("--suppress", "small-number suppression as NHS England applies it to HES/ECDS: 1-7 shown as *, other counts rounded to 5")
+    .option("--no-suppress", "no suppression (overrides the config file)")
+    .option("--unit-cost <outcome=GBP>", "unit cost of ae or admission in pounds, to cost each window's activity (repeatable; no default)", unitCost)
+    .option("--cost-source <text>", "where the unit costs come from, printed beside them (e.g. the National Cost Collection year)")
+    .addOption(new Option("--format <format>", "output format (default table, or each --out file's extension)").choices(FORMAT_NAMES))
+    .option(
+      "--out <file>",
+      "write to FILE instead of standard output, whole or not at all; repeatable; the format follows the extension (.txt .json .csv .attrition.csv .md .html) unless --format is given",
+      collect,
+      [],
+    )
+    .option("--quiet", "no progress display on standard error")
     .action(async (flags: EvaluateFlags) => {
-      const { format, out, ...runFlags } = flags;
-      const result = await evaluate(await resolveRun(runFlags));
-      const text = RENDERERS[format]!(result);
-      if (out) await writeFileAtomic(out, text);
-      else console.out(text);
+      const { format, out, quiet, unitCost: unitCosts, ...runFlags } = flags;
+      const outputs = planOutputs(format, out);
+      const run = await resolveRun({ ...runFlags, unitCosts });
+      const progress = console.errIsTerminal && !quiet ? progressDisplay(console) : undefined;
+      let result: PublishedResult;
+      try {
+        result = forPublication(await evaluate(run, { progress: progress?.listener }));
+      } finally {
+        progress?.done();
+      }
+      // Everything is rendered before anything is written: a failure leaves no output behind.
+      const rendered = outputs.map(({ format, path }) => ({ path, content: RENDERERS[format](result) }));
+      const files = rendered.filter((output): output is { path: string; content: string } => output.path !== undefined);
+      try {
+        await writeFilesAtomic(files);
+      } catch (error) {
+        throw error instanceof OutputWriteError ? cannotWrite(error) : error;
+      }
+      for (const output of rendered) if (output.path === undefined) console.out(output.content);
     });
 }

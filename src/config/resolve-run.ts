@@ -59,6 +59,8 @@ const defaults = {
   skipInvalid: false,
   bootstrap: 2000,
   seed: 1,
+  suppress: false,
+  costSource: null,
 } as const;
 
 /** defaults ← config file ← flags, merged once into settings with every field decided. */
@@ -68,12 +70,17 @@ export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunS
     ...merged,
     excludedAttendanceCategories: merged.excludedAttendanceCategories ?? [...DEFAULT_EXCLUDED_ATTENDANCE_CATEGORIES[merged.aeCoding]],
     emergencyAdmissionMethods: merged.emergencyAdmissionMethods ?? [...DEFAULT_EMERGENCY_ADMISSION_METHODS],
+    // Flags add to the config's unit costs (one outcome's flag overrides that outcome only).
+    unitCosts: { ae: flags.unitCosts?.ae ?? config.unitCosts?.ae ?? null, admission: flags.unitCosts?.admission ?? config.unitCosts?.admission ?? null },
   };
   if (settings.from !== null && settings.to !== null && settings.from > settings.to) {
     throw usageError(`the study period is empty: --from ${settings.from} is after --to ${settings.to}`);
   }
   if (settings.dataStart !== null && settings.dataEnd !== null && settings.dataStart > settings.dataEnd) {
     throw usageError(`the data coverage is empty: --data-start ${settings.dataStart} is after --data-end ${settings.dataEnd}`);
+  }
+  if (settings.costSource !== null && settings.unitCosts.ae === null && settings.unitCosts.admission === null) {
+    throw usageError("--cost-source names the source of unit costs, but no --unit-cost was given");
   }
   return settings;
 }

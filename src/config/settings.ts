@@ -19,6 +19,13 @@ export const indexDayRule = z.enum(["exclude", "pre", "post"]);
 export const dateFormat = z.enum(["iso", "dmy"]);
 export const aeCoding = z.enum(["ecds", "hes"]);
 const wholeNumber = z.number().int().min(0);
+const unitCost = z.number().positive().finite();
+
+/** `--unit-cost ae=GBP --unit-cost admission=GBP`: the price of one A&E attendance and one unplanned admission. */
+export const unitCostsInput = z.strictObject({
+  ae: unitCost.optional().describe("Cost of one A&E attendance, in GBP."),
+  admission: unitCost.optional().describe("Cost of one unplanned admission (spell), in GBP."),
+});
 
 /**
  * The settings a run can be given, in the config file or by flags: the camelCase keys of the JSON
@@ -41,6 +48,9 @@ export const settingsInput = z.strictObject({
   skipInvalid: z.boolean().optional().describe("Skip invalid rows (reported) instead of stopping. Default false."),
   bootstrap: wholeNumber.optional().describe("Bootstrap replicates for confidence intervals; 0 turns them off. Default 2000."),
   seed: z.number().int().optional().describe("Seed of the bootstrap random numbers. Default 1."),
+  suppress: z.boolean().optional().describe("Apply NHS England's HES/ECDS small-number suppression to every count published. Default false."),
+  unitCosts: unitCostsInput.optional().describe("Unit costs in GBP, to cost each window's activity. No default: without them no cost is shown."),
+  costSource: z.string().trim().min(1).optional().describe("Where the unit costs come from (printed beside them), e.g. the National Cost Collection year."),
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
@@ -67,4 +77,9 @@ export interface Settings {
   skipInvalid: boolean;
   bootstrap: number;
   seed: number;
+  /** `--suppress`: disclosure control applied to the published counts. */
+  suppress: boolean;
+  /** GBP per event; null where none was given (never a hidden default). */
+  unitCosts: { ae: number | null; admission: number | null };
+  costSource: string | null;
 }

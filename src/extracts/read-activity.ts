@@ -1,4 +1,5 @@
 import { visitCsv } from "../io/csv-records.js";
+import type { ProgressListener } from "../io/progress.js";
 import type { ActivitySink } from "./activity.js";
 import { type AdmissionReading, admissionRowParser } from "./admissions.js";
 import { type AeReading, aeRowParser } from "./ae.js";
@@ -7,7 +8,7 @@ import type { ExtractSource } from "./source.js";
 
 type RowParser = (fields: string[], line: number) => void;
 
-async function streamActivity(source: ExtractSource, makeParser: (header: string[]) => RowParser): Promise<number> {
+async function streamActivity(source: ExtractSource, makeParser: (header: string[]) => RowParser, progress?: ProgressListener): Promise<number> {
   let rows = 0;
   let parseRow: RowParser | undefined;
   await visitCsv(source.path, source.file, {
@@ -18,16 +19,22 @@ async function streamActivity(source: ExtractSource, makeParser: (header: string
       rows++;
       parseRow!(fields, line);
     },
-  });
+  }, progress);
   return rows;
 }
 
 /** Streams an A&E extract row by row into the sink; returns the number of rows read. */
-export function readAe(source: ExtractSource, reading: AeReading, log: ProblemLog, sink: ActivitySink): Promise<number> {
-  return streamActivity(source, (header) => aeRowParser(header, source, reading, log, sink));
+export function readAe(source: ExtractSource, reading: AeReading, log: ProblemLog, sink: ActivitySink, progress?: ProgressListener): Promise<number> {
+  return streamActivity(source, (header) => aeRowParser(header, source, reading, log, sink), progress);
 }
 
 /** Streams an admissions extract row by row into the sink; returns the number of rows read. */
-export function readAdmissions(source: ExtractSource, reading: AdmissionReading, log: ProblemLog, sink: ActivitySink): Promise<number> {
-  return streamActivity(source, (header) => admissionRowParser(header, source, reading, log, sink));
+export function readAdmissions(
+  source: ExtractSource,
+  reading: AdmissionReading,
+  log: ProblemLog,
+  sink: ActivitySink,
+  progress?: ProgressListener,
+): Promise<number> {
+  return streamActivity(source, (header) => admissionRowParser(header, source, reading, log, sink), progress);
 }

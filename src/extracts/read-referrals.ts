@@ -1,5 +1,6 @@
 import { addReferral, type ReferredPatient } from "../core/index-patients.js";
 import { visitCsv } from "../io/csv-records.js";
+import type { ProgressListener } from "../io/progress.js";
 import type { ProblemLog } from "./problem-log.js";
 import { type ReferralReading, type ReferralRow, referralRowParser } from "./referrals.js";
 import type { ExtractSource } from "./source.js";
@@ -12,7 +13,12 @@ export interface ReferralsRead {
 }
 
 /** Streams the referrals extract into the patient index (rule 1); invalid rows go to the log. */
-export async function readReferrals(source: ExtractSource, reading: ReferralReading, log: ProblemLog): Promise<ReferralsRead> {
+export async function readReferrals(
+  source: ExtractSource,
+  reading: ReferralReading,
+  log: ProblemLog,
+  progress?: ProgressListener,
+): Promise<ReferralsRead> {
   const patients = new Map<string, ReferredPatient>();
   const cohortsSeen = new Set<string>();
   let rows = 0;
@@ -28,6 +34,6 @@ export async function readReferrals(source: ExtractSource, reading: ReferralRead
       addReferral(patients, row);
       cohortsSeen.add(row.cohort);
     },
-  });
+  }, progress);
   return { patients, cohortsSeen: [...cohortsSeen], rows };
 }

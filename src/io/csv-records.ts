@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { CsvError, parse } from "csv-parse";
 import { dataError, InputError } from "../errors.js";
+import { PROGRESS_EVERY, type ProgressListener } from "./progress.js";
 
 /** Receives the header once, then every data record with the line it starts on (header = line 1). */
 export interface CsvVisitor {
@@ -83,11 +84,16 @@ async function openCsv(path: string, file: string): Promise<AsyncIterable<string
 /**
  * Streams a CSV file record by record through csv-parse, so memory does not grow with its length.
  * Blank lines (and lines of empty fields only) are not records.
+ *
+ * `progress`, if given, hears every `PROGRESS_EVERY` records and the end of the file; without it
+ * the count is compared with Infinity, and nothing else is done per record.
  */
-export async function visitCsv(path: string, file: string, visitor: CsvVisitor): Promise<void> {
+export async function visitCsv(path: string, file: string, visitor: CsvVisitor, progress?: ProgressListener): Promise<void> {
   const parser = await openCsv(path, file);
   const lineOf = recordLines();
   let seenHeader = false;
+  let records = 0;
+  let nextReport = progress ? PROGRESS_EVERY : Number.POSITIVE_INFINITY;
   try {
     for await (const fields of parser) {
       const line = lineOf(fields);
@@ -97,12 +103,17 @@ export async function visitCsv(path: string, file: string, visitor: CsvVisitor):
         visitor.header(fields);
       } else {
         visitor.record(fields, line);
+        if (++records === nextReport) {
+          progress!({ file, rows: records, done: false });
+          nextReport += PROGRESS_EVERY;
+        }
       }
     }
   } catch (error) {
     throw parseFailure(error, file);
   }
   if (!seenHeader) throw emptyFile(file);
+  progress?.({ file, rows: records, done: true });
 }
 
 /**

@@ -2,10 +2,12 @@
 
 const counts = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 const twoPlaces = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
+const poundsAndPence = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 2 });
 
-/** 5908 → "5,908". */
-export function formatCount(value: number): string {
-  return counts.format(value);
+/** 5908 → "5,908"; null (not computable) → "n/a". */
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined ? "n/a" : counts.format(value);
 }
 
 /** 0.24428 → "0.24"; null → "n/a". */
@@ -26,14 +28,41 @@ export function formatShare(value: number | null | undefined): string {
   return value === null || value === undefined ? "n/a" : `${twoPlaces.format(value)}%`;
 }
 
-/** A 95% interval of a change, "-28.10% to -12.04%"; "n/a" where it could not be computed. */
+/** A 95% interval of changes, "-31.20% to -8.75%"; "n/a" if either end is missing. */
 export function formatInterval(low: number | null | undefined, high: number | null | undefined): string {
-  if (low === null || low === undefined || high === null || high === undefined) return "n/a";
-  return `${formatChange(low)} to ${formatChange(high)}`;
+  return low === null || low === undefined || high === null || high === undefined ? "n/a" : `${formatChange(low)} to ${formatChange(high)}`;
 }
 
-/** A p-value as journals print it: "<0.001", else three decimals. */
-export function formatPValue(value: number | null | undefined): string {
+/** A difference of percentages, in percentage points with a sign: −4.5 → "-4.50 pp". */
+export function formatPoints(value: number | null | undefined): string {
+  return value === null || value === undefined ? "n/a" : `${formatChange(value).replace("%", "")} pp`;
+}
+
+/** An interval of differences in percentage points. */
+export function formatPointsInterval(low: number | null | undefined, high: number | null | undefined): string {
+  return low === null || low === undefined || high === null || high === undefined ? "n/a" : `${formatPoints(low)} to ${formatPoints(high)}`;
+}
+
+/** A p-value to three places, or "<0.001" (more places claim a precision the normal approximation lacks). */
+export function formatP(value: number | null | undefined): string {
   if (value === null || value === undefined) return "n/a";
   return value < 0.001 ? "<0.001" : value.toFixed(3);
+}
+
+/** A unit cost as given, in pounds and pence where it has pence: 1843 → "£1,843", 171.5 → "£171.50". */
+export function formatUnitCost(value: number): string {
+  return Number.isInteger(value) ? pounds.format(value) : poundsAndPence.format(value);
+}
+
+/** A cost to the pound, "£12,345"; null → "n/a". */
+export function formatCost(value: number | null | undefined): string {
+  return value === null || value === undefined ? "n/a" : pounds.format(value);
+}
+
+/** A change in cost to the pound with a sign: "-£1,234", "+£56". */
+export function formatCostChange(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "n/a";
+  const text = pounds.format(Math.abs(value));
+  if (text === "£0") return "£0";
+  return `${value < 0 ? "-" : "+"}${text}`;
 }

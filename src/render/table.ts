@@ -1,117 +1,45 @@
 import type { Settings } from "../config/settings.js";
-import type { ActivityRowAccount, CohortFigures, NotCountableReason, OutcomeResult, Result } from "../result.js";
-import { formatChange, formatCount, formatRate } from "./numbers.js";
-import { outcomeStatistics } from "./table-statistics.js";
-import { type Alignment, textGrid } from "./text-grid.js";
-import {
-  coverageInWords,
-  eligibilityInWords,
-  exclusionInWords,
-  indexDayInWords,
-  notCountableInWords,
-  periodInWords,
-  windowInWords,
-} from "./wording.js";
+import type { Count, OutcomeResult, PublishedResult } from "../result.js";
+import { activityAccounts, assumptionLines, excludedCell, type PatientFlow, patientFlows, skippedSentences } from "./accounts.js";
+import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
+import { textGrid } from "./text-grid.js";
 
-const HEADER = ["Cohort", "Patients", "Pre", "Post", "Pre per patient", "Post per patient", "Change"];
-const ALIGN: Alignment[] = ["left", "right", "right", "right", "right", "right", "right"];
-
-function cohortCells(row: CohortFigures): string[] {
-  return [
-    row.label,
-    formatCount(row.patients),
-    formatCount(row.pre),
-    formatCount(row.post),
-    formatRate(row.pre_per_patient),
-    formatRate(row.post_per_patient),
-    formatChange(row.change_pct),
-  ];
-}
-
-/** One Involve-style table: a row per cohort, then the pooled Total. */
-export function outcomeTable(outcome: OutcomeResult, settings: Settings): string[] {
-  const title = `${outcome.label}: ${windowInWords(settings.window)} before and after the first intervention`;
-  const grid = textGrid([HEADER, ...outcome.cohorts.map(cohortCells), cohortCells(outcome.total)], ALIGN);
+/** A report table as aligned text: caption, header, a rule, the cohorts, a rule, the Total, notes. */
+function textTable(table: ReportTable): string[] {
+  const grid = textGrid([table.header, ...table.rows], table.align);
   const rule = "-".repeat(Math.max(...grid.map((line) => line.length)));
-  return [title, "", grid[0]!, rule, ...grid.slice(1, -1), rule, grid[grid.length - 1]!, ...outcomeStatistics(outcome)];
+  return [table.caption, "", grid[0]!, rule, ...grid.slice(1, -1), rule, grid[grid.length - 1]!, ...table.notes];
 }
 
-function patientAccount(result: Result): string[] {
-  const referred = result.attrition.length ? result.attrition[0]!.remaining + result.attrition[0]!.excluded : 0;
-  const lines: string[][] = [[`Referred patients (from ${formatCount(result.rows.referrals)} referral rows)`, formatCount(referred)]];
-  for (const step of result.attrition) {
-    lines.push([`  excluded: ${exclusionInWords(step.reason, result.settings)}`, step.excluded === 0 ? "0" : `-${formatCount(step.excluded)}`]);
-  }
-  const included = result.attrition.at(-1)?.remaining ?? 0;
-  lines.push(["Patients included", formatCount(included)]);
-  return textGrid(lines, ["left", "right"]);
+/**
+ * One outcome: the Involve-style table (with the interval of each change where there is one), then
+ * the statistics, the prior-window check, the comparison group and costs, then fragile-row warnings.
+ */
+export function outcomeSection(outcome: OutcomeResult<Count>, settings: Settings): string[] {
+  const tables = outcomeTables(outcome, settings).map(textTable);
+  const warnings = outcomeWarnings(outcome).map((warning) => `Warning: ${warning}`);
+  return [...tables.flatMap((lines, i) => (i === 0 ? lines : ["", ...lines])), ...(warnings.length ? ["", ...warnings] : [])];
 }
 
-function comparisonAccount(result: Result): string[] {
-  const steps = result.comparison_attrition ?? [];
-  const listed = steps.length ? steps[0]!.remaining + steps[0]!.excluded : 0;
-  const words = { referred: "also referred (a referred patient cannot be a control)", outside_period: "index date outside the study period", incomplete_window: "look-back or follow-up not fully covered by the activity data" };
-  const lines: string[][] = [[`Comparison patients listed (${result.inputs.comparison ?? ""})`, formatCount(listed)]];
-  for (const step of steps) lines.push([`  excluded: ${words[step.reason]}`, step.excluded === 0 ? "0" : `-${formatCount(step.excluded)}`]);
-  lines.push(["Comparison patients included", formatCount(steps.at(-1)?.remaining ?? 0)]);
-  return textGrid(lines, ["left", "right"]);
+function flowLines(flow: PatientFlow): string[][] {
+  return [[flow.startWords, flow.start], ...flow.steps.map((step) => [`  excluded: ${step.words}`, excludedCell(step.excluded)]), [flow.endWords, flow.end]];
 }
 
-const NOT_COUNTABLE_ORDER: NotCountableReason[] = ["excluded_category", "not_emergency", "later_episode", "missing_date"];
-
-function activityAccount(name: string, file: string, account: ActivityRowAccount, settings: Settings): string[][] {
-  const lines: string[][] = [[`${name} rows read (${file})`, formatCount(account.read)]];
-  lines.push(["  counted in a pre or post window", formatCount(account.counted)]);
-  if (settings.indexDay === "exclude") lines.push(["  on the index day (not counted)", formatCount(account.onIndexDay)]);
-  lines.push(["  outside the windows", formatCount(account.outsideWindows)]);
-  lines.push(["  of excluded patients", formatCount(account.ofExcludedPatients)]);
-  if (account.comparison !== undefined) lines.push(["  of comparison patients", formatCount(account.comparison)]);
-  for (const reason of NOT_COUNTABLE_ORDER) {
-    if (account.notCountable[reason] > 0) {
-      lines.push([`  not countable: ${notCountableInWords(reason, settings)}`, formatCount(account.notCountable[reason])]);
-    }
-  }
-  lines.push(["  of patients not referred", formatCount(account.activityOfOthers)]);
-  lines.push(["  skipped as invalid", formatCount(account.skipped)]);
-  return lines;
+/** Referred patients through each exclusion to those included; the comparison group's likewise. */
+function patientAccount(result: PublishedResult): string[] {
+  return textGrid(patientFlows(result).flatMap(flowLines), ["left", "right"]);
 }
 
-function rowAccount(result: Result): string[] {
-  const cells: string[][] = [];
-  const { ae, admissions } = result.rows.accounts;
-  if (ae) cells.push(...activityAccount("A&E", result.inputs.ae ?? "", ae, result.settings));
-  if (admissions) cells.push(...activityAccount("Admissions", result.inputs.admissions ?? "", admissions, result.settings));
-  const lines = textGrid(cells, ["left", "right"]);
-  for (const skipped of result.rows.skipped) {
-    const where = skipped.lines.join(", ") + (skipped.rows > skipped.lines.length ? ", …" : "");
-    const column = skipped.column ? `${skipped.column} ` : "";
-    lines.push(`Skipped ${formatCount(skipped.rows)} row(s) of ${skipped.file}: ${column}${skipped.reason} (lines ${where})`);
-  }
-  return lines;
-}
-
-function assumptions(settings: Settings): string[] {
-  return textGrid(
-    [
-      ["Study period", periodInWords(settings)],
-      ["Windows", `${windowInWords(settings.window)} before and after the index date (first intervention)`],
-      ["Index day", indexDayInWords(settings.indexDay)],
-      ["Data coverage", coverageInWords(settings)],
-      ["Eligibility", eligibilityInWords(settings)],
-      ["A&E", `${settings.aeCoding.toUpperCase()} coding; categories not counted: ${settings.excludedAttendanceCategories.join(", ") || "none"}`],
-      ["Admissions", `emergency methods counted: ${settings.emergencyAdmissionMethods.join(", ")}`],
-      ["Statistics", settings.bootstrap > 0 ? `${formatCount(settings.bootstrap)} bootstrap replicates, seed ${settings.seed}` : "no bootstrap intervals (--bootstrap 0)"],
-    ],
-    ["left", "left"],
-  );
+/** Every activity row accounted for, both extracts in one grid so their figures line up. */
+function rowAccount(result: PublishedResult): string[] {
+  return [...textGrid(activityAccounts(result).flatMap(({ lines }) => lines), ["left", "right"]), ...skippedSentences(result)];
 }
 
 /** `--format table`: the Involve-style tables, then the account of every patient and row, then the assumptions. */
-export function renderTable(result: Result): string {
-  const sections: string[][] = result.outcomes.map((outcome) => outcomeTable(outcome, result.settings));
+export function renderTable(result: PublishedResult): string {
+  const sections: string[][] = result.outcomes.map((outcome) => outcomeSection(outcome, result.settings));
   sections.push(["Patients", "", ...patientAccount(result)]);
-  if (result.comparison_attrition) sections.push(["Comparison patients", "", ...comparisonAccount(result)]);
   sections.push(["Activity rows", "", ...rowAccount(result)]);
-  sections.push(["Assumptions", "", ...assumptions(result.settings)]);
+  sections.push(["Assumptions", "", ...textGrid(assumptionLines(result), ["left", "left"])]);
   return `${sections.map((lines) => lines.join("\n")).join("\n\n")}\n`;
 }

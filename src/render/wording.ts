@@ -1,5 +1,6 @@
 import type { Settings } from "../config/settings.js";
-import type { ExclusionReason, NotCountableReason } from "../result.js";
+import type { ComparisonExclusionReason, ExclusionReason, NotCountableReason } from "../result.js";
+import { formatUnitCost } from "./numbers.js";
 
 /** The words every human-readable format uses for the same things, so they never drift apart. */
 
@@ -64,4 +65,43 @@ export function eligibilityInWords(settings: Settings): string {
     "complete look-back and follow-up windows",
   ];
   return rules.join("; ");
+}
+
+export function comparisonExclusionInWords(reason: ComparisonExclusionReason): string {
+  switch (reason) {
+    case "referred":
+      return "also referred to the service (a referred patient cannot be a control)";
+    case "outside_period":
+      return "pseudo index date outside the study period";
+    case "incomplete_window":
+      return "look-back or follow-up not fully covered by the activity data";
+  }
+}
+
+/** statistics.md: above this rise from the prior to the pre window, the table says so in words. */
+export const PRIOR_RISE_PCT = 10;
+
+/** The regression-to-the-mean reading of a row's prior-window check, or "" where there is nothing to say. */
+export function priorCheckInWords(priorChangePct: number | null | undefined): string {
+  if (priorChangePct === null || priorChangePct === undefined) return "";
+  return priorChangePct > PRIOR_RISE_PCT
+    ? "use was rising into the referral: part of the fall after it may be regression to the mean"
+    : "no marked rise into the referral";
+}
+
+export function intervalsInWords(settings: Settings): string {
+  return settings.bootstrap === 0
+    ? "off (--bootstrap 0)"
+    : `95% percentile bootstrap, ${settings.bootstrap} replicates, seed ${settings.seed}`;
+}
+
+/** The unit costs and their source, as given: there is never a default. */
+export function unitCostsInWords(settings: Settings): string {
+  const { ae, admission } = settings.unitCosts;
+  const parts = [
+    ...(ae !== null ? [`A&E attendance ${formatUnitCost(ae)}`] : []),
+    ...(admission !== null ? [`unplanned admission ${formatUnitCost(admission)}`] : []),
+  ];
+  if (parts.length === 0) return "none given (no costs shown)";
+  return `${parts.join("; ")} (source: ${settings.costSource ?? "not given"})`;
 }

@@ -55,7 +55,7 @@ describe("prepost evaluate, end to end", () => {
     expect((await prepost(["--version"], ws.dir)).stdout.trim()).toBe(pkg.version);
     const help = await prepost(["evaluate", "--help"], ws.dir);
     expect(help.code).toBe(0);
-    for (const flag of ["--from", "--to", "--data-start", "--data-end", "--window", "--index-day", "--require-consent", "--min-onward-referrals", "--min-age", "--date-format", "--skip-invalid", "--config", "--format", "--out"]) {
+    for (const flag of ["--from", "--to", "--data-start", "--data-end", "--window", "--index-day", "--require-consent", "--min-onward-referrals", "--min-age", "--date-format", "--skip-invalid", "--config", "--format", "--out", "--suppress", "--unit-cost", "--cost-source", "--quiet"]) {
       expect(help.stdout).toContain(flag);
     }
   });

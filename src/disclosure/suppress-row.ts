@@ -1,0 +1,94 @@
+import { changePct } from "../core/aggregate.js";
+import { rowCosts } from "../core/costs.js";
+import type { CohortFigures, ComparisonFigures, Count } from "../result.js";
+import { disclosedCount, disclosedText } from "./rule.js";
+
+/** The names, in field order, of a row's figures that disclosure control withholds. */
+class Withheld {
+  readonly names: string[] = [];
+
+  has(name: string): boolean {
+    return this.names.includes(name);
+  }
+
+  /** A count through the rule; `null` (not computable) stays `null` and is not withheld. */
+  count(name: string, value: number): Count;
+  count(name: string, value: number | null): Count;
+  count(name: string, value: number | null): Count {
+    if (value === null) return null;
+    const shown = disclosedCount(value);
+    if (shown === null) this.names.push(name);
+    return shown;
+  }
+
+  /** A figure withheld outright (one computed from a count that is not itself a field of the row). */
+  withhold(name: string): null {
+    this.names.push(name);
+    return null;
+  }
+
+  /** A figure computed from published figures: withheld if any it depends on is, else computed. */
+  derived(name: string, dependsOn: readonly string[], compute: () => number | null): number | null {
+    if (dependsOn.some((input) => this.has(input))) {
+      this.names.push(name);
+      return null;
+    }
+    return compute();
+  }
+}
+
+const ratio = (count: Count, of: Count, scale = 1) => (count === null || of === null || of === 0 ? null : (count / of) * scale);
+const change = (before: Count, after: Count) => (before === null || after === null ? null : changePct(before, after));
+
+/** The number of patients behind a share, exact because the share was computed from a whole count. */
+const patientsWithUse = (pct: number, patients: number) => Math.round((pct * patients) / 100);
+
+/**
+ * One cohort row (or Total) as it may be published: counts through the rule; rates, shares and
+ * changes recomputed from the rounded counts and withheld where a count they use is; intervals and
+ * p-values as they are. A Total is rounded from its own true counts, never summed from rounded parts.
+ */
+export function suppressRow(row: CohortFigures): CohortFigures<Count> {
+  const withheld = new Withheld();
+  const out: CohortFigures<Count> = { ...row };
+  out.patients = withheld.count("patients", row.patients);
+  out.pre = withheld.count("pre", row.pre);
+  out.post = withheld.count("post", row.post);
+  out.pre_per_patient = withheld.derived("pre_per_patient", ["pre", "patients"], () => ratio(out.pre, out.patients));
+  out.post_per_patient = withheld.derived("post_per_patient", ["post", "patients"], () => ratio(out.post, out.patients));
+  out.change_pct = withheld.derived("change_pct", ["pre", "post"], () => change(out.pre, out.post));
+  for (const share of ["pre_any_pct", "post_any_pct"] as const) {
+    const pct = row[share];
+    if (pct === undefined || pct === null) continue;
+    const users = disclosedCount(patientsWithUse(pct, row.patients));
+    out[share] = users === null ? withheld.withhold(share) : withheld.derived(share, ["patients"], () => ratio(users, out.patients, 100));
+  }
+  if (row.prior_patients !== undefined) out.prior_patients = withheld.count("prior_patients", row.prior_patients);
+  if (row.prior !== undefined) out.prior = withheld.count("prior", row.prior);
+  if (row.prior_pre !== undefined) out.prior_pre = withheld.count("prior_pre", row.prior_pre);
+  if (row.prior_change_pct !== undefined) {
+    out.prior_change_pct = withheld.derived("prior_change_pct", ["prior", "prior_pre"], () => change(out.prior ?? null, out.prior_pre ?? null));
+  }
+  if (row.comparison) {
+    const theirs: ComparisonFigures<Count> = { ...row.comparison };
+    theirs.patients = withheld.count("comparison_patients", row.comparison.patients);
+    theirs.pre = withheld.count("comparison_pre", row.comparison.pre);
+    theirs.post = withheld.count("comparison_post", row.comparison.post);
+    theirs.change_pct = withheld.derived("comparison_change_pct", ["comparison_pre", "comparison_post"], () => change(theirs.pre, theirs.post));
+    out.comparison = theirs;
+  }
+  if (row.did_pct !== undefined) {
+    out.did_pct = withheld.derived("did_pct", ["change_pct", "comparison_change_pct"], () =>
+      out.change_pct == null || out.comparison?.change_pct == null ? null : out.change_pct - out.comparison.change_pct,
+    );
+  }
+  if (row.warnings) out.warnings = row.warnings.map(disclosedText);
+  if (row.unit_cost !== undefined) {
+    const costs = rowCosts(row.unit_cost, out.pre, out.post);
+    out.cost_pre = withheld.derived("cost_pre", ["pre"], () => costs.cost_pre);
+    out.cost_post = withheld.derived("cost_post", ["post"], () => costs.cost_post);
+    out.cost_change = withheld.derived("cost_change", ["pre", "post"], () => costs.cost_change);
+  }
+  out.suppressed = withheld.names;
+  return out;
+}

@@ -1,0 +1,91 @@
+import type {
+  ActivityRowAccount,
+  AttritionStep,
+  Count,
+  NotCountableReason,
+  OutcomeResult,
+  PublishedResult,
+  Result,
+  RowCounts,
+} from "../result.js";
+import { DISCLOSURE_NOTE, DISCLOSURE_RULE, disclosedCount } from "./rule.js";
+import { suppressRow } from "./suppress-row.js";
+
+/** Every count field of a flat record through the rule, the withheld ones listed under `suppressed`. */
+function suppressCounts<T extends object>(record: T, fields: readonly (keyof T & string)[], prefix = ""): { out: T; names: string[] } {
+  const out = { ...record } as Record<string, unknown>;
+  const names: string[] = [];
+  for (const field of fields) {
+    const value = out[field];
+    if (typeof value !== "number") continue;
+    out[field] = disclosedCount(value);
+    if (out[field] === null) names.push(prefix + field);
+  }
+  return { out: out as T, names };
+}
+
+function suppressSteps<Reason extends string>(steps: readonly AttritionStep<Reason>[]): AttritionStep<Reason, Count>[] {
+  return steps.map((step) => {
+    const { out, names } = suppressCounts<AttritionStep<Reason, Count>>(step, ["excluded", "remaining"]);
+    return { ...out, suppressed: names };
+  });
+}
+
+const ACCOUNT_FIELDS = ["read", "skipped", "activityOfOthers", "ofExcludedPatients", "outsideWindows", "onIndexDay", "counted", "comparison"] as const;
+
+function suppressAccount(account: ActivityRowAccount): ActivityRowAccount<Count> {
+  const top = suppressCounts<ActivityRowAccount<Count>>(account, [...ACCOUNT_FIELDS]);
+  const reasons = Object.keys(account.notCountable) as NotCountableReason[];
+  const notCountable = suppressCounts<Record<NotCountableReason, Count>>(account.notCountable, reasons, "notCountable.");
+  return { ...top.out, notCountable: notCountable.out, suppressed: [...top.names, ...notCountable.names] };
+}
+
+function suppressRows(rows: RowCounts): RowCounts<Count> {
+  const { out, names } = suppressCounts<RowCounts<Count>>(rows, ["referrals", "ae", "admissions", "comparison", "activityOfOthers"]);
+  const accounts: RowCounts<Count>["accounts"] = {};
+  if (rows.accounts.ae) accounts.ae = suppressAccount(rows.accounts.ae);
+  if (rows.accounts.admissions) accounts.admissions = suppressAccount(rows.accounts.admissions);
+  const skipped = rows.skipped.map((entry) => {
+    const counted = suppressCounts(entry, ["rows"]);
+    // The skipped lines are listed for the analyst; published, their number would tell the count.
+    return { ...counted.out, rows: counted.out.rows as Count, lines: [], suppressed: counted.names };
+  });
+  return { ...out, skipped, accounts, suppressed: names };
+}
+
+function suppressOutcome(outcome: OutcomeResult): OutcomeResult<Count> {
+  return { ...outcome, cohorts: outcome.cohorts.map(suppressRow), total: suppressRow(outcome.total) };
+}
+
+/**
+ * `--suppress`: the result as it may be published under NHS England's HES/ECDS rule. Every count
+ * (figures, attrition, row accounts) goes through the rule; what is computed from counts is
+ * recomputed from the rounded ones; every total (Total rows, referred, remaining) is rounded from
+ * its own true value. The result says so in `disclosure`. The input is left untouched.
+ */
+export function suppressResult(result: Result): PublishedResult {
+  const { tool, settings, inputs, ...rest } = result;
+  const published: PublishedResult = {
+    tool,
+    settings,
+    inputs,
+    disclosure: { rule: DISCLOSURE_RULE, note: DISCLOSURE_NOTE },
+    ...rest,
+    rows: suppressRows(result.rows),
+    referred: disclosedCount(result.referred),
+    attrition: suppressSteps(result.attrition),
+    outcomes: result.outcomes.map(suppressOutcome),
+  };
+  if (result.comparison_attrition) {
+    const first = result.comparison_attrition[0];
+    const listed = result.comparison_listed ?? (first ? first.excluded + first.remaining : 0);
+    published.comparison_listed = disclosedCount(listed);
+    published.comparison_attrition = suppressSteps(result.comparison_attrition);
+  }
+  return published;
+}
+
+/** The result as the settings say to publish it: suppressed with `--suppress`, else as it is. */
+export function forPublication(result: Result): PublishedResult {
+  return result.settings.suppress ? suppressResult(result) : result;
+}

@@ -1,0 +1,127 @@
+import { disclosed } from "../disclosure/rule.js";
+import type { Count, OutcomeResult, PublishedResult } from "../result.js";
+import { activityAccounts, assumptionLines, excludedCell, type Line, patientFlows, skippedSentences } from "./accounts.js";
+import { changeChart, ratesChart } from "./html/charts.js";
+import { html, SafeHtml } from "./html/escape.js";
+import { flowDiagram } from "./html/flow-diagram.js";
+import { STYLE } from "./html/style.js";
+import { formatChange, formatCount, formatInterval, formatPoints, formatPointsInterval } from "./numbers.js";
+import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
+import type { Alignment } from "./text-grid.js";
+import { intervalsInWords, periodInWords, windowInWords } from "./wording.js";
+
+/**
+ * `--format html`: one self-contained page (inline CSS and SVG; no script, font, image or request),
+ * for a commissioner to read at a glance, on a phone or printed to PDF. Every text from the input
+ * goes through the escaping `html` template; a Content-Security-Policy forbids any fetch or script.
+ */
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+function cell(tag: "th" | "td", text: string, align: Alignment, extra = ""): SafeHtml {
+  const classes = [align, extra].filter(Boolean).join(" ");
+  return tag === "th" ? html`<th scope="row" class="${classes}">${text}</th>` : html`<td class="${classes}">${text}</td>`;
+}
+
+function reportTable(table: ReportTable): SafeHtml {
+  const words = (i: number) => (table.align[i] === "left" && i > 0 ? "words" : "");
+  // The caption is a heading outside the scrolling box, so that it wraps on a phone however wide the table.
+  return html`<h3 id="${table.id}">${table.caption}</h3><div class="table-scroll"><table aria-labelledby="${table.id}">
+<thead><tr>${table.header.map((header, i) => html`<th scope="col" class="${[table.align[i], words(i)].filter(Boolean).join(" ")}">${header}</th>`)}</tr></thead>
+<tbody>${table.rows.map(
+    (row, r) =>
+      html`<tr${r === table.rows.length - 1 ? html` class="total"` : html``}>${row.map((text, i) => cell(i === 0 ? "th" : "td", text, table.align[i]!, words(i)))}</tr>
+`,
+  )}</tbody></table></div>${table.notes.map((note) => html`<p class="note">${note}</p>`)}`;
+}
+
+function linesTable(caption: string, header: string, lines: readonly Line[]): SafeHtml {
+  return html`<h3>${caption}</h3><div class="table-scroll"><table><thead><tr><th scope="col" class="left">Account</th><th scope="col" class="right">${header}</th></tr></thead><tbody>${lines.map(
+    ([label, value]) => html`<tr>${cell("th", label.trim(), "left", label.startsWith("  ") ? "indent" : "")}${cell("td", value, "right")}</tr>`,
+  )}</tbody></table></div>`;
+}
+
+/** At a glance: each outcome's pooled change, with its interval and comparison where the result has them. */
+function card(outcome: OutcomeResult<Count>): SafeHtml {
+  const total = outcome.total;
+  const patients = disclosed(total, "patients", formatCount(total.patients));
+  const pre = disclosed(total, "pre", formatCount(total.pre));
+  const post = disclosed(total, "post", formatCount(total.post));
+  const interval = total.ci_low !== undefined && total.ci_low !== null ? html`<p>95% CI ${formatInterval(total.ci_low, total.ci_high)}</p>` : html``;
+  const did =
+    total.did_pct !== undefined
+      ? html`<p>Against the comparison group: ${disclosed(total, "did_pct", formatPoints(total.did_pct))}${total.did_ci_low != null ? ` (95% CI ${formatPointsInterval(total.did_ci_low, total.did_ci_high)})` : ""}</p>`
+      : html``;
+  return html`<div class="card"><p><strong>${outcome.label}</strong></p><p class="headline">${disclosed(total, "change_pct", formatChange(total.change_pct))}</p><p>${pre} before, ${post} after, ${patients} patients</p>${interval}${did}</div>`;
+}
+
+function outcomeSection(outcome: OutcomeResult<Count>, result: PublishedResult): SafeHtml {
+  const warnings = outcomeWarnings(outcome);
+  // The figures first, then what says how far to trust them, then the checks and costs.
+  const tables = outcomeTables(outcome, result.settings);
+  const withIntervals = [...outcome.cohorts, outcome.total].some((row) => row.ci_low !== undefined && row.ci_low !== null);
+  return html`<section id="${outcome.outcome}"><h2>${outcome.label}</h2>
+<div class="charts"><figure><figcaption>Events per patient, before and after</figcaption>${ratesChart(outcome)}</figure><figure><figcaption>Change${withIntervals ? " with 95% confidence interval" : ""}</figcaption>${changeChart(outcome)}</figure></div>
+${tables.slice(0, 1).map(reportTable)}
+${warnings.length ? html`<ul class="warnings">${warnings.map((warning) => html`<li>${warning}</li>`)}</ul>` : html``}
+${tables.slice(1).map(reportTable)}</section>`;
+}
+
+function patientsSection(result: PublishedResult): SafeHtml {
+  const flows = patientFlows(result);
+  return html`<section id="patients"><h2>Patients</h2><div class="flows">${flows.map(
+    (flow, i) => html`<figure><figcaption>${flow.title}</figcaption>${flowDiagram(flow, `flow${i}`)}</figure>`,
+  )}</div>${flows.map((flow) =>
+    linesTable(flow.title, "Patients", [
+      [flow.startWords, flow.start],
+      ...flow.steps.map((step): Line => [`  excluded: ${step.words}`, excludedCell(step.excluded)]),
+      [flow.endWords, flow.end],
+    ]),
+  )}</section>`;
+}
+
+function rowsSection(result: PublishedResult): SafeHtml {
+  const skipped = skippedSentences(result);
+  return html`<section id="rows"><h2>Activity rows</h2><p class="note">Every row read is counted, or not countable by a rule, or reported.</p>${activityAccounts(result).map((account) => linesTable(account.title, "Rows", account.lines))}${
+    skipped.length ? html`<ul>${skipped.map((sentence) => html`<li>${sentence}</li>`)}</ul>` : html``
+  }</section>`;
+}
+
+function settingsSection(result: PublishedResult): SafeHtml {
+  const inputs = Object.entries(result.inputs).map(([extract, file]): Line => [`Extract: ${extract}`, file ?? ""]);
+  const lines: Line[] = [...assumptionLines(result), ["Confidence intervals", intervalsInWords(result.settings)], ...inputs];
+  return html`<section id="settings"><h2>Settings and data coverage</h2><div class="table-scroll"><table><tbody>${lines.map(
+    ([label, value]) => html`<tr><th scope="row" class="left">${label}</th><td class="words">${value}</td></tr>`,
+  )}</tbody></table></div></section>`;
+}
+
+export function renderHtml(result: PublishedResult): string {
+  const { settings } = result;
+  const title = "Acute care before and after the first intervention";
+  const page = html`<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="generator" content="${result.tool.name} ${result.tool.version}">
+<title>${title}</title>
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body>
+<main>
+<header><h1>${title}</h1>
+<p class="meta">A&amp;E attendances and unplanned admissions in the ${windowInWords(settings.window)} before and after each patient's first intervention, by cohort. Study period: ${periodInWords(settings)}.</p>
+${result.disclosure ? html`<p class="disclosure"><strong>Disclosure control.</strong> ${result.disclosure.note}</p>` : html``}
+<div class="cards">${result.outcomes.map(card)}</div></header>
+${result.outcomes.map((outcome) => outcomeSection(outcome, result))}
+${patientsSection(result)}
+${rowsSection(result)}
+${settingsSection(result)}
+<footer><p>Made by ${result.tool.name} ${result.tool.version}. Figures are counts of hospital activity, not evidence of cause on their own: read them with the regression-to-the-mean check and the comparison group where there is one.</p></footer>
+</main>
+</body>
+</html>
+`;
+  return page.text;
+}

@@ -1,0 +1,59 @@
+import type { PublishedResult } from "../result.js";
+import { activityAccounts, assumptionLines, excludedCell, type Line, patientFlows, skippedSentences } from "./accounts.js";
+import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
+import type { Alignment } from "./text-grid.js";
+
+/**
+ * Text in Markdown: characters Markdown or HTML would act on are backslash-escaped (CommonMark
+ * escapes any ASCII punctuation; `&` only where it would start an entity), and new lines become
+ * spaces, so that a label can neither break a table nor become markup.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|#!~]|&(?=#?\w+;)/g, (character) => `\\${character}`)
+    .replace(/\r\n|\r|\n/g, " ");
+}
+
+/** A GitHub-flavoured table; with `boldTotal`, the last row (Total) in bold. */
+function gfmTable(header: readonly string[], align: readonly Alignment[], rows: readonly (readonly string[])[], boldTotal = false): string[] {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  const body = rows.map((row, i) => row.map((cell) => (boldTotal && i === rows.length - 1 && cell !== "" ? `**${markdownText(cell)}**` : markdownText(cell))));
+  return [line(header.map(markdownText)), line(align.map((a) => (a === "right" ? "---:" : ":---"))), ...body.map(line)];
+}
+
+function reportTable(table: ReportTable): string[] {
+  return [
+    `### ${markdownText(table.caption)}`,
+    "",
+    ...gfmTable(table.header, table.align, table.rows, true),
+    ...(table.notes.length ? ["", ...table.notes.map((note) => `_${markdownText(note)}_`)] : []),
+  ];
+}
+
+function lines(rows: readonly Line[]): string[] {
+  return gfmTable(["", "Rows"], ["left", "right"], rows.map(([label, value]) => [label.trim(), value]));
+}
+
+/** `--format markdown`: the Involve-style tables and every account, for papers and wikis (GitHub-flavoured tables). */
+export function renderMarkdown(result: PublishedResult): string {
+  const sections: string[][] = [["# Acute care before and after the first intervention"]];
+  if (result.disclosure) sections.push([`> ${markdownText(result.disclosure.note)}`]);
+  for (const outcome of result.outcomes) {
+    sections.push([`## ${markdownText(outcome.label)}`]);
+    for (const table of outcomeTables(outcome, result.settings)) sections.push(reportTable(table));
+    const warnings = outcomeWarnings(outcome);
+    if (warnings.length) sections.push(["Warnings:", "", ...warnings.map((warning) => `- ${markdownText(warning)}`)]);
+  }
+  sections.push(["## Patients"]);
+  for (const flow of patientFlows(result)) {
+    const rows: Line[] = [[flow.startWords, flow.start], ...flow.steps.map((step): Line => [`excluded: ${step.words}`, excludedCell(step.excluded)]), [flow.endWords, flow.end]];
+    sections.push([`### ${markdownText(flow.title)}`, "", ...gfmTable(["", "Patients"], ["left", "right"], rows)]);
+  }
+  sections.push(["## Activity rows"]);
+  for (const account of activityAccounts(result)) sections.push([`### ${markdownText(account.title)}`, "", ...lines(account.lines)]);
+  const skipped = skippedSentences(result);
+  if (skipped.length) sections.push(skipped.map((sentence) => `- ${markdownText(sentence)}`));
+  sections.push(["## Assumptions", "", ...gfmTable(["Setting", "Value"], ["left", "left"], assumptionLines(result))]);
+  sections.push([`_${markdownText(`${result.tool.name} ${result.tool.version}`)}_`]);
+  return `${sections.map((section) => section.join("\n")).join("\n\n")}\n`;
+}

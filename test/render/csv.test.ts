@@ -1,0 +1,93 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { suppressResult } from "../../src/disclosure/suppress.js";
+import { renderAttritionCsv } from "../../src/render/attrition-csv.js";
+import { neutralised } from "../../src/render/csv-cells.js";
+import { renderCsv } from "../../src/render/csv.js";
+import { fullResult, HOSTILE, hostileResult, smallResult } from "./results.js";
+
+const rows = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
+
+describe("csv: one tidy row per outcome × cohort (golden files)", () => {
+  it("renders the small example", async () => {
+    await expect(renderCsv(await smallResult())).toMatchFileSnapshot("golden/small.csv");
+  });
+  it("renders every figure of the full result, the comparison flattened", async () => {
+    await expect(renderCsv(await fullResult())).toMatchFileSnapshot("golden/full.csv");
+  });
+  it("renders a suppressed result with *, the fields withheld and the rule", async () => {
+    await expect(renderCsv(suppressResult(await fullResult()))).toMatchFileSnapshot("golden/full.suppressed.csv");
+  });
+
+  it("has a column for every figure of the JSON rows, numbers unrounded", async () => {
+    const result = await fullResult();
+    const table = rows(renderCsv(result));
+    expect(table).toHaveLength(12);
+    const json = result.outcomes[0]!.cohorts[0]!;
+    const csv = table[0]!;
+    for (const [field, value] of Object.entries(json)) {
+      if (field === "comparison") {
+        for (const [inner, v] of Object.entries(value as object)) expect(csv[`comparison_${inner}`]).toBe(String(v));
+      } else if (field === "warnings") {
+        expect(csv.warnings).toBe((value as string[]).join(" | "));
+      } else {
+        expect(csv[field], field).toBe(String(value));
+      }
+    }
+    expect(table.map((r) => r.cohort)).toContain("Total");
+  });
+
+  it("has only the columns the result has figures for", async () => {
+    // No comparison group and no unit costs in the small example: none of their columns.
+    const header = renderCsv(await smallResult()).split("\n")[0]!.split(",");
+    expect(header).toEqual(expect.arrayContaining(["patients", "change_pct", "p_value", "ci_low", "prior_change_pct"]));
+    expect(header.filter((column) => /comparison|did_|cost/.test(column))).toEqual([]);
+  });
+
+  it("leaves a figure that cannot be computed empty", async () => {
+    const table = rows(renderCsv(await smallResult()));
+    expect(table.find((r) => r.outcome === "unplanned_admissions" && r.cohort === "FRAILTY")!.change_pct).toBe("");
+  });
+});
+
+describe("attrition csv: the patient flow as rows (golden files)", () => {
+  it("renders the small example's flow", async () => {
+    await expect(renderAttritionCsv(await smallResult())).toMatchFileSnapshot("golden/small.attrition.csv");
+  });
+  it("renders the comparison group's flow after the referred patients'", async () => {
+    await expect(renderAttritionCsv(await fullResult())).toMatchFileSnapshot("golden/full.attrition.csv");
+  });
+  it("puts the flow through suppression, rounding each remaining total from its true value", async () => {
+    const text = renderAttritionCsv(suppressResult(await smallResult()));
+    await expect(text).toMatchFileSnapshot("golden/small.suppressed.attrition.csv");
+    const table = rows(text);
+    expect(table[0]).toMatchObject({ step: "0", reason: "referred", remaining: "10" });
+    expect(table[1]).toMatchObject({ reason: "outside_period", excluded: "*", remaining: "*", suppressed: "excluded remaining" });
+    expect(table.every((r) => r.disclosure === "nhs_england_hes_ecds")).toBe(true);
+  });
+});
+
+describe("csv: a text cell that a spreadsheet would run is neutralised", () => {
+  it("prefixes ' to text starting with = + - @ tab or carriage return", () => {
+    expect(neutralised(HOSTILE.formula)).toBe(`'${HOSTILE.formula}`);
+    expect(neutralised(HOSTILE.plus)).toBe(`'${HOSTILE.plus}`);
+    expect(neutralised(HOSTILE.minus)).toBe(`'${HOSTILE.minus}`);
+    expect(neutralised(HOSTILE.at)).toBe(`'${HOSTILE.at}`);
+    expect(neutralised(HOSTILE.tab)).toBe(`'${HOSTILE.tab}`);
+    expect(neutralised(HOSTILE.carriageReturn)).toBe(`'${HOSTILE.carriageReturn}`);
+    expect(neutralised("Adult 'Carers'")).toBe("Adult 'Carers'");
+  });
+
+  it("neutralises labels in the output but never a number, negative ones included", async () => {
+    const table = rows(renderCsv(await hostileResult()));
+    const labels = table.map((r) => r.label);
+    expect(labels).toContain(`'${HOSTILE.formula}`);
+    expect(labels).toContain(`'${HOSTILE.plus}`);
+    expect(labels).toContain(`'${HOSTILE.minus}`);
+    expect(labels).toContain(`'${HOSTILE.at}`);
+    expect(labels).toContain(HOSTILE.script);
+    expect(table.map((r) => r.cohort)).toContain(`'${HOSTILE.carriageReturn}`);
+    for (const value of table.flatMap((r) => [r.change_pct, r.cost_change, r.did_pct])) expect(value).toMatch(/^-?\d/);
+    expect(table[0]!.change_pct!.startsWith("-")).toBe(true);
+  });
+});
