@@ -9,7 +9,8 @@ import { type Subjects, windowSubjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
-import { type ActivityRead, streamEngine } from "./engines/stream.js";
+import { chooseEngine, ENGINES } from "./engines/select-engine.js";
+import type { ActivityRead } from "./engines/stream.js";
 import { readReferrals } from "./extracts/read-referrals.js";
 import type { CohortFigures, OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
 import { TOOL } from "./version.js";
@@ -20,7 +21,7 @@ const OUTCOMES: Record<"ae" | "admissions", { outcome: OutcomeId; label: string 
 };
 
 /** The data coverage: given by the user, or the span of event dates found, saying from where. */
-function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[]): Settings {
+function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[], engine: Settings["engine"]): Settings {
   let earliest: { day: Day; file: string } | undefined;
   let latest: { day: Day; file: string } | undefined;
   for (const { tally, file } of activity) {
@@ -51,6 +52,7 @@ function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[]):
     skipInvalid: settings.skipInvalid,
     bootstrap: settings.bootstrap,
     seed: settings.seed,
+    engine,
   };
 }
 
@@ -115,10 +117,11 @@ export async function evaluate(run: EvaluationRun): Promise<Result> {
   )) ?? { patients: new Map(), cohortsSeen: [], rows: 0 };
   const patients: ReferredPatient[] = [...referrals.patients.values()];
   const subjects = windowSubjects(patients, parseWindowLength(settings.window));
-  const activity = await streamEngine(run, subjects, log);
+  const engine = await chooseEngine(run);
+  const activity = await ENGINES[engine](run, subjects, log);
   log.throwIfAny();
 
-  const resolved = dataCoverage(settings, activity);
+  const resolved = dataCoverage(settings, activity, engine);
   const dataStart = dayOrNull(resolved.dataStart);
   const eligibility = applyEligibility(patients, subjects, {
     from: dayOrNull(settings.from),

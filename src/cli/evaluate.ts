@@ -28,9 +28,9 @@ export function evaluateCommand(console: Console): Command {
   return new Command("evaluate")
     .description("Count each referred patient's A&E attendances and unplanned admissions before and after their first intervention, by cohort.")
     .option("--config <file>", "a JSON config file (paths in it are relative to it); flags override it")
-    .option("--referrals <file>", "referrals extract (CSV): patient_id, cohort, intervention_date [, consent, onward_referrals, age]")
-    .option("--ae <file>", "A&E attendances extract (CSV): patient_id, arrival_date [, attendance_category]")
-    .option("--admissions <file>", "admitted patient care extract (CSV): patient_id, admission_date, admission_method [, episode_order]")
+    .option("--referrals <file>", "referrals extract (CSV or .parquet): patient_id, cohort, intervention_date [, consent, onward_referrals, age]")
+    .option("--ae <file>", "A&E attendances extract (CSV or .parquet): patient_id, arrival_date [, attendance_category]")
+    .option("--admissions <file>", "admitted patient care extract (CSV or .parquet): patient_id, admission_date, admission_method [, episode_order]")
     .option("--from <date>", "first index date in the study period (YYYY-MM-DD, inclusive)")
     .option("--to <date>", "last index date in the study period (YYYY-MM-DD, inclusive)")
     .option("--data-start <date>", "first day the activity extracts cover (default: the earliest event date found)")
@@ -44,6 +44,9 @@ export function evaluateCommand(console: Console): Command {
     .addOption(new Option("--date-format <format>", "how the extracts write dates: iso YYYY-MM-DD or dmy DD/MM/YYYY (default iso)").choices(["iso", "dmy"]))
     .addOption(new Option("--ae-coding <coding>", "A&E attendance category coding: ecds (default; excludes 4) or hes (excludes 2)").choices(["ecds", "hes"]))
     .option("--skip-invalid", "skip invalid rows (reported per file and reason) instead of stopping")
+    .addOption(
+      new Option("--engine <engine>", "engine reading the activity extracts: stream (csv-parse), duckdb, or auto (default: DuckDB for Parquet or an activity extract over 64 MB)").choices(["stream", "duckdb", "auto"]),
+    )
     .option("--bootstrap <n>", "bootstrap replicates for the confidence intervals (default 2000; 0 turns them off)", wholeNumber)
     .option("--seed <n>", "seed of the bootstrap's random numbers (default 1)", integer)
     .addOption(new Option("--format <format>", "output format").choices(Object.keys(RENDERERS)).default("table"))

@@ -59,6 +59,7 @@ const defaults = {
   skipInvalid: false,
   bootstrap: 2000,
   seed: 1,
+  engine: "auto",
 } as const;
 
 /** defaults ← config file ← flags, merged once into settings with every field decided. */

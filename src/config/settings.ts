@@ -18,6 +18,10 @@ export const windowText = z
 export const indexDayRule = z.enum(["exclude", "pre", "post"]);
 export const dateFormat = z.enum(["iso", "dmy"]);
 export const aeCoding = z.enum(["ecds", "hes"]);
+/** Which engine reads the activity extracts; `auto` decides from the inputs (see `chooseEngine`). */
+export const engineChoice = z.enum(["stream", "duckdb", "auto"]);
+export type EngineChoice = z.infer<typeof engineChoice>;
+export type EngineName = Exclude<EngineChoice, "auto">;
 const wholeNumber = z.number().int().min(0);
 
 /**
@@ -41,6 +45,9 @@ export const settingsInput = z.strictObject({
   skipInvalid: z.boolean().optional().describe("Skip invalid rows (reported) instead of stopping. Default false."),
   bootstrap: wholeNumber.optional().describe("Bootstrap replicates for confidence intervals; 0 turns them off. Default 2000."),
   seed: z.number().int().optional().describe("Seed of the bootstrap random numbers. Default 1."),
+  engine: engineChoice
+    .optional()
+    .describe("Engine reading the activity extracts: stream (csv-parse), duckdb (embedded DuckDB), or auto (default: DuckDB for Parquet input or an activity extract over 64 MB)."),
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
@@ -67,4 +74,6 @@ export interface Settings {
   skipInvalid: boolean;
   bootstrap: number;
   seed: number;
+  /** The engine that read the activity extracts (what `auto` chose); the answers do not depend on it. */
+  engine: EngineName;
 }

@@ -1,16 +1,21 @@
-import { visitCsv } from "../io/csv-records.js";
+import { visitRecords } from "../io/records.js";
 import type { ActivitySink } from "./activity.js";
 import { type AdmissionReading, admissionRowParser } from "./admissions.js";
 import { type AeReading, aeRowParser } from "./ae.js";
+import type { DateFormat } from "./dates.js";
 import type { ProblemLog } from "./problem-log.js";
 import type { ExtractSource } from "./source.js";
 
 type RowParser = (fields: string[], line: number) => void;
 
-async function streamActivity(source: ExtractSource, makeParser: (header: string[]) => RowParser): Promise<number> {
+async function streamActivity(
+  source: ExtractSource,
+  reading: { dateFormat: DateFormat },
+  makeParser: (header: string[]) => RowParser,
+): Promise<number> {
   let rows = 0;
   let parseRow: RowParser | undefined;
-  await visitCsv(source.path, source.file, {
+  await visitRecords(source.path, source.file, reading, {
     header: (fields) => {
       parseRow = makeParser(fields);
     },
@@ -24,10 +29,10 @@ async function streamActivity(source: ExtractSource, makeParser: (header: string
 
 /** Streams an A&E extract row by row into the sink; returns the number of rows read. */
 export function readAe(source: ExtractSource, reading: AeReading, log: ProblemLog, sink: ActivitySink): Promise<number> {
-  return streamActivity(source, (header) => aeRowParser(header, source, reading, log, sink));
+  return streamActivity(source, reading, (header) => aeRowParser(header, source, reading, log, sink));
 }
 
 /** Streams an admissions extract row by row into the sink; returns the number of rows read. */
 export function readAdmissions(source: ExtractSource, reading: AdmissionReading, log: ProblemLog, sink: ActivitySink): Promise<number> {
-  return streamActivity(source, (header) => admissionRowParser(header, source, reading, log, sink));
+  return streamActivity(source, reading, (header) => admissionRowParser(header, source, reading, log, sink));
 }

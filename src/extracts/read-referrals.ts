@@ -1,5 +1,5 @@
 import { addReferral, type ReferredPatient } from "../core/index-patients.js";
-import { visitCsv } from "../io/csv-records.js";
+import { visitRecords } from "../io/records.js";
 import type { ProblemLog } from "./problem-log.js";
 import { type ReferralReading, type ReferralRow, referralRowParser } from "./referrals.js";
 import type { ExtractSource } from "./source.js";
@@ -17,7 +17,7 @@ export async function readReferrals(source: ExtractSource, reading: ReferralRead
   const cohortsSeen = new Set<string>();
   let rows = 0;
   let parseRow: ((fields: string[], line: number) => ReferralRow | undefined) | undefined;
-  await visitCsv(source.path, source.file, {
+  await visitRecords(source.path, source.file, reading, {
     header: (fields) => {
       parseRow = referralRowParser(fields, source, reading, log);
     },

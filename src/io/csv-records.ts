@@ -1,27 +1,35 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { CsvError, parse } from "csv-parse";
+import { CsvError, type Options, parse } from "csv-parse";
 import { dataError, InputError } from "../errors.js";
 
 /** Receives the header once, then every data record with the line it starts on (header = line 1). */
 export interface CsvVisitor {
-  header(fields: string[]): void;
+  /** The header: the first record that is not blank, on `line`. */
+  header(fields: string[], line: number): void;
   record(fields: string[], line: number): void;
 }
 
 const READ_BLOCK = 1 << 20;
 
+/**
+ * How every CSV extract is parsed. `trim` drops space, tab, CR, LF and form feed around a field,
+ * but not inside quotes; rows of any length come through so that a wrong one is reported, not fatal.
+ */
+export const CSV_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true };
+
 function countNewlines(fields: string[]): number {
   let count = 0;
-  for (const field of fields) {
-    if (field.length === 0 || field.indexOf("\n") < 0) continue;
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f]!;
     for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) count++;
   }
   return count;
 }
 
-function isBlank(fields: string[]): boolean {
-  for (const field of fields) if (field.length > 0) return false;
+/** A record whose every field is empty (a blank line, or a line of commas) is not a row. */
+export function isBlank(fields: readonly string[]): boolean {
+  for (let f = 0; f < fields.length; f++) if (fields[f]!.length > 0) return false;
   return true;
 }
 
@@ -39,36 +47,59 @@ function parseFailure(error: unknown, file: string): InputError {
   throw error;
 }
 
-/**
- * Streams a CSV file record by record through csv-parse, so memory does not grow with its length.
- * Line numbers are counted here rather than taken from csv-parse's `info`, which counts a quoted
- * CRLF twice: a record starts on the line after the previous one ends, and ends as many lines later
- * as its fields hold new lines. Blank lines (and lines of empty fields only) are not records.
- */
-export async function visitCsv(path: string, file: string, visitor: CsvVisitor): Promise<void> {
+/** Fails with the user's file name if the path is missing, a folder or unreadable. */
+export async function checkReadableFile(path: string, file: string): Promise<void> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
   } catch (error) {
     throw parseFailure(error, file);
   }
-  const parser = createReadStream(path, { highWaterMark: READ_BLOCK }).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }),
-  );
+}
+
+/**
+ * Streams a CSV file record by record through csv-parse, so memory does not grow with its length.
+ * Line numbers are counted here rather than taken from csv-parse's `info`, which counts a quoted
+ * CRLF twice: a record starts on the line after the previous one ends, and ends as many lines later
+ * as its fields hold new lines. Blank lines (and lines of empty fields only) are not records.
+ * Records are drained in a synchronous `read()` loop: an async iterator costs a promise per record.
+ */
+export async function visitCsv(path: string, file: string, visitor: CsvVisitor): Promise<void> {
+  await checkReadableFile(path, file);
+  const input = createReadStream(path, { highWaterMark: READ_BLOCK });
+  const parser = parse(CSV_OPTIONS);
   let nextLine = 1;
   let seenHeader = false;
   try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      const line = nextLine;
-      nextLine = line + 1 + countNewlines(fields);
-      if (isBlank(fields)) continue;
-      if (!seenHeader) {
-        seenHeader = true;
-        visitor.header(fields);
-      } else {
-        visitor.record(fields, line);
-      }
-    }
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: unknown) => {
+        input.destroy();
+        parser.destroy();
+        reject(error);
+      };
+      input.on("error", fail);
+      parser.on("error", fail);
+      parser.on("end", resolve);
+      parser.on("readable", () => {
+        try {
+          let fields: string[] | null;
+          while ((fields = parser.read() as string[] | null) !== null) {
+            const line = nextLine;
+            nextLine = line + 1 + countNewlines(fields);
+            if (isBlank(fields)) continue;
+            if (seenHeader) {
+              visitor.record(fields, line);
+            } else {
+              seenHeader = true;
+              visitor.header(fields, line);
+            }
+          }
+        } catch (error) {
+          fail(error);
+        }
+      });
+      input.pipe(parser);
+    });
   } catch (error) {
     throw parseFailure(error, file);
   }

@@ -5,6 +5,7 @@ import { type Alignment, textGrid } from "./text-grid.js";
 import {
   coverageInWords,
   eligibilityInWords,
+  engineInWords,
   exclusionInWords,
   indexDayInWords,
   notCountableInWords,
@@ -88,6 +89,7 @@ function assumptions(settings: Settings): string[] {
       ["Eligibility", eligibilityInWords(settings)],
       ["A&E", `${settings.aeCoding.toUpperCase()} coding; categories not counted: ${settings.excludedAttendanceCategories.join(", ") || "none"}`],
       ["Admissions", `emergency methods counted: ${settings.emergencyAdmissionMethods.join(", ")}`],
+      ["Engine", engineInWords(settings.engine)],
     ],
     ["left", "left"],
   );
