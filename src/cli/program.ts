@@ -2,11 +2,12 @@ import { Command, CommanderError } from "commander";
 import { formatInputError, InputError } from "../errors.js";
 import { TOOL } from "../version.js";
 import type { Console } from "./console.js";
+import { convertCommand } from "./convert.js";
 import { evaluateCommand } from "./evaluate.js";
 import { schemaCommand } from "./schema.js";
 
 /** Every command of the tool, one file each: flags → options → library call → print. */
-const COMMANDS: ((console: Console) => Command)[] = [evaluateCommand, schemaCommand];
+const COMMANDS: ((console: Console) => Command)[] = [evaluateCommand, convertCommand, schemaCommand];
 
 /** Exit codes, decided here and nowhere else. */
 export const EXIT = { ok: 0, bug: 1, badInput: 2 } as const;

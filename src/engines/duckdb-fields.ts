@@ -6,6 +6,7 @@ import { type ExtractSource, wantedColumns } from "../extracts/source.js";
 import { readCsvHead } from "../io/csv-head.js";
 import { csvTextTraits, type CsvTextTraits } from "../io/csv-text-traits.js";
 import { locateColumns } from "../io/columns.js";
+import { csvReadSql, isPlainHeader } from "../io/duckdb-csv.js";
 import { sqlString } from "../io/duckdb-session.js";
 import { parquetColumns, parquetFieldSql, TRIMMED_CHARACTERS } from "../io/parquet-records.js";
 import { isParquet } from "../io/records.js";
@@ -14,9 +15,6 @@ import type { ActivityExtract } from "./stream.js";
 
 /** Why the DuckDB engine hands an extract to the stream engine: shown to whoever debugs a slow run. */
 export class NeedsRowReader extends Error {}
-
-/** A value DuckDB's CSV reader gives for a field that was never there (a short row). */
-const NOT_THERE = "\u0001";
 
 const COLUMNS = { ae: AE_COLUMNS, admissions: ADMISSION_COLUMNS } as const;
 
@@ -52,18 +50,6 @@ function activityFields(
 }
 
 /**
- * How DuckDB reads the CSV: every column as text, exactly the header's count plus one more that a
- * well-formed row never fills (DuckDB silently drops empty fields past the last column, where
- * csv-parse reports a row of the wrong length), short rows padded with a value no field has.
- */
-export function csvSource(path: string, columnCount: number, parallel: boolean): string {
-  const columns = Array.from({ length: columnCount + 1 }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
-  return `read_csv(${sqlString(path)}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
-    columns = {${columns}}, strict_mode = true, null_padding = true, nullstr = ${sqlString(NOT_THERE)},
-    allow_quoted_nulls = false, parallel = ${parallel})`;
-}
-
-/**
  * Reads fields as csv-parse does. With no quotes and no padding in the file, DuckDB's fields are
  * csv-parse's; with padding but no quotes, trimming them makes them so; with quotes, a field could
  * be trimmed by one reader and not the other (`" x "` vs ` x `), or a stray quote be an error to one
@@ -92,7 +78,7 @@ async function planCsv(extract: ActivityExtract, source: ExtractSource): Promise
   if (head.headerLine !== 1) throw new NeedsRowReader("blank lines before the header");
   const at = positionsIn(head.header, extract, source);
   const traits = await csvTextTraits(source.path);
-  if (traits.strayLineEnds) throw new NeedsRowReader("mixed or bare CR line ends");
+  if (!isPlainHeader(traits.firstLine, head.header)) throw new NeedsRowReader("the header line is padded or oddly quoted");
   const wanted = Object.values(at).filter((position) => position >= 0);
   const columnCount = head.header.length;
   const { field, suspect } = csvFieldSql(traits, wanted, columnCount);
@@ -100,8 +86,8 @@ async function planCsv(extract: ActivityExtract, source: ExtractSource): Promise
   const dateKey = dateKeyFor(head.firstRecord?.[extract === "ae" ? at.arrival_date! : at.admission_date!]);
   const common = { ...fields, lastField: `c${columnCount - 1}`, extraField: `c${columnCount}`, dateKey, ...(suspect ? { suspect } : {}) };
   return {
-    fields: { ...common, source: csvSource(source.path, columnCount, true) },
-    serial: { ...common, source: csvSource(source.path, columnCount, false) },
+    fields: { ...common, source: csvReadSql(source.path, columnCount, true) },
+    serial: { ...common, source: csvReadSql(source.path, columnCount, false) },
   };
 }
 

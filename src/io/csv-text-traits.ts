@@ -3,15 +3,16 @@ import { open } from "node:fs/promises";
 /**
  * What the bytes of a CSV file hold that could make two CSV readers disagree. DuckDB's reader does
  * not trim fields and treats quotes a little differently from csv-parse; on a file with neither
- * quotes nor white space at a field's edge, both read exactly the same fields.
+ * quotes nor white space at a field's edge, both read exactly the same fields. (Line ends need no
+ * look: DuckDB refuses a file that mixes them, or has a CR or LF outside quotes that is not one.)
  */
 export interface CsvTextTraits {
   /** A `"` anywhere. */
   quotes: boolean;
   /** Something csv-parse would trim: a tab or form feed, or a space next to a comma or a line end. */
   padding: boolean;
-  /** A CR not followed by LF, or a bare LF in a file whose first line ends in CRLF. */
-  strayLineEnds: boolean;
+  /** The first line as written (no byte-order mark, no line end); empty if it is longer than a block. */
+  firstLine: string;
 }
 
 const QUOTE = 0x22;
@@ -26,7 +27,7 @@ const BLOCK = 1 << 20;
 const isFieldEdge = (byte: number | undefined) => byte === undefined || byte === COMMA || byte === LF || byte === CR;
 
 /** Scans one block; `before` is the last byte of the previous block, `after` the first of the next. */
-function scanBlock(block: Buffer, before: number | undefined, after: number | undefined, traits: CsvTextTraits, crlf: boolean): void {
+function scanBlock(block: Buffer, before: number | undefined, after: number | undefined, traits: CsvTextTraits): void {
   if (!traits.quotes && block.indexOf(QUOTE) >= 0) traits.quotes = true;
   if (!traits.padding && (block.indexOf(TAB) >= 0 || block.indexOf(FORM_FEED) >= 0)) traits.padding = true;
   const at = (i: number) => (i < 0 ? before : i >= block.length ? after : block[i]);
@@ -36,30 +37,11 @@ function scanBlock(block: Buffer, before: number | undefined, after: number | un
       break;
     }
   }
-  if (traits.strayLineEnds) return;
-  let crs = 0;
-  for (let i = block.indexOf(CR); i >= 0; i = block.indexOf(CR, i + 1)) {
-    crs++;
-    if (at(i + 1) !== LF) {
-      traits.strayLineEnds = true;
-      return;
-    }
-  }
-  if (crlf) {
-    // Every LF must close a CRLF: count them rather than look behind each one.
-    let lfs = 0;
-    for (let i = block.indexOf(LF); i >= 0; i = block.indexOf(LF, i + 1)) lfs++;
-    const leadingLf = block[0] === LF && before === CR ? 1 : 0;
-    const trailingCr = block[block.length - 1] === CR ? 1 : 0;
-    if (lfs - leadingLf !== crs - trailingCr) traits.strayLineEnds = true;
-  } else if (crs > 0) {
-    traits.strayLineEnds = true;
-  }
 }
 
 /** Reads the file once, in blocks, in bounded memory. */
 export async function csvTextTraits(path: string): Promise<CsvTextTraits> {
-  const traits: CsvTextTraits = { quotes: false, padding: false, strayLineEnds: false };
+  const traits: CsvTextTraits = { quotes: false, padding: false, firstLine: "" };
   const handle = await open(path, "r");
   try {
     let current = Buffer.allocUnsafe(BLOCK);
@@ -67,11 +49,12 @@ export async function csvTextTraits(path: string): Promise<CsvTextTraits> {
     let length = (await handle.read(current, 0, BLOCK, null)).bytesRead;
     const firstLf = current.subarray(0, length).indexOf(LF);
     const crlf = firstLf > 0 && current[firstLf - 1] === CR;
+    if (firstLf >= 0) traits.firstLine = current.toString("utf8", 0, crlf ? firstLf - 1 : firstLf).replace(/^\uFEFF/, "");
     let before: number | undefined;
     while (length > 0) {
       const nextLength = (await handle.read(next, 0, BLOCK, null)).bytesRead;
       const block = current.subarray(0, length);
-      scanBlock(block, before, nextLength > 0 ? next[0] : undefined, traits, crlf);
+      scanBlock(block, before, nextLength > 0 ? next[0] : undefined, traits);
       before = block[length - 1];
       [current, next] = [next, current];
       length = nextLength;
