@@ -9,11 +9,12 @@ import type { ReferredPatient } from "./core/index-patients.js";
 import { accountRows } from "./core/row-account.js";
 import { type IndexedSubject, type Subjects, windowSubjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
-import { type ActivityRead, streamEngine } from "./engines/stream.js";
+import type { ActivityRead } from "./engines/stream.js";
 import type { ComparisonPatient } from "./extracts/comparison.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
 import { readComparison } from "./extracts/read-comparison.js";
+import { chooseEngine, ENGINES } from "./engines/select-engine.js";
 import { readReferrals } from "./extracts/read-referrals.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
@@ -26,7 +27,7 @@ const OUTCOMES: Record<"ae" | "admissions", { outcome: OutcomeId; label: string 
 };
 
 /** The data coverage: given by the user, or the span of event dates found, saying from where. */
-function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[]): Settings {
+function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[], engine: Settings["engine"]): Settings {
   let earliest: { day: Day; file: string } | undefined;
   let latest: { day: Day; file: string } | undefined;
   for (const { tally, file } of activity) {
@@ -60,6 +61,7 @@ function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[]):
     suppress: settings.suppress,
     unitCosts: settings.unitCosts,
     costSource: settings.costSource,
+    engine,
   };
 }
 
@@ -161,10 +163,11 @@ export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}
   const log = new ProblemLog(run.settings.skipInvalid);
   const people = await readPeople(run, log, options.progress);
   const subjects = subjectsOf(people, run.settings.window);
-  const activity = await streamEngine(run, subjects, log, options.progress);
+  const engine = await chooseEngine(run);
+  const activity = await ENGINES[engine](run, subjects, log, options.progress);
   log.throwIfAny();
 
-  const settings = dataCoverage(run.settings, activity);
+  const settings = dataCoverage(run.settings, activity, engine);
   const criteria: EligibilityCriteria = {
     from: dayOrNull(settings.from),
     to: dayOrNull(settings.to),

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { formatInputError, InputError, maskIdentifiers } from "../errors.js";
 import { TOOL } from "../version.js";
 import type { Console } from "./console.js";
+import { convertCommand } from "./convert.js";
 import { evaluateCommand } from "./evaluate.js";
 import { keygenCommand } from "./keygen.js";
 import { pseudonymiseCommand } from "./pseudonymise.js";
@@ -11,6 +12,7 @@ import { synthCommand } from "./synth.js";
 /** Every command of the tool, one file each: flags → options → library call → print. */
 const COMMANDS: ((console: Console) => Command)[] = [
   evaluateCommand,
+  convertCommand,
   schemaCommand,
   synthCommand,
   keygenCommand,

@@ -18,10 +18,10 @@ const path = z.string().trim().min(1);
 export const configFileSchema = z
   .strictObject({
     $schema: z.string().optional().describe("The JSON Schema this file follows (for editors)."),
-    referrals: path.optional().describe("Referrals extract (CSV), relative to this file."),
-    ae: path.optional().describe("A&E attendances extract (CSV), relative to this file."),
-    admissions: path.optional().describe("Admitted patient care extract (CSV), relative to this file."),
-    comparison: path.optional().describe("Matched comparison group (CSV), relative to this file."),
+    referrals: path.optional().describe("Referrals extract (CSV, or .parquet), relative to this file."),
+    ae: path.optional().describe("A&E attendances extract (CSV, or .parquet), relative to this file."),
+    admissions: path.optional().describe("Admitted patient care extract (CSV, or .parquet), relative to this file."),
+    comparison: path.optional().describe("Matched comparison group (CSV, or .parquet), relative to this file."),
     columns: z
       .strictObject({
         referrals: columnMapping(REFERRAL_COLUMNS).optional(),

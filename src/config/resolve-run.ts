@@ -61,6 +61,7 @@ const defaults = {
   seed: 1,
   suppress: false,
   costSource: null,
+  engine: "auto",
 } as const;
 
 /** defaults ← config file ← flags, merged once into settings with every field decided. */

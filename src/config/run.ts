@@ -1,9 +1,14 @@
 import type { CohortLabel } from "../core/aggregate.js";
 import type { ExtractSource } from "../extracts/source.js";
-import type { Settings } from "./settings.js";
+import type { EngineChoice, Settings } from "./settings.js";
 
-/** Settings as the run starts: the data coverage is given or still to be inferred. */
-export type RunSettings = Omit<Settings, "dataStartInferred" | "dataEndInferred" | "dataStartSource" | "dataEndSource">;
+/**
+ * Settings as the run starts: the data coverage is given or still to be inferred, and the engine
+ * is as asked (`auto` is decided once the inputs are known).
+ */
+export type RunSettings = Omit<Settings, "dataStartInferred" | "dataEndInferred" | "dataStartSource" | "dataEndSource" | "engine"> & {
+  engine: EngineChoice;
+};
 
 /** Everything `evaluate` needs, every choice made: the library's input. */
 export interface EvaluationRun {

@@ -18,6 +18,10 @@ export const windowText = z
 export const indexDayRule = z.enum(["exclude", "pre", "post"]);
 export const dateFormat = z.enum(["iso", "dmy"]);
 export const aeCoding = z.enum(["ecds", "hes"]);
+/** Which engine reads the activity extracts; `auto` decides from the inputs (see `chooseEngine`). */
+export const engineChoice = z.enum(["stream", "duckdb", "auto"]);
+export type EngineChoice = z.infer<typeof engineChoice>;
+export type EngineName = Exclude<EngineChoice, "auto">;
 const wholeNumber = z.number().int().min(0);
 const unitCost = z.number().positive().finite();
 
@@ -51,6 +55,9 @@ export const settingsInput = z.strictObject({
   suppress: z.boolean().optional().describe("Apply NHS England's HES/ECDS small-number suppression to every count published. Default false."),
   unitCosts: unitCostsInput.optional().describe("Unit costs in GBP, to cost each window's activity. No default: without them no cost is shown."),
   costSource: z.string().trim().min(1).optional().describe("Where the unit costs come from (printed beside them), e.g. the National Cost Collection year."),
+  engine: engineChoice
+    .optional()
+    .describe("Engine reading the activity extracts: stream (csv-parse), duckdb (embedded DuckDB), or auto (default: DuckDB for Parquet input or an activity extract over 64 MB)."),
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
@@ -82,4 +89,6 @@ export interface Settings {
   /** GBP per event; null where none was given (never a hidden default). */
   unitCosts: { ae: number | null; admission: number | null };
   costSource: string | null;
+  /** The engine that read the activity extracts (what `auto` chose); the answers do not depend on it. */
+  engine: EngineName;
 }

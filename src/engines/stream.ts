@@ -5,9 +5,13 @@ import type { ProblemLog } from "../extracts/problem-log.js";
 import type { ProgressListener } from "../io/progress.js";
 import { readAdmissions, readAe } from "../extracts/read-activity.js";
 
+/** The activity extracts, in the order every engine reads them (and reports their problems). */
+export const ACTIVITY_EXTRACTS = ["ae", "admissions"] as const;
+export type ActivityExtract = (typeof ACTIVITY_EXTRACTS)[number];
+
 /** What an engine hands back for one activity extract: every row counted into the subjects' windows. */
 export interface ActivityRead {
-  extract: "ae" | "admissions";
+  extract: ActivityExtract;
   file: string;
   tally: ActivityTally;
   rows: number;
@@ -20,23 +24,35 @@ export interface ActivityRead {
  */
 export type ActivityEngine = (run: EvaluationRun, subjects: Subjects, log: ProblemLog, progress?: ProgressListener) => Promise<ActivityRead[]>;
 
+/**
+ * Streams one extract row by row, validating each row at the border (problems to the log, which
+ * decides stop or skip) and counting it as it passes: memory independent of the extract's length.
+ */
+export async function streamExtract(
+  extract: ActivityExtract,
+  run: EvaluationRun,
+  subjects: Subjects,
+  log: ProblemLog,
+  progress?: ProgressListener,
+): Promise<ActivityRead> {
+  const { settings } = run;
+  const source = run[extract]!;
+  const tally = emptyTally(subjects);
+  const sink = windowCounter(tally, subjects, settings.indexDay);
+  const rows =
+    extract === "ae"
+      ? await log.readingFile(() =>
+          readAe(source, { dateFormat: settings.dateFormat, excludedCategories: new Set(settings.excludedAttendanceCategories) }, log, sink, progress),
+        )
+      : await log.readingFile(() =>
+          readAdmissions(source, { dateFormat: settings.dateFormat, emergencyMethods: new Set(settings.emergencyAdmissionMethods) }, log, sink, progress),
+        );
+  return { extract, file: source.file, tally, rows: rows ?? 0 };
+}
+
 /** The csv-parse engine: each extract streamed row by row, memory independent of its length. */
 export const streamEngine: ActivityEngine = async (run, subjects, log, progress) => {
-  const { settings } = run;
   const read: ActivityRead[] = [];
-  if (run.ae) {
-    const tally = emptyTally(subjects);
-    const reading = { dateFormat: settings.dateFormat, excludedCategories: new Set(settings.excludedAttendanceCategories) };
-    const rows = await log.readingFile(() => readAe(run.ae!, reading, log, windowCounter(tally, subjects, settings.indexDay), progress));
-    read.push({ extract: "ae", file: run.ae.file, tally, rows: rows ?? 0 });
-  }
-  if (run.admissions) {
-    const tally = emptyTally(subjects);
-    const reading = { dateFormat: settings.dateFormat, emergencyMethods: new Set(settings.emergencyAdmissionMethods) };
-    const rows = await log.readingFile(() =>
-      readAdmissions(run.admissions!, reading, log, windowCounter(tally, subjects, settings.indexDay), progress),
-    );
-    read.push({ extract: "admissions", file: run.admissions.file, tally, rows: rows ?? 0 });
-  }
+  for (const extract of ACTIVITY_EXTRACTS) if (run[extract]) read.push(await streamExtract(extract, run, subjects, log, progress));
   return read;
 };

@@ -35,13 +35,14 @@ export function admissionRowParser(
   const row = new RowReader("admissions", source.file, header.length, log);
   const dayField = eventDayField(reading.dateFormat);
   const countsEpisodes = at.episode_order >= 0;
+  const [patientIdColumn, dateColumn, methodColumn, episodeColumn] = [name("patient_id"), name("admission_date"), name("admission_method"), name("episode_order")];
 
   return (fields: string[], line: number): void => {
     if (!row.begin(fields, line)) return;
-    const patientId = row.read(patientIdField, at.patient_id, name("patient_id"));
-    const day = row.read(dayField, at.admission_date, name("admission_date"));
-    const method = row.read(optionalTextField, at.admission_method, name("admission_method"));
-    const episode = countsEpisodes ? row.read(optionalTextField, at.episode_order, name("episode_order")) : "1";
+    const patientId = row.read(patientIdField, at.patient_id, patientIdColumn);
+    const day = row.read(dayField, at.admission_date, dateColumn);
+    const method = row.read(optionalTextField, at.admission_method, methodColumn);
+    const episode = countsEpisodes ? row.read(optionalTextField, at.episode_order, episodeColumn) : "1";
     if (!row.end()) return;
     // An extract is counted one row per spell; in an episode-level extract only first episodes count.
     const notCountable = !FIRST_EPISODE.test(episode!)

@@ -24,12 +24,13 @@ export function aeRowParser(header: string[], source: ExtractSource, reading: Ae
   const name = (column: (typeof AE_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
   const row = new RowReader("ae", source.file, header.length, log);
   const dayField = eventDayField(reading.dateFormat);
+  const [patientIdColumn, arrivalDateColumn, categoryColumn] = [name("patient_id"), name("arrival_date"), name("attendance_category")];
 
   return (fields: string[], line: number): void => {
     if (!row.begin(fields, line)) return;
-    const patientId = row.read(patientIdField, at.patient_id, name("patient_id"));
-    const day = row.read(dayField, at.arrival_date, name("arrival_date"));
-    const category = at.attendance_category < 0 ? "" : row.read(optionalTextField, at.attendance_category, name("attendance_category"));
+    const patientId = row.read(patientIdField, at.patient_id, patientIdColumn);
+    const day = row.read(dayField, at.arrival_date, arrivalDateColumn);
+    const category = at.attendance_category < 0 ? "" : row.read(optionalTextField, at.attendance_category, categoryColumn);
     if (!row.end()) return;
     const notCountable = reading.excludedCategories.has(category!)
       ? "excluded_category"

@@ -1,17 +1,23 @@
-import { visitCsv } from "../io/csv-records.js";
 import type { ProgressListener } from "../io/progress.js";
+import { visitRecords } from "../io/records.js";
 import type { ActivitySink } from "./activity.js";
 import { type AdmissionReading, admissionRowParser } from "./admissions.js";
 import { type AeReading, aeRowParser } from "./ae.js";
+import type { DateFormat } from "./dates.js";
 import type { ProblemLog } from "./problem-log.js";
 import type { ExtractSource } from "./source.js";
 
 type RowParser = (fields: string[], line: number) => void;
 
-async function streamActivity(source: ExtractSource, makeParser: (header: string[]) => RowParser, progress?: ProgressListener): Promise<number> {
+async function streamActivity(
+  source: ExtractSource,
+  reading: { dateFormat: DateFormat },
+  makeParser: (header: string[]) => RowParser,
+  progress?: ProgressListener,
+): Promise<number> {
   let rows = 0;
   let parseRow: RowParser | undefined;
-  await visitCsv(source.path, source.file, {
+  await visitRecords(source.path, source.file, reading, {
     header: (fields) => {
       parseRow = makeParser(fields);
     },
@@ -25,7 +31,7 @@ async function streamActivity(source: ExtractSource, makeParser: (header: string
 
 /** Streams an A&E extract row by row into the sink; returns the number of rows read. */
 export function readAe(source: ExtractSource, reading: AeReading, log: ProblemLog, sink: ActivitySink, progress?: ProgressListener): Promise<number> {
-  return streamActivity(source, (header) => aeRowParser(header, source, reading, log, sink), progress);
+  return streamActivity(source, reading, (header) => aeRowParser(header, source, reading, log, sink), progress);
 }
 
 /** Streams an admissions extract row by row into the sink; returns the number of rows read. */
@@ -36,5 +42,5 @@ export function readAdmissions(
   sink: ActivitySink,
   progress?: ProgressListener,
 ): Promise<number> {
-  return streamActivity(source, (header) => admissionRowParser(header, source, reading, log, sink), progress);
+  return streamActivity(source, reading, (header) => admissionRowParser(header, source, reading, log, sink), progress);
 }

@@ -1,4 +1,4 @@
-import { visitCsv } from "../io/csv-records.js";
+import { visitRecords } from "../io/records.js";
 import { type ComparisonPatient, type ComparisonReading, comparisonRowParser } from "./comparison.js";
 import type { ProblemLog } from "./problem-log.js";
 import type { ExtractSource } from "./source.js";
@@ -13,7 +13,7 @@ export async function readComparison(source: ExtractSource, reading: ComparisonR
   const patients: ComparisonPatient[] = [];
   let rows = 0;
   let parseRow: ((fields: string[], line: number) => ComparisonPatient | undefined) | undefined;
-  await visitCsv(source.path, source.file, {
+  await visitRecords(source.path, source.file, reading, {
     header: (fields) => {
       parseRow = comparisonRowParser(fields, source, reading, log);
     },

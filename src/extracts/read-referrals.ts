@@ -1,6 +1,6 @@
 import { addReferral, type ReferredPatient } from "../core/index-patients.js";
-import { visitCsv } from "../io/csv-records.js";
 import type { ProgressListener } from "../io/progress.js";
+import { visitRecords } from "../io/records.js";
 import type { ProblemLog } from "./problem-log.js";
 import { type ReferralReading, type ReferralRow, referralRowParser } from "./referrals.js";
 import type { ExtractSource } from "./source.js";
@@ -23,7 +23,7 @@ export async function readReferrals(
   const cohortsSeen = new Set<string>();
   let rows = 0;
   let parseRow: ((fields: string[], line: number) => ReferralRow | undefined) | undefined;
-  await visitCsv(source.path, source.file, {
+  await visitRecords(source.path, source.file, reading, {
     header: (fields) => {
       parseRow = referralRowParser(fields, source, reading, log);
     },

@@ -1,7 +1,11 @@
 import type { z } from "zod";
 import type { DataError } from "../errors.js";
 import type { ExtractName } from "../result.js";
+import { FieldIssue, type FieldRule } from "./fields.js";
 import type { ProblemLog } from "./problem-log.js";
+
+// zod schemas have a `check` method too: a rule is told by its `schema`.
+const isFieldRule = <T>(rule: FieldRule<T> | z.ZodType<T>): rule is FieldRule<T> => "schema" in rule;
 
 /** Where a row came from, for the problems its fields may have. */
 export interface RowPlace {
@@ -10,8 +14,9 @@ export interface RowPlace {
 }
 
 /**
- * One row's validation: each field is read with its schema, problems are gathered so the row reports
+ * One row's validation: each field is read with its rule, problems are gathered so the row reports
  * them all, and an invalid row goes to the problem log (which decides stop or skip) as a whole.
+ * One reader serves every row of a file: a valid row allocates nothing here.
  */
 export class RowReader {
   private problems: DataError[] = [];
@@ -29,7 +34,7 @@ export class RowReader {
   begin(fields: readonly string[], line: number): boolean {
     this.fields = fields;
     this.line = line;
-    this.problems = [];
+    if (this.problems.length > 0) this.problems = [];
     if (fields.length === this.headerLength) return true;
     // An unquoted comma shifts every later column: the row's values cannot be trusted.
     this.problems.push({
@@ -42,12 +47,18 @@ export class RowReader {
     return this.end();
   }
 
-  read<Schema extends z.ZodType>(schema: Schema, position: number, column: string): z.output<Schema> | undefined {
+  /** Reads a field with its rule (or a bare zod schema); undefined, and a problem, if it is not valid. */
+  read<T>(rule: FieldRule<T> | z.ZodType<T>, position: number, column: string): T | undefined {
     const value = position < 0 ? "" : (this.fields[position] ?? "");
-    const parsed = schema.safeParse(value);
+    if (isFieldRule(rule)) {
+      const checked = rule.check(value);
+      if (!(checked instanceof FieldIssue)) return checked;
+      this.problem(column, value, checked.message);
+      return undefined;
+    }
+    const parsed = rule.safeParse(value);
     if (parsed.success) return parsed.data;
-    const message = parsed.error.issues[0]?.message ?? "is not valid";
-    this.problems.push({ code: "invalid_value", file: this.file, line: this.line, column, value, message });
+    this.problem(column, value, parsed.error.issues[0]?.message ?? "is not valid");
     return undefined;
   }
 
@@ -60,6 +71,7 @@ export class RowReader {
   end(): boolean {
     if (this.problems.length === 0) return true;
     this.log.invalidRow(this.extract, this.problems);
+    this.problems = [];
     return false;
   }
 }

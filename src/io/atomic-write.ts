@@ -75,3 +75,18 @@ export async function writeStreamAtomic(path: string, write: (sink: Writable) =>
     throw error;
   }
 }
+
+/**
+ * For a writer that makes the file itself (DuckDB's COPY, say): it is given the temporary path, and
+ * the file is renamed over the target only once the writer has finished.
+ */
+export async function writeAtomically(path: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const temporary = temporaryBeside(path);
+  try {
+    await write(temporary);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

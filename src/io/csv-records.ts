@@ -1,12 +1,13 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { CsvError, parse } from "csv-parse";
+import { CsvError, type Options, parse } from "csv-parse";
 import { dataError, InputError } from "../errors.js";
 import { PROGRESS_EVERY, type ProgressListener } from "./progress.js";
 
 /** Receives the header once, then every data record with the line it starts on (header = line 1). */
 export interface CsvVisitor {
-  header(fields: string[]): void;
+  /** The header: the first record that is not blank, on `line`. */
+  header(fields: string[], line: number): void;
   record(fields: string[], line: number): void;
 }
 
@@ -18,17 +19,24 @@ export interface CsvRow {
 
 const READ_BLOCK = 1 << 20;
 
+/**
+ * How every CSV extract is parsed. `trim` drops space, tab, CR, LF and form feed around a field,
+ * but not inside quotes; rows of any length come through so that a wrong one is reported, not fatal.
+ */
+export const CSV_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true };
+
 function countNewlines(fields: string[]): number {
   let count = 0;
-  for (const field of fields) {
-    if (field.length === 0 || field.indexOf("\n") < 0) continue;
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f]!;
     for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) count++;
   }
   return count;
 }
 
-function isBlank(fields: string[]): boolean {
-  for (const field of fields) if (field.length > 0) return false;
+/** A record whose every field is empty (a blank line, or a line of commas) is not a row. */
+export function isBlank(fields: readonly string[]): boolean {
+  for (let f = 0; f < fields.length; f++) if (fields[f]!.length > 0) return false;
   return true;
 }
 
@@ -66,16 +74,21 @@ function emptyFile(file: string): InputError {
   return dataError({ code: "empty_file", file, line: 1, column: "", message: "the file is empty: a header row was expected" });
 }
 
-/** Every reader parses alike: byte-order mark dropped, fields trimmed, ragged rows allowed. */
-async function openCsv(path: string, file: string): Promise<AsyncIterable<string[]>> {
+/** Fails with the user's file name if the path is missing, a folder or unreadable. */
+export async function checkReadableFile(path: string, file: string): Promise<void> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
   } catch (error) {
     throw parseFailure(error, file);
   }
+}
+
+/** Every reader parses alike (`CSV_OPTIONS`): byte-order mark dropped, fields trimmed, ragged rows allowed. */
+async function openCsv(path: string, file: string): Promise<AsyncIterable<string[]>> {
+  await checkReadableFile(path, file);
   const source = createReadStream(path, { highWaterMark: READ_BLOCK });
-  const parser = source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }));
+  const parser = source.pipe(parse(CSV_OPTIONS));
   // `pipe` leaves the file open when the parser is closed early (a reader stops, a parse error).
   parser.once("close", () => source.destroy());
   return parser;
@@ -83,32 +96,53 @@ async function openCsv(path: string, file: string): Promise<AsyncIterable<string
 
 /**
  * Streams a CSV file record by record through csv-parse, so memory does not grow with its length.
- * Blank lines (and lines of empty fields only) are not records.
+ * Blank lines (and lines of empty fields only) are not records. Records are drained in a synchronous
+ * `read()` loop: an async iterator costs a promise per record.
  *
  * `progress`, if given, hears every `PROGRESS_EVERY` records and the end of the file; without it
  * the count is compared with Infinity, and nothing else is done per record.
  */
 export async function visitCsv(path: string, file: string, visitor: CsvVisitor, progress?: ProgressListener): Promise<void> {
-  const parser = await openCsv(path, file);
+  await checkReadableFile(path, file);
+  const input = createReadStream(path, { highWaterMark: READ_BLOCK });
+  const parser = parse(CSV_OPTIONS);
   const lineOf = recordLines();
   let seenHeader = false;
   let records = 0;
   let nextReport = progress ? PROGRESS_EVERY : Number.POSITIVE_INFINITY;
   try {
-    for await (const fields of parser) {
-      const line = lineOf(fields);
-      if (line === 0) continue;
-      if (!seenHeader) {
-        seenHeader = true;
-        visitor.header(fields);
-      } else {
-        visitor.record(fields, line);
-        if (++records === nextReport) {
-          progress!({ file, rows: records, done: false });
-          nextReport += PROGRESS_EVERY;
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: unknown) => {
+        input.destroy();
+        parser.destroy();
+        reject(error);
+      };
+      input.on("error", fail);
+      parser.on("error", fail);
+      parser.on("end", resolve);
+      parser.on("readable", () => {
+        try {
+          let fields: string[] | null;
+          while ((fields = parser.read() as string[] | null) !== null) {
+            const line = lineOf(fields);
+            if (line === 0) continue;
+            if (!seenHeader) {
+              seenHeader = true;
+              visitor.header(fields, line);
+              continue;
+            }
+            visitor.record(fields, line);
+            if (++records === nextReport) {
+              progress!({ file, rows: records, done: false });
+              nextReport += PROGRESS_EVERY;
+            }
+          }
+        } catch (error) {
+          fail(error);
         }
-      }
-    }
+      });
+      input.pipe(parser);
+    });
   } catch (error) {
     throw parseFailure(error, file);
   }

@@ -6,6 +6,7 @@ import {
   comparisonExclusionInWords,
   coverageInWords,
   eligibilityInWords,
+  engineInWords,
   exclusionInWords,
   indexDayInWords,
   intervalsInWords,
@@ -147,6 +148,7 @@ export function assumptionLines(result: PublishedResult): Line[] {
     ["A&E", `${settings.aeCoding.toUpperCase()} coding; categories not counted: ${settings.excludedAttendanceCategories.join(", ") || "none"}`],
     ["Admissions", `emergency methods counted: ${settings.emergencyAdmissionMethods.join(", ")}`],
     ["Intervals", intervalsInWords(settings)],
+    ["Engine", engineInWords(settings.engine)],
   ];
   if (settings.unitCosts.ae !== null || settings.unitCosts.admission !== null) lines.push(["Unit costs", unitCostsInWords(settings)]);
   if (result.disclosure) lines.push(["Suppression", result.disclosure.note]);

@@ -46,6 +46,13 @@ export function indexDayInWords(rule: Settings["indexDay"]): string {
     : `events on the index date count in the ${rule} window`;
 }
 
+/** The engine never changes an answer; the line says which one read the extracts, for timing questions. */
+export function engineInWords(engine: Settings["engine"]): string {
+  return engine === "duckdb"
+    ? "duckdb: each activity extract counted in one pass of an embedded DuckDB"
+    : "stream: each activity extract read row by row (csv-parse)";
+}
+
 export function periodInWords(settings: Settings): string {
   if (settings.from === null && settings.to === null) return "any index date (no --from or --to)";
   return `index dates ${settings.from ?? "(any)"} to ${settings.to ?? "(any)"}, inclusive`;

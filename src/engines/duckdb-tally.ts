@@ -1,0 +1,100 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { type ActivityTally, emptyTally } from "../core/count-in-windows.js";
+import type { Subjects } from "../core/subjects.js";
+import { PLACES } from "../core/windows.js";
+import type { NotCountableReason } from "../result.js";
+import { NeedsRowReader, type PlannedRead } from "./duckdb-fields.js";
+import { CODE, type CountingRules, type ExtractFields, SUBJECTS_TABLE_SQL, tallySql } from "./duckdb-sql.js";
+
+const REASON_OF_CODE = new Map<number, NotCountableReason>(
+  (Object.entries(CODE) as [NotCountableReason | "others", number][])
+    .filter((entry): entry is [NotCountableReason, number] => entry[0] !== "others")
+    .map(([reason, code]) => [code, reason]),
+);
+
+/** Loads the subjects' windows into DuckDB with an appender: one small table, whatever the extract. */
+export async function loadSubjects(connection: DuckDBConnection, subjects: Subjects): Promise<void> {
+  await connection.run(SUBJECTS_TABLE_SQL);
+  const appender = await connection.createAppender("subjects");
+  for (const [patientId, slot] of subjects.slotOf) {
+    appender.appendVarchar(patientId);
+    appender.appendInteger(slot);
+    appender.appendInteger(subjects.priorStart[slot]!);
+    appender.appendInteger(subjects.preStart[slot]!);
+    appender.appendInteger(subjects.indexDate[slot]!);
+    appender.appendInteger(subjects.postEnd[slot]!);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+type Group = Record<string, unknown>;
+
+const count = (value: unknown) => Number(value ?? 0);
+
+/** The checks of `tallySql`: every one must hold, or some row needs the row reader. */
+function firstFailedCheck(groups: readonly Group[]): string | undefined {
+  const sum = (name: string) => groups.reduce((total, group) => total + count(group[name]), 0);
+  const rows = sum("rows");
+  const present = (name: string) => groups.length === 0 || groups[0]![name] !== undefined;
+  const mustEqualRows = ["with_patient_id", "with_day", "with_category", "with_method", "with_episode", "with_last_field"];
+  for (const name of mustEqualRows) if (present(name) && sum(name) !== rows) return `${name} ≠ rows: an invalid or short row`;
+  const mustBeZero = ["empty_patient_id", "non_ascii_method", "with_extra_field", "suspect_rows"];
+  for (const name of mustBeZero) if (present(name) && sum(name) !== 0) return `${name} > 0`;
+  return undefined;
+}
+
+/** Folds the groups into the tally the stream engine would have built row by row. */
+function foldGroups(groups: readonly Group[], subjects: Subjects): { tally: ActivityTally; rows: number } {
+  const tally = emptyTally(subjects);
+  let rows = 0;
+  for (const group of groups) {
+    const n = count(group.rows);
+    const code = count(group.code);
+    rows += n;
+    if (group.missing === false) {
+      tally.earliest = Math.min(tally.earliest, count(group.earliest));
+      tally.latest = Math.max(tally.latest, count(group.latest));
+    }
+    if (group.slot === null) {
+      tally.activityOfOthers += n;
+    } else if (code < PLACES) {
+      tally.places[count(group.slot) * PLACES + code]! += n;
+    } else {
+      tally.notCountable[REASON_OF_CODE.get(code)!] += n;
+    }
+  }
+  return { tally, rows };
+}
+
+async function runTally(connection: DuckDBConnection, fields: ExtractFields, rules: CountingRules): Promise<Group[]> {
+  const reader = await connection.runAndReadAll(tallySql(fields, rules));
+  return reader.getRowObjectsJS() as Group[];
+}
+
+/**
+ * Counts one extract in one pass inside DuckDB. A CSV error of DuckDB's, an invalid row, or a row the
+ * two readers might read differently throws `NeedsRowReader`: the stream engine then reads the
+ * extract and reports exactly what is wrong, where.
+ */
+export async function tallyInDuckDb(
+  connection: DuckDBConnection,
+  plan: PlannedRead,
+  rules: CountingRules,
+  subjects: Subjects,
+): Promise<{ tally: ActivityTally; rows: number }> {
+  let groups: Group[];
+  try {
+    groups = await runTally(connection, plan.fields, rules);
+  } catch (error) {
+    // DuckDB's parallel CSV reader cannot pad short rows once a quoted field holds a new line.
+    const serialOnly = /parallel\s*=\s*false/i.test((error as Error).message);
+    if (!serialOnly || !plan.serial) throw new NeedsRowReader(`DuckDB could not read it: ${(error as Error).message.split("\n")[0]}`);
+    groups = await runTally(connection, plan.serial, rules).catch((retry: Error) => {
+      throw new NeedsRowReader(`DuckDB could not read it: ${retry.message.split("\n")[0]}`);
+    });
+  }
+  const failed = firstFailedCheck(groups);
+  if (failed) throw new NeedsRowReader(failed);
+  return foldGroups(groups, subjects);
+}

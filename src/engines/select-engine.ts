@@ -1,0 +1,33 @@
+import { stat } from "node:fs/promises";
+import type { EvaluationRun } from "../config/run.js";
+import type { EngineName } from "../config/settings.js";
+import { isParquet } from "../io/records.js";
+import { duckdbEngine } from "./duckdb.js";
+import { type ActivityEngine, streamEngine } from "./stream.js";
+
+/**
+ * Below this the stream engine is about as quick (DuckDB's start-up and the file scan cost more
+ * than they save); above it, one SQL pass is several times faster.
+ */
+export const DUCKDB_FROM_BYTES = 64 * 1024 * 1024;
+
+async function sizeOf(path: string): Promise<number> {
+  return stat(path).then(
+    (info) => info.size,
+    () => 0, // a missing file is reported by whichever engine reads it
+  );
+}
+
+/** `--engine auto`: DuckDB for Parquet input or an activity extract over 64 MB, otherwise the stream engine. */
+export async function chooseEngine(run: EvaluationRun): Promise<EngineName> {
+  if (run.settings.engine !== "auto") return run.settings.engine;
+  // The comparison group counts too: once it is read through `visitRecords`, it may be Parquet.
+  const extracts = [run.referrals, run.ae, run.admissions, run.comparison];
+  if (extracts.some((source) => source && isParquet(source.path))) return "duckdb";
+  for (const source of [run.ae, run.admissions]) {
+    if (source && (await sizeOf(source.path)) > DUCKDB_FROM_BYTES) return "duckdb";
+  }
+  return "stream";
+}
+
+export const ENGINES: Record<EngineName, ActivityEngine> = { stream: streamEngine, duckdb: duckdbEngine };

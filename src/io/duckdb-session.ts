@@ -1,0 +1,64 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+
+/**
+ * An embedded, in-memory DuckDB for one run. Loaded on first use, so that a run on the stream
+ * engine never pays for the native module.
+ */
+export interface DuckDbSession {
+  connection: DuckDBConnection;
+  close(): void;
+}
+
+export interface DuckDbOptions {
+  /** Rows must come back in file order (reading records one by one); aggregates do not need it. */
+  ordered: boolean;
+}
+
+/**
+ * The limit keeps a 10M-row extract well under 1 GB: a pass keeps one hash table of subjects and a
+ * few groups per subject, never the extract.
+ */
+const MEMORY_LIMIT = "768MB";
+
+export async function openDuckDb(options: DuckDbOptions = { ordered: false }): Promise<DuckDbSession> {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:", {
+    memory_limit: MEMORY_LIMIT,
+    preserve_insertion_order: String(options.ordered),
+  });
+  const connection = await instance.connect();
+  // read_csv under-estimates its rows, so DuckDB would build a join's hash table from the extract
+  // (materialising it) rather than from the small table joined to it; keep the written order.
+  await connection.run("SET disabled_optimizers = 'build_side_probe_side'");
+  return {
+    connection,
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+export async function withDuckDb<T>(options: DuckDbOptions, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const session = await openDuckDb(options);
+  try {
+    return await use(session.connection);
+  } finally {
+    session.close();
+  }
+}
+
+/** A SQL string literal. */
+export function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** A SQL identifier, whatever characters the extract's header uses. */
+export function sqlIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** `IN (…)` over string literals; an empty list matches nothing. */
+export function sqlInList(expression: string, values: readonly string[]): string {
+  return values.length === 0 ? "false" : `${expression} IN (${values.map(sqlString).join(", ")})`;
+}

@@ -1,0 +1,74 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { dataError, InputError } from "../errors.js";
+import type { DateFormat } from "../extracts/dates.js";
+import { type CsvVisitor, checkReadableFile, isBlank } from "./csv-records.js";
+import { sqlIdentifier, sqlString, withDuckDb } from "./duckdb-session.js";
+
+export interface ParquetColumn {
+  name: string;
+  /** DuckDB's name for the column's type (`VARCHAR`, `DATE`, `TIMESTAMP`, `BIGINT`…). */
+  type: string;
+}
+
+/**
+ * What a CSV reader trims from each field (csv-parse's `trim`: space, tab, CR, LF, form feed),
+ * written as raw characters: a SQL string literal takes no backslash escapes.
+ */
+export const TRIMMED_CHARACTERS = " \t\r\n\f";
+
+/** The Parquet file's columns, in order. */
+export async function parquetColumns(connection: DuckDBConnection, path: string): Promise<ParquetColumn[]> {
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
+  return described.getRowsJS().map((row) => ({ name: String(row[0]), type: String(row[1]) }));
+}
+
+function textOf(column: ParquetColumn, dateFormat: DateFormat): string {
+  const id = sqlIdentifier(column.name);
+  // A typed date is no longer text in some format: write it in the run's, so that it reads as a date.
+  if (dateFormat === "dmy" && column.type === "DATE") return `strftime(${id}, '%d/%m/%Y')`;
+  if (dateFormat === "dmy" && column.type.startsWith("TIMESTAMP")) return `strftime(${id}, '%d/%m/%Y %H:%M:%S')`;
+  return `CAST(${id} AS VARCHAR)`;
+}
+
+/**
+ * One Parquet column as the text a CSV field would be: a null is empty, and surrounding white space
+ * is trimmed as a CSV reader trims it. Both engines read Parquet through this one expression, so
+ * they see the same strings.
+ */
+export function parquetFieldSql(column: ParquetColumn, dateFormat: DateFormat): string {
+  return `trim(coalesce(${textOf(column, dateFormat)}, ''), ${sqlString(TRIMMED_CHARACTERS)})`;
+}
+
+function notParquet(file: string, error: unknown): InputError {
+  const reason = (error as Error).message.split("\n")[0] ?? "";
+  return dataError({ code: "unreadable_file", file, line: 0, column: "", message: `cannot read as Parquet: ${reason}` });
+}
+
+/**
+ * Streams a Parquet file record by record, as `visitCsv` does a CSV file: the column names are the
+ * header, and a row's "line" is its row number + 1, so that a CSV converted to Parquet (with no
+ * blank lines or quoted new lines) keeps its line numbers. Rows whose every field is empty are not
+ * records, as in CSV.
+ */
+export async function visitParquet(path: string, file: string, dateFormat: DateFormat, visitor: CsvVisitor): Promise<void> {
+  await checkReadableFile(path, file);
+  await withDuckDb({ ordered: true }, async (connection) => {
+    let columns: ParquetColumn[];
+    try {
+      columns = await parquetColumns(connection, path);
+    } catch (error) {
+      throw notParquet(file, error);
+    }
+    visitor.header(columns.map((column) => column.name), 1);
+    if (columns.length === 0) return;
+    const fields = columns.map((column) => parquetFieldSql(column, dateFormat)).join(", ");
+    const result = await connection.stream(`SELECT ${fields} FROM read_parquet(${sqlString(path)})`);
+    let line = 1;
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      for (const record of chunk.getRows() as string[][]) {
+        line++;
+        if (!isBlank(record)) visitor.record(record, line);
+      }
+    }
+  });
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { csvTextTraits } from "../../src/io/csv-text-traits.js";
+import { isPlainHeader } from "../../src/io/duckdb-csv.js";
+import { workspace } from "../helpers.js";
+
+async function traitsOf(text: string | Uint8Array) {
+  const ws = await workspace({ "x.csv": text });
+  return csvTextTraits(ws.path("x.csv"));
+}
+
+describe("what a CSV file holds that two CSV readers could read differently", () => {
+  it("finds nothing in a plain file, CRLF and inner spaces included", async () => {
+    expect(await traitsOf("\uFEFFa,b\r\np1,COHORT 1\r\n")).toEqual({ quotes: false, padding: false, firstLine: "a,b" });
+  });
+
+  it("finds quotes anywhere", async () => {
+    expect((await traitsOf('a,b\np1,"x"\n')).quotes).toBe(true);
+  });
+
+  it("finds a space next to a comma or a line end, a tab, a form feed", async () => {
+    for (const text of ["a,b\np1, x\n", "a,b\np1,x \n", "a,b\r\np1,x \r\n", " a,b\n", "a,b\np1,x\n ", "a,b\np1,\tx\n", "a,b\np1,x\f\n"]) {
+      expect((await traitsOf(text)).padding, JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it("looks across the edge between two blocks (of 1 MiB)", async () => {
+    // The comma ends the first block, the space starts the second.
+    const text = `a,b\n${"x".repeat((1 << 20) - 5)}, y\n`;
+    expect(text.indexOf(", ")).toBe((1 << 20) - 1);
+    expect((await traitsOf(text)).padding).toBe(true);
+  });
+});
+
+describe("a header DuckDB reads as csv-parse does", () => {
+  it("is bare, every name quoted, or quoted only where needed", () => {
+    expect(isPlainHeader("a,b", ["a", "b"])).toBe(true);
+    expect(isPlainHeader('"a","b"', ["a", "b"])).toBe(true);
+    expect(isPlainHeader('a,"b, c"', ["a", "b, c"])).toBe(true);
+  });
+
+  it("is not padded, nor oddly quoted", () => {
+    expect(isPlainHeader('"a", "b"\t', ["a", "b"])).toBe(false);
+    expect(isPlainHeader("a ,b", ["a", "b"])).toBe(false);
+    expect(isPlainHeader('a,"b"', ["a", "b"])).toBe(false);
+  });
+});
