@@ -9,7 +9,7 @@ import { type Subjects, windowSubjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
-import { chooseEngine, ENGINES } from "./engines/select-engine.js";
+import { selectEngine } from "./engines/select-engine.js";
 import type { ActivityRead } from "./engines/stream.js";
 import { readReferrals } from "./extracts/read-referrals.js";
 import type { CohortFigures, OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
@@ -111,17 +111,17 @@ function inputsOf(run: EvaluationRun): Result["inputs"] {
 export async function evaluate(run: EvaluationRun): Promise<Result> {
   const { settings } = run;
   const log = new ProblemLog(settings.skipInvalid);
+  const engine = await selectEngine(run);
   const listedCohorts = run.cohorts ? new Set(run.cohorts.map((c) => c.cohort)) : undefined;
   const referrals = (await log.readingFile(() =>
     readReferrals(run.referrals, { dateFormat: settings.dateFormat, listedCohorts }, log),
   )) ?? { patients: new Map(), cohortsSeen: [], rows: 0 };
   const patients: ReferredPatient[] = [...referrals.patients.values()];
   const subjects = windowSubjects(patients, parseWindowLength(settings.window));
-  const engine = await chooseEngine(run);
-  const activity = await ENGINES[engine](run, subjects, log);
+  const activity = await engine.read(run, subjects, log);
   log.throwIfAny();
 
-  const resolved = dataCoverage(settings, activity, engine);
+  const resolved = dataCoverage(settings, activity, engine.name);
   const dataStart = dayOrNull(resolved.dataStart);
   const eligibility = applyEligibility(patients, subjects, {
     from: dayOrNull(settings.from),

@@ -64,9 +64,9 @@ export async function checkReadableFile(path: string, file: string): Promise<voi
  * as its fields hold new lines. Blank lines (and lines of empty fields only) are not records.
  * Records are drained in a synchronous `read()` loop: an async iterator costs a promise per record.
  */
-export async function visitCsv(path: string, file: string, visitor: CsvVisitor): Promise<void> {
+export async function visitCsv(path: string, file: string, visitor: CsvVisitor, block = READ_BLOCK): Promise<void> {
   await checkReadableFile(path, file);
-  const input = createReadStream(path, { highWaterMark: READ_BLOCK });
+  const input = createReadStream(path, { highWaterMark: block });
   const parser = parse(CSV_OPTIONS);
   let nextLine = 1;
   let seenHeader = false;
