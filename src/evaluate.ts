@@ -14,7 +14,7 @@ import type { ComparisonPatient } from "./extracts/comparison.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
 import { readComparison } from "./extracts/read-comparison.js";
-import { chooseEngine, ENGINES } from "./engines/select-engine.js";
+import { selectEngine } from "./engines/select-engine.js";
 import { readReferrals } from "./extracts/read-referrals.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
@@ -161,13 +161,14 @@ export interface EvaluateOptions {
  */
 export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
   const log = new ProblemLog(run.settings.skipInvalid);
+  // Chosen first, so that DuckDB starts up while the referrals are read.
+  const engine = await selectEngine(run);
   const people = await readPeople(run, log, options.progress);
   const subjects = subjectsOf(people, run.settings.window);
-  const engine = await chooseEngine(run);
-  const activity = await ENGINES[engine](run, subjects, log, options.progress);
+  const activity = await engine.read(run, subjects, log, options.progress);
   log.throwIfAny();
 
-  const settings = dataCoverage(run.settings, activity, engine);
+  const settings = dataCoverage(run.settings, activity, engine.name);
   const criteria: EligibilityCriteria = {
     from: dayOrNull(settings.from),
     to: dayOrNull(settings.to),

@@ -3,13 +3,12 @@ import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
 import { AE_COLUMNS } from "../extracts/ae.js";
 import type { DateFormat } from "../extracts/dates.js";
 import { type ExtractSource, wantedColumns } from "../extracts/source.js";
-import { readCsvHead } from "../io/csv-head.js";
-import { csvTextTraits, type CsvTextTraits } from "../io/csv-text-traits.js";
 import { locateColumns } from "../io/columns.js";
+import { readCsvHead } from "../io/csv-head.js";
+import { type CsvTextTraits, readFirstLine } from "../io/csv-text-traits.js";
 import { csvReadSql, isPlainHeader } from "../io/duckdb-csv.js";
-import { sqlString } from "../io/duckdb-session.js";
-import { parquetColumns, parquetFieldSql, TRIMMED_CHARACTERS } from "../io/parquet-records.js";
-import { isParquet } from "../io/records.js";
+import { sqlString, TRIMMED_CHARACTERS, trimmedSql } from "../io/duckdb-session.js";
+import { parquetColumns, parquetFieldSql } from "../io/parquet-records.js";
 import type { ExtractFields } from "./duckdb-sql.js";
 import type { ActivityExtract } from "./stream.js";
 
@@ -18,14 +17,18 @@ export class NeedsRowReader extends Error {}
 
 const COLUMNS = { ae: AE_COLUMNS, admissions: ADMISSION_COLUMNS } as const;
 
-/** The extract's columns: position of each wanted column in the header, -1 for an absent optional one. */
-function positionsIn(header: string[], extract: ActivityExtract, source: ExtractSource): Record<string, number> {
+/** Where each wanted column is in the header (-1 for an absent optional one). */
+type Positions = Record<string, number>;
+
+function positionsIn(header: string[], extract: ActivityExtract, source: ExtractSource): Positions {
   try {
     return locateColumns(header, wantedColumns(source, COLUMNS[extract]), source.file);
   } catch {
     throw new NeedsRowReader("a required column is missing");
   }
 }
+
+const datePosition = (extract: ActivityExtract, at: Positions) => (extract === "ae" ? at.arrival_date! : at.admission_date!);
 
 /** A bare date (`2021-03-04`) is looked up whole; anything longer by its first ten characters. */
 function dateKeyFor(sample: string | undefined): ExtractFields["dateKey"] {
@@ -34,7 +37,7 @@ function dateKeyFor(sample: string | undefined): ExtractFields["dateKey"] {
 
 function activityFields(
   extract: ActivityExtract,
-  at: Record<string, number>,
+  at: Positions,
   field: (position: number) => string,
 ): Pick<ExtractFields, "patientId" | "date" | "category" | "method" | "episode"> {
   const optional = (position: number) => (position < 0 ? "''" : field(position));
@@ -49,6 +52,37 @@ function activityFields(
   };
 }
 
+/** One pass over an extract: the fields in parallel, and `serial` for a retry (see `tallyInDuckDb`). */
+export interface PlannedRead {
+  fields: ExtractFields;
+  serial?: ExtractFields;
+}
+
+/** What the start of a CSV extract says about reading the rest of it in DuckDB. */
+export interface CsvLayout {
+  extract: ActivityExtract;
+  path: string;
+  at: Positions;
+  columnCount: number;
+  dateKey: ExtractFields["dateKey"];
+}
+
+/**
+ * Reads the header (with csv-parse, as the stream engine does) and the first row; throws
+ * `NeedsRowReader` where DuckDB cannot be trusted to read the header as csv-parse does.
+ */
+export async function csvLayout(extract: ActivityExtract, source: ExtractSource): Promise<CsvLayout> {
+  const head = await readCsvHead(source.path, source.file).catch(() => {
+    throw new NeedsRowReader("the file cannot be read, or its start is not valid CSV");
+  });
+  // DuckDB takes the first line as the header; csv-parse skips blank lines before it.
+  if (head.headerLine !== 1) throw new NeedsRowReader("blank lines before the header");
+  if (!isPlainHeader(await readFirstLine(source.path), head.header)) throw new NeedsRowReader("the header line is padded or oddly quoted");
+  const at = positionsIn(head.header, extract, source);
+  const dateKey = dateKeyFor(head.firstRecord?.[datePosition(extract, at)]);
+  return { extract, path: source.path, at, columnCount: head.header.length, dateKey };
+}
+
 /**
  * Reads fields as csv-parse does. With no quotes and no padding in the file, DuckDB's fields are
  * csv-parse's; with padding but no quotes, trimming them makes them so; with quotes, a field could
@@ -57,41 +91,33 @@ function activityFields(
  */
 function csvFieldSql(traits: CsvTextTraits, wanted: readonly number[], columnCount: number) {
   const raw = (position: number) => `c${position}`;
-  const trimmed = (position: number) => `trim(c${position}, ${sqlString(TRIMMED_CHARACTERS)})`;
+  const trimmed = (position: number) => trimmedSql(`c${position}`);
   if (!traits.quotes) return { field: traits.padding ? trimmed : raw, suspect: undefined };
   const quoted = Array.from({ length: columnCount }, (_, i) => `contains(c${i}, '"')`);
-  const padded = traits.padding ? wanted.map((position) => `${raw(position)} <> ${trimmed(position)}`) : [];
+  const padded = traits.padding ? wanted.map((position) => `${raw(position)} <> trim(${raw(position)}, ${sqlString(TRIMMED_CHARACTERS)})`) : [];
   return { field: raw, suspect: [...quoted, ...padded].join(" OR ") };
 }
 
-export interface PlannedRead {
-  /** The fields over the CSV read in parallel; `serial` for a retry (see `duckdb-tally.ts`). */
-  fields: ExtractFields;
-  serial?: ExtractFields;
-}
-
-async function planCsv(extract: ActivityExtract, source: ExtractSource): Promise<PlannedRead> {
-  const head = await readCsvHead(source.path, source.file).catch(() => {
-    throw new NeedsRowReader("the file cannot be read, or its start is not valid CSV");
-  });
-  // DuckDB takes the first line as the header; csv-parse skips blank lines before it.
-  if (head.headerLine !== 1) throw new NeedsRowReader("blank lines before the header");
-  const at = positionsIn(head.header, extract, source);
-  const traits = await csvTextTraits(source.path);
-  if (!isPlainHeader(traits.firstLine, head.header)) throw new NeedsRowReader("the header line is padded or oddly quoted");
+/** The pass over a CSV extract whose text has these traits. */
+export function csvRead(layout: CsvLayout, traits: CsvTextTraits): PlannedRead {
+  const { at, columnCount } = layout;
   const wanted = Object.values(at).filter((position) => position >= 0);
-  const columnCount = head.header.length;
   const { field, suspect } = csvFieldSql(traits, wanted, columnCount);
-  const fields = activityFields(extract, at, field);
-  const dateKey = dateKeyFor(head.firstRecord?.[extract === "ae" ? at.arrival_date! : at.admission_date!]);
-  const common = { ...fields, lastField: `c${columnCount - 1}`, extraField: `c${columnCount}`, dateKey, ...(suspect ? { suspect } : {}) };
+  const common = {
+    ...activityFields(layout.extract, at, field),
+    lastField: `c${columnCount - 1}`,
+    extraField: `c${columnCount}`,
+    dateKey: layout.dateKey,
+    ...(suspect ? { suspect } : {}),
+  };
   return {
-    fields: { ...common, source: csvReadSql(source.path, columnCount, true) },
-    serial: { ...common, source: csvReadSql(source.path, columnCount, false) },
+    fields: { ...common, source: csvReadSql(layout.path, columnCount, true) },
+    serial: { ...common, source: csvReadSql(layout.path, columnCount, false) },
   };
 }
 
-async function planParquet(
+/** The pass over a Parquet extract: its own column names are the header; typed columns become text. */
+export async function parquetRead(
   connection: DuckDBConnection,
   extract: ActivityExtract,
   source: ExtractSource,
@@ -105,13 +131,8 @@ async function planParquet(
     extract,
     source,
   );
-  const dateColumn = columns[extract === "ae" ? at.arrival_date! : at.admission_date!]!;
+  const dateType = columns[datePosition(extract, at)]!.type;
   const fields = activityFields(extract, at, (position) => parquetFieldSql(columns[position]!, dateFormat));
-  const bareDate = dateColumn.type === "DATE" || dateColumn.type === "VARCHAR";
-  return { fields: { ...fields, source: `read_parquet(${sqlString(source.path)})`, dateKey: bareDate ? "whole" : "prefix" } };
-}
-
-/** Plans the one pass over an extract, or throws `NeedsRowReader` if it must be read row by row. */
-export function planRead(connection: DuckDBConnection, extract: ActivityExtract, source: ExtractSource, dateFormat: DateFormat): Promise<PlannedRead> {
-  return isParquet(source.path) ? planParquet(connection, extract, source, dateFormat) : planCsv(extract, source);
+  const dateKey = dateType === "DATE" || dateType === "VARCHAR" ? "whole" : "prefix";
+  return { fields: { ...fields, source: `read_parquet(${sqlString(source.path)})`, dateKey } };
 }

@@ -9,8 +9,14 @@ import { sqlInList, sqlString } from "../io/duckdb-session.js";
  * subject and outcome so that only a few rows per subject come back.
  */
 
-/** Why a row is not counted for anyone, or for its subject: codes after the window places 0-4. */
-export const CODE = { excluded_category: 5, not_emergency: 6, later_episode: 7, missing_date: 8, others: 9 } as const;
+/**
+ * What became of a row: a window place (0-4), a reason its subject cannot count it, someone else's
+ * row, or a row the engine cannot vouch for (`unsure`: invalid, or read differently by csv-parse).
+ * A row whose date is a HES placeholder gets `MISSING_DAY` added, so that its day never counts
+ * towards the data coverage: only places never have one, and `missing_date` always does.
+ */
+export const CODE = { excluded_category: 5, not_emergency: 6, later_episode: 7, missing_date: 8, others: 9, unsure: 10 } as const;
+export const MISSING_DAY = 100;
 
 /** How one extract's fields are read: SQL expressions over `source`, each giving text or NULL. */
 export interface ExtractFields {
@@ -73,11 +79,15 @@ function strictDay(text: string, format: DateFormat): string {
 }
 
 /** The row's day number, NULL where its date is not valid (parseDate's `INVALID_DATE`). */
-function daySql(format: DateFormat): string {
-  return `CASE
-    WHEN calendar.day IS NOT NULL AND strlen(d) = 10 THEN calendar.day
-    WHEN calendar.day IS NOT NULL THEN CASE WHEN regexp_full_match(substr(d, 11), ${sqlString(TIME_OF_DAY)}) THEN calendar.day END
-    ELSE ${strictDay("d", format)} END`;
+function daySql(format: DateFormat, key: ExtractFields["dateKey"]): string {
+  // Looked up whole, a text found in the calendar is exactly a date; by its first ten characters,
+  // what follows must be a time of day.
+  const found =
+    key === "whole"
+      ? "WHEN calendar.day IS NOT NULL THEN calendar.day"
+      : `WHEN calendar.day IS NOT NULL AND strlen(d) = 10 THEN calendar.day
+    WHEN calendar.day IS NOT NULL THEN CASE WHEN regexp_full_match(substr(d, 11), ${sqlString(TIME_OF_DAY)}) THEN calendar.day END`;
+  return `CASE ${found} ELSE ${strictDay("d", format)} END`;
 }
 
 /** placeInWindows, in SQL. */
@@ -92,27 +102,47 @@ function placeSql(indexDay: IndexDayRule): string {
 
 const MISSING_DAYS = `(${[...HES_MISSING_DATES].join(", ")})`;
 
+const ifMissing = (code: number) => `CASE WHEN day IN ${MISSING_DAYS} THEN ${code + MISSING_DAY} ELSE ${code} END`;
+
+/**
+ * Rows that cannot be vouched for: a field missing (a short row, or DuckDB's null), an empty
+ * patient identifier, an invalid date, a field past the header's last, a suspect reading, a method
+ * whose upper case JavaScript and DuckDB might disagree on (not ASCII).
+ */
+function unsureSql(fields: ExtractFields): string {
+  const read = { patient_id: fields.patientId, category: fields.category, method: fields.method, episode: fields.episode, last_field: fields.lastField };
+  const missing = Object.entries(read).flatMap(([name, sql]) => (sql === undefined ? [] : [`dated.${name} IS NULL`]));
+  return [
+    ...missing,
+    "dated.patient_id = ''",
+    "day IS NULL",
+    ...(fields.extraField !== undefined ? ["extra_field IS NOT NULL"] : []),
+    ...(fields.suspect !== undefined ? ["suspect"] : []),
+    ...(fields.method !== undefined ? ["strlen(method) <> length(method)"] : []),
+  ].join(" OR ");
+}
+
 /** The reasons a subject's valid row is not countable, in the order the row parsers test them. */
 function reasonsSql(fields: ExtractFields, rules: CountingRules): string[] {
   const reasons: string[] = [];
   if (fields.episode !== undefined) {
     // /^0*1$/: the first episode of a spell (HES writes EPIORDER as 01).
-    reasons.push(`WHEN NOT (episode = '1' OR regexp_full_match(episode, '0*1')) THEN ${CODE.later_episode}`);
+    reasons.push(`WHEN NOT (episode = '1' OR regexp_full_match(episode, '0*1')) THEN ${ifMissing(CODE.later_episode)}`);
   }
   if (fields.method !== undefined) {
-    reasons.push(`WHEN NOT (${sqlInList("upper(method)", rules.emergencyMethods)}) THEN ${CODE.not_emergency}`);
+    reasons.push(`WHEN NOT (${sqlInList("upper(method)", rules.emergencyMethods)}) THEN ${ifMissing(CODE.not_emergency)}`);
   }
   if (fields.category !== undefined) {
-    reasons.push(`WHEN ${sqlInList("category", rules.excludedCategories)} THEN ${CODE.excluded_category}`);
+    reasons.push(`WHEN ${sqlInList("category", rules.excludedCategories)} THEN ${ifMissing(CODE.excluded_category)}`);
   }
-  reasons.push(`WHEN day IN ${MISSING_DAYS} THEN ${CODE.missing_date}`);
+  reasons.push(`WHEN day IN ${MISSING_DAYS} THEN ${CODE.missing_date + MISSING_DAY}`);
   return reasons;
 }
 
 /**
- * The one pass. Each result row is a (subject slot, code, missing date) group with its row count,
- * the earliest and latest day in it, and counts that show whether every row was valid and read
- * alike by both engines (`checks`): only then do the counts stand.
+ * The one pass. Each result row is a (subject slot, code) group with its row count and the earliest
+ * and latest day in it: a few per subject, whatever the extract's length. The counts stand only if
+ * no row is `unsure`.
  */
 export function tallySql(fields: ExtractFields, rules: CountingRules): string {
   const optional = (name: string, sql: string | undefined) => (sql === undefined ? [] : [`${sql} AS ${name}`]);
@@ -127,27 +157,19 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
     ...optional("suspect", fields.suspect),
   ];
   const key = fields.dateKey === "whole" ? "d" : "left(d, 10)";
-  const checks = [
-    "count(patient_id) AS with_patient_id",
-    "count_if(patient_id = '') AS empty_patient_id",
-    "count(day) AS with_day",
-    ...(fields.category !== undefined ? ["count(category) AS with_category"] : []),
-    ...(fields.method !== undefined ? ["count(method) AS with_method", "count_if(strlen(method) <> length(method)) AS non_ascii_method"] : []),
-    ...(fields.episode !== undefined ? ["count(episode) AS with_episode"] : []),
-    ...(fields.lastField !== undefined ? ["count(last_field) AS with_last_field"] : []),
-    ...(fields.extraField !== undefined ? ["count(extra_field) AS with_extra_field"] : []),
-    ...(fields.suspect !== undefined ? ["count_if(suspect) AS suspect_rows"] : []),
-  ];
   return `WITH fields AS (
     SELECT ${selected.join(", ")} FROM ${fields.source}
   ), dated AS (
-    SELECT fields.*, ${daySql(rules.dateFormat)} AS day
+    SELECT fields.*, ${daySql(rules.dateFormat, fields.dateKey)} AS day
     FROM fields LEFT JOIN calendar ON calendar.text = ${key}
   ), placed AS (
-    SELECT s.slot, dated.*, day IN ${MISSING_DAYS} AS missing,
-      CASE WHEN s.slot IS NULL THEN ${CODE.others} ${reasonsSql(fields, rules).join(" ")} ELSE ${placeSql(rules.indexDay)} END AS code
+    SELECT s.slot, day, CASE
+      WHEN ${unsureSql(fields)} THEN ${CODE.unsure}
+      WHEN s.slot IS NULL THEN ${ifMissing(CODE.others)}
+      ${reasonsSql(fields, rules).join("\n      ")}
+      ELSE ${placeSql(rules.indexDay)} END AS code
     FROM dated LEFT JOIN subjects AS s ON s.patient_id = dated.patient_id
   )
-  SELECT slot, code, missing, count(*) AS rows, min(day) AS earliest, max(day) AS latest, ${checks.join(", ")}
-  FROM placed GROUP BY slot, code, missing`;
+  SELECT slot, code, count(*) AS rows, min(day) AS earliest, max(day) AS latest
+  FROM placed GROUP BY slot, code`;
 }

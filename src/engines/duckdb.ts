@@ -1,8 +1,13 @@
 import type { EvaluationRun } from "../config/run.js";
 import type { Subjects } from "../core/subjects.js";
 import type { ProblemLog } from "../extracts/problem-log.js";
-import { openDuckDb } from "../io/duckdb-session.js";
-import { NeedsRowReader, planRead } from "./duckdb-fields.js";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { ActivityTally } from "../core/count-in-windows.js";
+import type { ExtractSource } from "../extracts/source.js";
+import { csvTextTraits, PLAIN_TEXT } from "../io/csv-text-traits.js";
+import { type DuckDbSession, openDuckDb } from "../io/duckdb-session.js";
+import { isParquet } from "../io/records.js";
+import { csvLayout, csvRead, NeedsRowReader, parquetRead } from "./duckdb-fields.js";
 import { calendarSql, type CountingRules } from "./duckdb-sql.js";
 import { loadSubjects, tallyInDuckDb } from "./duckdb-tally.js";
 import { ACTIVITY_EXTRACTS, type ActivityEngine, type ActivityExtract, type ActivityRead, streamExtract } from "./stream.js";
@@ -14,6 +19,22 @@ const debugNotice: RowReaderNotice = (extract, why) => {
   if (process.env.PREPOST_DEBUG_ENGINE) process.stderr.write(`prepost: ${extract} read row by row: ${why}\n`);
 };
 
+/** Sessions opened ahead of a run's engine call, by run. */
+const warming = new WeakMap<EvaluationRun, Promise<DuckDbSession>>();
+
+/** Opens the run's DuckDB now, so that its start-up overlaps reading the referrals. */
+export function warmUpDuckDb(run: EvaluationRun): void {
+  const opening = openDuckDb();
+  opening.catch(() => undefined); // awaited by the engine, which reports a failure
+  warming.set(run, opening);
+}
+
+function sessionFor(run: EvaluationRun): Promise<DuckDbSession> {
+  const opening = warming.get(run);
+  warming.delete(run);
+  return opening ?? openDuckDb();
+}
+
 function countingRules(run: EvaluationRun): CountingRules {
   const { settings } = run;
   return {
@@ -22,6 +43,30 @@ function countingRules(run: EvaluationRun): CountingRules {
     excludedCategories: settings.excludedAttendanceCategories,
     emergencyMethods: settings.emergencyAdmissionMethods,
   };
+}
+
+type Counted = { tally: ActivityTally; rows: number };
+
+/**
+ * A CSV extract: the pass that assumes a plain file (no quotes, no padding) runs while the file is
+ * scanned for either, since most extracts are plain; if it is not, the pass for its traits runs
+ * after. Either way the counts are those of a pass whose reading of the fields is csv-parse's.
+ */
+async function countCsv(connection: DuckDBConnection, extract: ActivityExtract, source: ExtractSource, rules: CountingRules, subjects: Subjects): Promise<Counted> {
+  const layout = await csvLayout(extract, source);
+  const scanning = csvTextTraits(source.path);
+  scanning.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const plain = await tallyInDuckDb(connection, csvRead(layout, PLAIN_TEXT), rules, subjects).catch((error: unknown) => error);
+  const traits = await scanning;
+  if (traits.quotes || traits.padding) return tallyInDuckDb(connection, csvRead(layout, traits), rules, subjects);
+  if (plain instanceof Error) throw plain;
+  return plain as Counted;
+}
+
+async function countExtract(connection: DuckDBConnection, extract: ActivityExtract, run: EvaluationRun, subjects: Subjects): Promise<Counted> {
+  const source = run[extract]!;
+  if (!isParquet(source.path)) return countCsv(connection, extract, source, countingRules(run), subjects);
+  return tallyInDuckDb(connection, await parquetRead(connection, extract, source, run.settings.dateFormat), countingRules(run), subjects);
 }
 
 /**
@@ -33,7 +78,7 @@ function countingRules(run: EvaluationRun): CountingRules {
  */
 export function duckdbEngineWith(notice: RowReaderNotice): ActivityEngine {
   return async (run: EvaluationRun, subjects: Subjects, log: ProblemLog): Promise<ActivityRead[]> => {
-    const session = await openDuckDb();
+    const session = await sessionFor(run);
     try {
       const { connection } = session;
       await loadSubjects(connection, subjects);
@@ -43,8 +88,7 @@ export function duckdbEngineWith(notice: RowReaderNotice): ActivityEngine {
         const source = run[extract];
         if (!source) continue;
         try {
-          const plan = await planRead(connection, extract, source, run.settings.dateFormat);
-          const { tally, rows } = await tallyInDuckDb(connection, plan, countingRules(run), subjects);
+          const { tally, rows } = await countExtract(connection, extract, run, subjects);
           read.push({ extract, file: source.file, tally, rows });
         } catch (error) {
           if (!(error instanceof NeedsRowReader)) throw error;

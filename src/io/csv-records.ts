@@ -102,9 +102,15 @@ async function openCsv(path: string, file: string): Promise<AsyncIterable<string
  * `progress`, if given, hears every `PROGRESS_EVERY` records and the end of the file; without it
  * the count is compared with Infinity, and nothing else is done per record.
  */
-export async function visitCsv(path: string, file: string, visitor: CsvVisitor, progress?: ProgressListener): Promise<void> {
+export async function visitCsv(
+  path: string,
+  file: string,
+  visitor: CsvVisitor,
+  progress?: ProgressListener,
+  block = READ_BLOCK,
+): Promise<void> {
   await checkReadableFile(path, file);
-  const input = createReadStream(path, { highWaterMark: READ_BLOCK });
+  const input = createReadStream(path, { highWaterMark: block });
   const parser = parse(CSV_OPTIONS);
   const lineOf = recordLines();
   let seenHeader = false;

@@ -11,9 +11,10 @@ export interface CsvTextTraits {
   quotes: boolean;
   /** Something csv-parse would trim: a tab or form feed, or a space next to a comma or a line end. */
   padding: boolean;
-  /** The first line as written (no byte-order mark, no line end); empty if it is longer than a block. */
-  firstLine: string;
 }
+
+/** A file with neither: DuckDB's fields are csv-parse's. */
+export const PLAIN_TEXT: CsvTextTraits = { quotes: false, padding: false };
 
 const QUOTE = 0x22;
 const TAB = 0x09;
@@ -41,15 +42,12 @@ function scanBlock(block: Buffer, before: number | undefined, after: number | un
 
 /** Reads the file once, in blocks, in bounded memory. */
 export async function csvTextTraits(path: string): Promise<CsvTextTraits> {
-  const traits: CsvTextTraits = { quotes: false, padding: false, firstLine: "" };
+  const traits: CsvTextTraits = { quotes: false, padding: false };
   const handle = await open(path, "r");
   try {
     let current = Buffer.allocUnsafe(BLOCK);
     let next = Buffer.allocUnsafe(BLOCK);
     let length = (await handle.read(current, 0, BLOCK, null)).bytesRead;
-    const firstLf = current.subarray(0, length).indexOf(LF);
-    const crlf = firstLf > 0 && current[firstLf - 1] === CR;
-    if (firstLf >= 0) traits.firstLine = current.toString("utf8", 0, crlf ? firstLf - 1 : firstLf).replace(/^\uFEFF/, "");
     let before: number | undefined;
     while (length > 0) {
       const nextLength = (await handle.read(next, 0, BLOCK, null)).bytesRead;
@@ -63,4 +61,21 @@ export async function csvTextTraits(path: string): Promise<CsvTextTraits> {
     await handle.close();
   }
   return traits;
+}
+
+const FIRST_LINE_LIMIT = 1 << 16;
+
+/** The first line as written (no byte-order mark, no line end); empty if it has no end within 64 KiB. */
+export async function readFirstLine(path: string): Promise<string> {
+  const handle = await open(path, "r");
+  try {
+    const start = Buffer.allocUnsafe(FIRST_LINE_LIMIT);
+    const length = (await handle.read(start, 0, FIRST_LINE_LIMIT, 0)).bytesRead;
+    const lf = start.subarray(0, length).indexOf(LF);
+    if (lf < 0) return "";
+    const end = lf > 0 && start[lf - 1] === CR ? lf - 1 : lf;
+    return start.toString("utf8", 0, end).replace(/^\uFEFF/, "");
+  } finally {
+    await handle.close();
+  }
 }

@@ -2,9 +2,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { dataError, InputError } from "../errors.js";
 import { writeAtomically } from "./atomic-write.js";
 import { readCsvHead } from "./csv-head.js";
-import { csvTextTraits } from "./csv-text-traits.js";
-import { sqlIdentifier, sqlString, withDuckDb } from "./duckdb-session.js";
-import { TRIMMED_CHARACTERS } from "./parquet-records.js";
+import { csvTextTraits, readFirstLine } from "./csv-text-traits.js";
+import { sqlIdentifier, sqlString, trimmedSql, withDuckDb } from "./duckdb-session.js";
 import { csvReadSql, isPlainHeader } from "./duckdb-csv.js";
 
 function problem(file: string, message: string, line = 0): InputError {
@@ -12,28 +11,29 @@ function problem(file: string, message: string, line = 0): InputError {
 }
 
 /**
- * The CSV's rows as the evaluation reads them: every field text, trimmed, rows of empty fields left
- * out. A row of the wrong length cannot be a table row, so it stops the conversion (DuckDB would
- * silently drop empty fields past the last column; the column past the header's catches it).
+ * The CSV's rows as the evaluation reads them: every field text, trimmed (where the file has
+ * anything to trim: csv-parse leaves the inside of quotes alone), rows of empty fields left out. A
+ * row of the wrong length cannot be a table row, so it stops the conversion (DuckDB would silently
+ * drop empty fields past the last column; the column past the header's catches it).
  */
-function selectSql(path: string, header: readonly string[], parallel: boolean): string {
+function selectSql(path: string, header: readonly string[], trim: boolean, parallel: boolean): string {
   const n = header.length;
-  const trimmed = (i: number) => `trim(c${i}, ${sqlString(TRIMMED_CHARACTERS)})`;
-  const columns = header.map((name, i) => `${trimmed(i)} AS ${sqlIdentifier(name)}`).join(", ");
-  const blank = header.map((_, i) => `${trimmed(i)} = ''`).join(" AND ");
   const wrongLength = `c${n - 1} IS NULL OR c${n} IS NOT NULL`;
   const guard = `CASE WHEN ${wrongLength} THEN error('a row has a different number of fields from the header') ELSE true END`;
-  return `SELECT ${columns} FROM ${csvReadSql(path, n, parallel)} WHERE ${guard} AND NOT (${blank})`;
+  const fields = header.map((_, i) => `${trim ? trimmedSql(`c${i}`) : `c${i}`} AS f${i}`).join(", ");
+  const columns = header.map((name, i) => `f${i} AS ${sqlIdentifier(name)}`).join(", ");
+  const blank = header.map((_, i) => `f${i} = ''`).join(" AND ");
+  return `SELECT ${columns} FROM (SELECT ${fields} FROM ${csvReadSql(path, n, parallel)} WHERE ${guard}) WHERE NOT (${blank})`;
 }
 
-async function copy(connection: DuckDBConnection, path: string, header: readonly string[], out: string): Promise<void> {
+async function copy(connection: DuckDBConnection, path: string, header: readonly string[], trim: boolean, out: string): Promise<void> {
   const to = `TO ${sqlString(out)} (FORMAT parquet, COMPRESSION zstd)`;
   try {
-    await connection.run(`COPY (${selectSql(path, header, true)}) ${to}`);
+    await connection.run(`COPY (${selectSql(path, header, trim, true)}) ${to}`);
   } catch (error) {
     // DuckDB's parallel reader cannot pad short rows once a quoted field holds a new line.
     if (!/parallel\s*=\s*false/i.test((error as Error).message)) throw error;
-    await connection.run(`COPY (${selectSql(path, header, false)}) ${to}`);
+    await connection.run(`COPY (${selectSql(path, header, trim, false)}) ${to}`);
   }
 }
 
@@ -47,14 +47,14 @@ export async function convertCsvToParquet(path: string, file: string, out: strin
   const lower = head.header.map((name) => name.toLowerCase());
   const twice = head.header.find((name, i) => lower.indexOf(name.toLowerCase()) !== i);
   if (twice !== undefined) throw problem(file, `the header names a column twice (${twice}): a Parquet file cannot`, head.headerLine);
-  const traits = await csvTextTraits(path);
-  if (head.headerLine !== 1 || !isPlainHeader(traits.firstLine, head.header)) {
+  if (head.headerLine !== 1 || !isPlainHeader(await readFirstLine(path), head.header)) {
     throw problem(file, "the header line must be the first line, without padding or odd quoting, to convert it", 1);
   }
+  const { padding } = await csvTextTraits(path);
   return withDuckDb({ ordered: true }, async (connection) => {
     await writeAtomically(out, async (temporary) => {
       try {
-        await copy(connection, path, head.header, temporary);
+        await copy(connection, path, head.header, padding, temporary);
       } catch (error) {
         throw problem(file, `cannot convert: ${(error as Error).message.split("\n")[0]}`);
       }

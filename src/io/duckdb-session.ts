@@ -62,3 +62,19 @@ export function sqlIdentifier(name: string): string {
 export function sqlInList(expression: string, values: readonly string[]): string {
   return values.length === 0 ? "false" : `${expression} IN (${values.map(sqlString).join(", ")})`;
 }
+
+/**
+ * What a CSV reader trims from each field (csv-parse's `trim`: space, tab, CR, LF, form feed),
+ * written as raw characters: a SQL string literal takes no backslash escapes.
+ */
+export const TRIMMED_CHARACTERS = " \t\r\n\f";
+
+/**
+ * The text trimmed as csv-parse trims a field. DuckDB's `trim` with a set of characters is slow, so
+ * it runs only where an edge could need it: `text < '!'` is true exactly when the text is empty or
+ * starts with a byte of 0x20 or less.
+ */
+export function trimmedSql(text: string): string {
+  const endsPadded = [...TRIMMED_CHARACTERS].map((character) => `suffix(${text}, ${sqlString(character)})`).join(" OR ");
+  return `CASE WHEN ${text} < '!' OR ${endsPadded} THEN trim(${text}, ${sqlString(TRIMMED_CHARACTERS)}) ELSE ${text} END`;
+}

@@ -2,19 +2,13 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { dataError, InputError } from "../errors.js";
 import type { DateFormat } from "../extracts/dates.js";
 import { type CsvVisitor, checkReadableFile, isBlank } from "./csv-records.js";
-import { sqlIdentifier, sqlString, withDuckDb } from "./duckdb-session.js";
+import { sqlIdentifier, sqlString, trimmedSql, withDuckDb } from "./duckdb-session.js";
 
 export interface ParquetColumn {
   name: string;
   /** DuckDB's name for the column's type (`VARCHAR`, `DATE`, `TIMESTAMP`, `BIGINT`…). */
   type: string;
 }
-
-/**
- * What a CSV reader trims from each field (csv-parse's `trim`: space, tab, CR, LF, form feed),
- * written as raw characters: a SQL string literal takes no backslash escapes.
- */
-export const TRIMMED_CHARACTERS = " \t\r\n\f";
 
 /** The Parquet file's columns, in order. */
 export async function parquetColumns(connection: DuckDBConnection, path: string): Promise<ParquetColumn[]> {
@@ -24,6 +18,8 @@ export async function parquetColumns(connection: DuckDBConnection, path: string)
 
 function textOf(column: ParquetColumn, dateFormat: DateFormat): string {
   const id = sqlIdentifier(column.name);
+  // Text is trimmed as a CSV field is; a typed value written as text has nothing to trim.
+  if (column.type === "VARCHAR") return trimmedSql(id);
   // A typed date is no longer text in some format: write it in the run's, so that it reads as a date.
   if (dateFormat === "dmy" && column.type === "DATE") return `strftime(${id}, '%d/%m/%Y')`;
   if (dateFormat === "dmy" && column.type.startsWith("TIMESTAMP")) return `strftime(${id}, '%d/%m/%Y %H:%M:%S')`;
@@ -36,7 +32,7 @@ function textOf(column: ParquetColumn, dateFormat: DateFormat): string {
  * they see the same strings.
  */
 export function parquetFieldSql(column: ParquetColumn, dateFormat: DateFormat): string {
-  return `trim(coalesce(${textOf(column, dateFormat)}, ''), ${sqlString(TRIMMED_CHARACTERS)})`;
+  return `coalesce(${textOf(column, dateFormat)}, '')`;
 }
 
 function notParquet(file: string, error: unknown): InputError {
