@@ -32,7 +32,7 @@ export interface ExtractFields {
   /** CSV: the header's last column, and one column past it, to catch rows of the wrong length. */
   lastField?: string;
   extraField?: string;
-  /** A row the two CSV readers might read differently (see `csvFields`). */
+  /** A row the two CSV readers might read differently (see `csvRead` in duckdb-fields.ts). */
   suspect?: string;
   /** The date field is a bare date (`whole`) or may carry a time after it (`prefix`). */
   dateKey: "whole" | "prefix";

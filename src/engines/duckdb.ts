@@ -1,8 +1,8 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
 import type { EvaluationRun } from "../config/run.js";
+import type { ActivityTally } from "../core/count-in-windows.js";
 import type { Subjects } from "../core/subjects.js";
 import type { ProblemLog } from "../extracts/problem-log.js";
-import type { DuckDBConnection } from "@duckdb/node-api";
-import type { ActivityTally } from "../core/count-in-windows.js";
 import type { ExtractSource } from "../extracts/source.js";
 import { csvTextTraits, PLAIN_TEXT } from "../io/csv-text-traits.js";
 import { type DuckDbSession, openDuckDb } from "../io/duckdb-session.js";
@@ -19,20 +19,32 @@ const debugNotice: RowReaderNotice = (extract, why) => {
   if (process.env.PREPOST_DEBUG_ENGINE) process.stderr.write(`prepost: ${extract} read row by row: ${why}\n`);
 };
 
-/** Sessions opened ahead of a run's engine call, by run. */
+/** A session holding the run's calendar: the part of the start-up that needs no subjects. */
+async function preparedSession(run: EvaluationRun): Promise<DuckDbSession> {
+  const session = await openDuckDb();
+  try {
+    await session.connection.run(calendarSql(run.settings.dateFormat));
+    return session;
+  } catch (error) {
+    session.close();
+    throw error;
+  }
+}
+
+/** Sessions prepared ahead of a run's engine call, by run. */
 const warming = new WeakMap<EvaluationRun, Promise<DuckDbSession>>();
 
-/** Opens the run's DuckDB now, so that its start-up overlaps reading the referrals. */
+/** Prepares the run's DuckDB now, so that its start-up overlaps reading the referrals. */
 export function warmUpDuckDb(run: EvaluationRun): void {
-  const opening = openDuckDb();
-  opening.catch(() => undefined); // awaited by the engine, which reports a failure
-  warming.set(run, opening);
+  const preparing = preparedSession(run);
+  preparing.catch(() => undefined); // awaited by the engine, which reports a failure
+  warming.set(run, preparing);
 }
 
 function sessionFor(run: EvaluationRun): Promise<DuckDbSession> {
-  const opening = warming.get(run);
+  const preparing = warming.get(run);
   warming.delete(run);
-  return opening ?? openDuckDb();
+  return preparing ?? preparedSession(run);
 }
 
 function countingRules(run: EvaluationRun): CountingRules {
@@ -82,7 +94,6 @@ export function duckdbEngineWith(notice: RowReaderNotice): ActivityEngine {
     try {
       const { connection } = session;
       await loadSubjects(connection, subjects);
-      await connection.run(calendarSql(run.settings.dateFormat));
       const read: ActivityRead[] = [];
       for (const extract of ACTIVITY_EXTRACTS) {
         const source = run[extract];
