@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { convertCsvToParquet } from "../io/csv-to-parquet.js";
 import type { Console } from "./console.js";
 
 interface ConvertFlags {
@@ -15,6 +14,7 @@ export function convertCommand(console: Console): Command {
     .requiredOption("--in <file>", "the CSV extract")
     .requiredOption("--out <file>", "the Parquet file to write (whole or not at all)")
     .action(async (flags: ConvertFlags) => {
+      const { convertCsvToParquet } = await import("../io/csv-to-parquet.js");
       const { rows } = await convertCsvToParquet(resolve(flags.in), flags.in, resolve(flags.out));
       console.out(`wrote ${flags.out} (${rows.toLocaleString("en-GB")} rows)\n`);
     });

@@ -1,11 +1,9 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { type RunFlags, resolveRun } from "../config/resolve-run.js";
+import type { RunFlags } from "../config/resolve-run.js";
 import type { Settings } from "../config/settings.js";
-import { forPublication } from "../disclosure/suppress.js";
 import { InputError } from "../errors.js";
-import { evaluate } from "../evaluate.js";
-import { OutputWriteError, writeFilesAtomic } from "../io/atomic-write.js";
-import { FORMAT_NAMES, type FormatName, RENDERERS } from "../render/formats.js";
+import { OutputWriteError } from "../io/atomic-write.js";
+import { FORMAT_NAMES, type FormatName, rendererFor } from "../render/formats.js";
 import type { PublishedResult } from "../result.js";
 import type { Console } from "./console.js";
 import { planOutputs } from "./outputs.js";
@@ -89,6 +87,13 @@ export function evaluateCommand(console: Console): Command {
     .action(async (flags: EvaluateFlags) => {
       const { format, out, quiet, unitCost: unitCosts, ...runFlags } = flags;
       const outputs = planOutputs(format, out);
+      // Loaded here, not at the top: the other commands need none of it.
+      const [{ resolveRun }, { evaluate }, { forPublication }, { writeFilesAtomic }] = await Promise.all([
+        import("../config/resolve-run.js"),
+        import("../evaluate.js"),
+        import("../disclosure/suppress.js"),
+        import("../io/atomic-write.js"),
+      ]);
       const run = await resolveRun({ ...runFlags, unitCosts });
       const progress = console.errIsTerminal && !quiet ? progressDisplay(console) : undefined;
       let result: PublishedResult;
@@ -98,7 +103,8 @@ export function evaluateCommand(console: Console): Command {
         progress?.done();
       }
       // Everything is rendered before anything is written: a failure leaves no output behind.
-      const rendered = outputs.map(({ format, path }) => ({ path, content: RENDERERS[format](result) }));
+      const renderers = await Promise.all(outputs.map(({ format }) => rendererFor(format)));
+      const rendered = outputs.map(({ path }, i) => ({ path, content: renderers[i]!(result) }));
       const files = rendered.filter((output): output is { path: string; content: string } => output.path !== undefined);
       try {
         await writeFilesAtomic(files);

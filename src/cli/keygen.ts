@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { writeNewKeyFile } from "../pseudonymise/keygen.js";
 import type { Console } from "./console.js";
 
 export function keygenCommand(console: Console): Command {
@@ -7,6 +6,7 @@ export function keygenCommand(console: Console): Command {
     .description("Write a new random 256-bit key for `prepost pseudonymise`: 64 hex digits, file mode 0600, never overwriting a file.")
     .requiredOption("--out <keyfile>", "the key file to create")
     .action(async (options: { out: string }) => {
+      const { writeNewKeyFile } = await import("../pseudonymise/keygen.js");
       await writeNewKeyFile(options.out);
       // The key itself is never printed: it would stay in terminal scroll-back and CI logs.
       console.out(

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { formatDataError } from "../errors.js";
 import type { DateFormat } from "../extracts/dates.js";
 import { KEY_ENVIRONMENT_VARIABLE, loadKey } from "../pseudonymise/key.js";
-import { type PseudonymiseCsvRequest, pseudonymiseCsvToFile, pseudonymiseCsvToStream } from "../pseudonymise/pseudonymise-csv.js";
+import type { PseudonymiseCsvRequest } from "../pseudonymise/pseudonymise-csv.js";
 import type { OnInvalid, PseudonymiseReport } from "../pseudonymise/pseudonymise-rows.js";
 import { type Console, outputSink } from "./console.js";
 
@@ -79,8 +79,8 @@ export function pseudonymiseCommand(console: Console): Command {
       };
       const report =
         flags.out === undefined
-          ? await pseudonymiseCsvToStream(request, outputSink(console))
-          : await pseudonymiseCsvToFile(request, flags.out);
+          ? await (await import("../pseudonymise/pseudonymise-csv.js")).pseudonymiseCsvToStream(request, outputSink(console))
+          : await (await import("../pseudonymise/pseudonymise-csv.js")).pseudonymiseCsvToFile(request, flags.out);
       for (const line of reportLines(report, flags.out ?? "standard output")) console.err(`prepost: ${line}\n`);
     });
 }

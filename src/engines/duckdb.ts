@@ -4,7 +4,7 @@ import type { ActivityTally } from "../core/count-in-windows.js";
 import type { Subjects } from "../core/subjects.js";
 import type { ProblemLog } from "../extracts/problem-log.js";
 import type { ExtractSource } from "../extracts/source.js";
-import { csvTextTraits, PLAIN_TEXT } from "../io/csv-text-traits.js";
+import { type CsvTextTraits, csvTextTraits } from "../io/csv-text-traits.js";
 import { type DuckDbSession, openDuckDb } from "../io/duckdb-session.js";
 import { isParquet } from "../io/records.js";
 import { csvLayout, csvRead, NeedsRowReader, parquetRead } from "./duckdb-fields.js";
@@ -31,20 +31,41 @@ async function preparedSession(run: EvaluationRun): Promise<DuckDbSession> {
   }
 }
 
-/** Sessions prepared ahead of a run's engine call, by run. */
-const warming = new WeakMap<EvaluationRun, Promise<DuckDbSession>>();
-
-/** Prepares the run's DuckDB now, so that its start-up overlaps reading the referrals. */
-export function warmUpDuckDb(run: EvaluationRun): void {
-  const preparing = preparedSession(run);
-  preparing.catch(() => undefined); // awaited by the engine, which reports a failure
-  warming.set(run, preparing);
+/** What a run's engine can have started before the subjects are known. */
+interface Preparation {
+  session: Promise<DuckDbSession>;
+  /** Each CSV activity extract's text traits, scanned on another thread. */
+  traits: Partial<Record<ActivityExtract, Promise<CsvTextTraits>>>;
 }
 
-function sessionFor(run: EvaluationRun): Promise<DuckDbSession> {
-  const preparing = warming.get(run);
+/** Preparations started ahead of a run's engine call, by run. */
+const warming = new WeakMap<EvaluationRun, Preparation>();
+
+function prepare(run: EvaluationRun): Preparation {
+  const preparation: Preparation = { session: preparedSession(run), traits: {} };
+  preparation.session.catch(() => undefined); // awaited by the engine, which reports a failure
+  for (const extract of ACTIVITY_EXTRACTS) {
+    const source = run[extract];
+    if (!source || isParquet(source.path)) continue;
+    const scanning = csvTextTraits(source.path);
+    scanning.catch(() => undefined); // likewise
+    preparation.traits[extract] = scanning;
+  }
+  return preparation;
+}
+
+/**
+ * Starts the run's DuckDB, and the scans of its CSV extracts, now: they overlap reading the
+ * referrals (DuckDB's start-up on its own threads, the scans on a worker thread).
+ */
+export function warmUpDuckDb(run: EvaluationRun): void {
+  warming.set(run, prepare(run));
+}
+
+function preparationFor(run: EvaluationRun): Preparation {
+  const preparation = warming.get(run);
   warming.delete(run);
-  return preparing ?? preparedSession(run);
+  return preparation ?? prepare(run);
 }
 
 function countingRules(run: EvaluationRun): CountingRules {
@@ -59,25 +80,19 @@ function countingRules(run: EvaluationRun): CountingRules {
 
 type Counted = { tally: ActivityTally; rows: number };
 
-/**
- * A CSV extract: the pass that assumes a plain file (no quotes, no padding) runs while the file is
- * scanned for either, since most extracts are plain; if it is not, the pass for its traits runs
- * after. Either way the counts are those of a pass whose reading of the fields is csv-parse's.
- */
-async function countCsv(connection: DuckDBConnection, extract: ActivityExtract, source: ExtractSource, rules: CountingRules, subjects: Subjects): Promise<Counted> {
+/** Reads a CSV extract the way its text allows: the counts are those of a pass whose fields are csv-parse's. */
+async function countCsv(connection: DuckDBConnection, extract: ActivityExtract, source: ExtractSource, traits: Promise<CsvTextTraits>, run: EvaluationRun, subjects: Subjects): Promise<Counted> {
   const layout = await csvLayout(extract, source);
-  const scanning = csvTextTraits(source.path);
-  scanning.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-  const plain = await tallyInDuckDb(connection, csvRead(layout, PLAIN_TEXT), rules, subjects).catch((error: unknown) => error);
-  const traits = await scanning;
-  if (traits.quotes || traits.padding) return tallyInDuckDb(connection, csvRead(layout, traits), rules, subjects);
-  if (plain instanceof Error) throw plain;
-  return plain as Counted;
+  const text = await traits.catch(() => {
+    throw new NeedsRowReader("the file cannot be read");
+  });
+  return tallyInDuckDb(connection, csvRead(layout, text), countingRules(run), subjects);
 }
 
-async function countExtract(connection: DuckDBConnection, extract: ActivityExtract, run: EvaluationRun, subjects: Subjects): Promise<Counted> {
+async function countExtract(connection: DuckDBConnection, extract: ActivityExtract, run: EvaluationRun, preparation: Preparation, subjects: Subjects): Promise<Counted> {
   const source = run[extract]!;
-  if (!isParquet(source.path)) return countCsv(connection, extract, source, countingRules(run), subjects);
+  const traits = preparation.traits[extract];
+  if (traits) return countCsv(connection, extract, source, traits, run, subjects);
   return tallyInDuckDb(connection, await parquetRead(connection, extract, source, run.settings.dateFormat), countingRules(run), subjects);
 }
 
@@ -90,7 +105,8 @@ async function countExtract(connection: DuckDBConnection, extract: ActivityExtra
  */
 export function duckdbEngineWith(notice: RowReaderNotice): ActivityEngine {
   return async (run: EvaluationRun, subjects: Subjects, log: ProblemLog): Promise<ActivityRead[]> => {
-    const session = await sessionFor(run);
+    const preparation = preparationFor(run);
+    const session = await preparation.session;
     try {
       const { connection } = session;
       await loadSubjects(connection, subjects);
@@ -99,7 +115,7 @@ export function duckdbEngineWith(notice: RowReaderNotice): ActivityEngine {
         const source = run[extract];
         if (!source) continue;
         try {
-          const { tally, rows } = await countExtract(connection, extract, run, subjects);
+          const { tally, rows } = await countExtract(connection, extract, run, preparation, subjects);
           read.push({ extract, file: source.file, tally, rows });
         } catch (error) {
           if (!(error instanceof NeedsRowReader)) throw error;

@@ -1,4 +1,6 @@
 import { open } from "node:fs/promises";
+import * as fs from "node:fs";
+import { Worker } from "node:worker_threads";
 
 /**
  * What the bytes of a CSV file hold that could make two CSV readers disagree. DuckDB's reader does
@@ -16,54 +18,69 @@ export interface CsvTextTraits {
 /** A file with neither: DuckDB's fields are csv-parse's. */
 export const PLAIN_TEXT: CsvTextTraits = { quotes: false, padding: false };
 
-const QUOTE = 0x22;
-const TAB = 0x09;
-const FORM_FEED = 0x0c;
-const CR = 0x0d;
-const LF = 0x0a;
-const SPACE = 0x20;
-const COMMA = 0x2c;
-const BLOCK = 1 << 20;
-
-const isFieldEdge = (byte: number | undefined) => byte === undefined || byte === COMMA || byte === LF || byte === CR;
-
-/** Scans one block; `before` is the last byte of the previous block, `after` the first of the next. */
-function scanBlock(block: Buffer, before: number | undefined, after: number | undefined, traits: CsvTextTraits): void {
-  if (!traits.quotes && block.indexOf(QUOTE) >= 0) traits.quotes = true;
-  if (!traits.padding && (block.indexOf(TAB) >= 0 || block.indexOf(FORM_FEED) >= 0)) traits.padding = true;
-  const at = (i: number) => (i < 0 ? before : i >= block.length ? after : block[i]);
-  for (let i = traits.padding ? -1 : block.indexOf(SPACE); i >= 0; i = block.indexOf(SPACE, i + 1)) {
-    if (isFieldEdge(at(i - 1)) || isFieldEdge(at(i + 1))) {
-      traits.padding = true;
-      break;
-    }
-  }
-}
-
-/** Reads the file once, in blocks, in bounded memory. */
-export async function csvTextTraits(path: string): Promise<CsvTextTraits> {
-  const traits: CsvTextTraits = { quotes: false, padding: false };
-  const handle = await open(path, "r");
+/**
+ * The scan, self-contained (its source is also run in a worker thread, see `csvTextTraits`): the
+ * file read once in 64 KiB blocks (small enough to stay in the CPU's cache between the read and the
+ * searches), each block searched with `indexOf`, and a byte carried over the edge between blocks.
+ */
+function scanCsvText(path: string, files: typeof fs): CsvTextTraits {
+  const QUOTE = 0x22, TAB = 0x09, FORM_FEED = 0x0c, CR = 0x0d, LF = 0x0a, SPACE = 0x20, COMMA = 0x2c;
+  const traits = { quotes: false, padding: false };
+  const block = Buffer.allocUnsafe(1 << 16);
+  const fd = files.openSync(path, "r");
   try {
-    let current = Buffer.allocUnsafe(BLOCK);
-    let next = Buffer.allocUnsafe(BLOCK);
-    let length = (await handle.read(current, 0, BLOCK, null)).bytesRead;
-    let before: number | undefined;
-    while (length > 0) {
-      const nextLength = (await handle.read(next, 0, BLOCK, null)).bytesRead;
-      const block = current.subarray(0, length);
-      scanBlock(block, before, nextLength > 0 ? next[0] : undefined, traits);
-      before = block[length - 1];
-      [current, next] = [next, current];
-      length = nextLength;
+    // `previous` is the byte before the block: at the start of the file, as if a line ended there.
+    let previous = LF;
+    let pendingSpace = false; // the previous block ended with a space whose right side is unknown
+    for (let length = files.readSync(fd, block, 0, block.length, null); length > 0; length = files.readSync(fd, block, 0, block.length, null)) {
+      const bytes = block.subarray(0, length);
+      if (!traits.quotes && bytes.indexOf(QUOTE) >= 0) traits.quotes = true;
+      if (!traits.padding && (bytes.indexOf(TAB) >= 0 || bytes.indexOf(FORM_FEED) >= 0)) traits.padding = true;
+      if (pendingSpace && (bytes[0] === COMMA || bytes[0] === LF || bytes[0] === CR)) traits.padding = true;
+      for (let i = traits.padding ? -1 : bytes.indexOf(SPACE); i >= 0; i = bytes.indexOf(SPACE, i + 1)) {
+        const before = i > 0 ? bytes[i - 1] : previous;
+        const after = i + 1 < length ? bytes[i + 1] : -1;
+        if (before === COMMA || before === LF || before === CR || after === COMMA || after === LF || after === CR) {
+          traits.padding = true;
+          break;
+        }
+      }
+      pendingSpace = bytes[length - 1] === SPACE;
+      previous = bytes[length - 1]!;
+      if (traits.quotes && traits.padding) break;
     }
+    // A space at the very end of the file ends its last field.
+    if (pendingSpace) traits.padding = true;
   } finally {
-    await handle.close();
+    files.closeSync(fd);
   }
   return traits;
 }
 
+/** The scan on this thread. */
+export function csvTextTraitsNow(path: string): CsvTextTraits {
+  return scanCsvText(path, fs);
+}
+
+/**
+ * The scan on a worker thread, so that it runs on the other core while this one reads the
+ * referrals. The worker evaluates the scan's own source (no separate file: the same code whether
+ * it runs from dist/ or, under the tests, from src/).
+ */
+export function csvTextTraits(path: string): Promise<CsvTextTraits> {
+  const source = `const { parentPort, workerData } = require("node:worker_threads");
+    parentPort.postMessage((${scanCsvText.toString()})(workerData, require("node:fs")));`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, workerData: path });
+    worker.once("message", (traits: CsvTextTraits) => resolve(traits));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the scan of ${path} stopped (exit code ${code})`)));
+  });
+}
+
 const FIRST_LINE_LIMIT = 1 << 16;
+const CR = 0x0d;
+const LF = 0x0a;
 
 /** The first line as written (no byte-order mark, no line end); empty if it has no end within 64 KiB. */
 export async function readFirstLine(path: string): Promise<string> {

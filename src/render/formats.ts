@@ -1,24 +1,27 @@
 import type { PublishedResult } from "../result.js";
-import { renderAttritionCsv } from "./attrition-csv.js";
-import { renderCsv } from "./csv.js";
-import { renderHtml } from "./html.js";
-import { renderJson } from "./json.js";
-import { renderMarkdown } from "./markdown.js";
-import { renderTable } from "./table.js";
 
-/** Every output format, by the name `--format` takes: one renderer each, all from the same result. */
-export const RENDERERS = {
-  table: renderTable,
-  json: renderJson,
-  csv: renderCsv,
-  "attrition-csv": renderAttritionCsv,
-  markdown: renderMarkdown,
-  html: renderHtml,
-} satisfies Record<string, (result: PublishedResult) => string>;
+export type Renderer = (result: PublishedResult) => string;
+
+/**
+ * Every output format, by the name `--format` takes: one renderer each, all from the same result.
+ * Each is loaded when asked for, so that a run writing JSON does not load the HTML report's code.
+ */
+const RENDERERS = {
+  table: async () => (await import("./table.js")).renderTable,
+  json: async () => (await import("./json.js")).renderJson,
+  csv: async () => (await import("./csv.js")).renderCsv,
+  "attrition-csv": async () => (await import("./attrition-csv.js")).renderAttritionCsv,
+  markdown: async () => (await import("./markdown.js")).renderMarkdown,
+  html: async () => (await import("./html.js")).renderHtml,
+} satisfies Record<string, () => Promise<Renderer>>;
 
 export type FormatName = keyof typeof RENDERERS;
 
 export const FORMAT_NAMES = Object.keys(RENDERERS) as FormatName[];
+
+export function rendererFor(format: FormatName): Promise<Renderer> {
+  return RENDERERS[format]();
+}
 
 /**
  * The format an output file's name asks for, when `--format` is not given; the longest match wins,

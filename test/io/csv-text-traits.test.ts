@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { csvTextTraits } from "../../src/io/csv-text-traits.js";
+import { csvTextTraits, csvTextTraitsNow } from "../../src/io/csv-text-traits.js";
 import { isPlainHeader } from "../../src/io/duckdb-csv.js";
 import { workspace } from "../helpers.js";
 
 async function traitsOf(text: string | Uint8Array) {
   const ws = await workspace({ "x.csv": text });
-  return csvTextTraits(ws.path("x.csv"));
+  // On a worker thread (as the DuckDB engine runs it) and on this one: the same scan.
+  const traits = await csvTextTraits(ws.path("x.csv"));
+  expect(csvTextTraitsNow(ws.path("x.csv"))).toEqual(traits);
+  return traits;
 }
 
 describe("what a CSV file holds that two CSV readers could read differently", () => {
@@ -23,11 +26,22 @@ describe("what a CSV file holds that two CSV readers could read differently", ()
     }
   });
 
-  it("looks across the edge between two blocks (of 1 MiB)", async () => {
-    // The comma ends the first block, the space starts the second.
-    const text = `a,b\n${"x".repeat((1 << 20) - 5)}, y\n`;
-    expect(text.indexOf(", ")).toBe((1 << 20) - 1);
-    expect((await traitsOf(text)).padding).toBe(true);
+  it("looks across the edge between two blocks (of 64 KiB)", async () => {
+    const block = 1 << 16;
+    // The comma ends the first block, the space starts the second; then the other way round.
+    const commaThenSpace = `a,b\n${"x".repeat(block - 5)}, y\n`;
+    expect(commaThenSpace.indexOf(", ")).toBe(block - 1);
+    expect((await traitsOf(commaThenSpace)).padding).toBe(true);
+    const spaceThenComma = `a,b\n${"x".repeat(block - 5)} ,y\n`;
+    expect(spaceThenComma.indexOf(" ,")).toBe(block - 1);
+    expect((await traitsOf(spaceThenComma)).padding).toBe(true);
+    const spaceThenLineEnd = `a,b\n${"x".repeat(block - 5)} \ny,z\n`;
+    expect((await traitsOf(spaceThenLineEnd)).padding).toBe(true);
+    expect(await traitsOf(`a,b\n${"x".repeat(block - 5)} y\n`)).toEqual({ quotes: false, padding: false });
+  });
+
+  it("reports a file it cannot read", async () => {
+    await expect(csvTextTraits("/nonexistent/x.csv")).rejects.toThrow();
   });
 });
 
