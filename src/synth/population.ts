@@ -1,17 +1,23 @@
 /**
- * `prepost synth population`: extracts of any size for benchmarks, generated row by row as they are
- * written (no array of rows anywhere), so that tens of millions of rows take bounded memory.
+ * `prepost synth population`: extracts of any size for benchmarks, shaped like real ECDS and SUS
+ * exports (the spec's columns first, then a real export's others) and generated row by row as they
+ * are written (no array of rows anywhere), so that tens of millions of rows take bounded memory.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write.js";
-import { writeCsvFile } from "./csv-writer.js";
+import { writeCsvFile, writeCsvLines } from "./csv-writer.js";
 import { evaluationConfig, jsonText } from "./evaluation-config.js";
-import { ADMISSION_COLUMNS, ATTENDANCE_COLUMNS, FILES, REFERRAL_COLUMNS } from "./extract-columns.js";
-import { ATTENDANCE_SHARE, populationAdmissionFields, populationAttendanceFields, type PopulationShape } from "./population-activity.js";
+import { FILES, POPULATION_ADMISSION_COLUMNS, POPULATION_ATTENDANCE_COLUMNS, REFERRAL_COLUMNS } from "./extract-columns.js";
+import type { PopulationShape } from "./population-activity.js";
+import { populationAdmissionLines } from "./population-admissions.js";
+import { populationAttendanceLines } from "./population-attendances.js";
 import { populationReferralFields } from "./population-patients.js";
 import { pseudonymKey } from "./pseudonyms.js";
 import type { WrittenFile } from "./west-kent-files.js";
+
+/** Share of the activity rows that are A&E attendances (the rest are admissions). */
+const AE_SHARE = 0.6;
 
 export interface PopulationOptions {
   /** Referred patients (each with one to four rows in referrals.csv). */
@@ -24,13 +30,13 @@ export interface PopulationOptions {
 export async function writePopulation(outDir: string, options: PopulationOptions): Promise<WrittenFile[]> {
   await mkdir(outDir, { recursive: true });
   const shape: PopulationShape = { seed: options.seed, key: pseudonymKey(options.seed), patients: options.patients };
-  const attendances = Math.round(options.activityRows * ATTENDANCE_SHARE);
+  const attendances = Math.round(options.activityRows * AE_SHARE);
   const admissions = options.activityRows - attendances;
   const at = (file: string): string => join(outDir, file);
   const written: WrittenFile[] = [
     { file: FILES.referrals, rows: await writeCsvFile(at(FILES.referrals), REFERRAL_COLUMNS, populationReferralFields(shape.seed, shape.key, shape.patients)) },
-    { file: FILES.ae, rows: await writeCsvFile(at(FILES.ae), ATTENDANCE_COLUMNS, populationAttendanceFields(shape, attendances)) },
-    { file: FILES.admissions, rows: await writeCsvFile(at(FILES.admissions), ADMISSION_COLUMNS, populationAdmissionFields(shape, admissions)) },
+    { file: FILES.ae, rows: await writeCsvLines(at(FILES.ae), POPULATION_ATTENDANCE_COLUMNS, populationAttendanceLines(shape, attendances)) },
+    { file: FILES.admissions, rows: await writeCsvLines(at(FILES.admissions), POPULATION_ADMISSION_COLUMNS, populationAdmissionLines(shape, admissions)) },
   ];
   await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: false })));
   return [...written, { file: FILES.config, rows: 0 }];
