@@ -150,6 +150,54 @@ describe("rows shaped like real ECDS and SUS exports", () => {
   });
 });
 
+describe("the A&E share of the activity rows", () => {
+  test.each([
+    [0.6, 1000, 600, 400],
+    [0.25, 1001, 250, 751],
+    [0.999, 10, 10, 0],
+  ])("share %s of %i rows: %i in ae.csv, %i in admissions.csv", async (aeShare, activityRows, aeRows, admissionRows) => {
+    const dir = join(outDir, `share-${aeShare}`);
+    const written = await writePopulation(dir, { patients: 20, activityRows, aeShare, seed: 1 });
+    expect(written.map((w) => [w.file, w.rows]).slice(1, 3)).toEqual([
+      ["ae.csv", aeRows],
+      ["admissions.csv", admissionRows],
+    ]);
+    expect(readCsv(join(dir, "ae.csv"))).toHaveLength(aeRows);
+    expect(readCsv(join(dir, "admissions.csv"))).toHaveLength(admissionRows);
+  });
+
+  test("1 is A&E only: no admissions.csv, and evaluation.json names none", async () => {
+    const dir = join(outDir, "ae-only");
+    const written = await writePopulation(dir, { patients: 20, activityRows: 500, aeShare: 1, seed: 1 });
+    expect(written.map((w) => [w.file, w.rows])).toEqual([
+      ["referrals.csv", expect.any(Number)],
+      ["ae.csv", 500],
+      ["evaluation.json", 0],
+    ]);
+    expect((await readdir(dir)).sort()).toEqual(["ae.csv", "evaluation.json", "referrals.csv"]);
+    const config = JSON.parse(await readFile(join(dir, "evaluation.json"), "utf8")) as Record<string, unknown>;
+    expect(config).toHaveProperty("ae", "ae.csv");
+    expect(config).not.toHaveProperty("admissions");
+  });
+
+  test("0 is admissions only: no ae.csv, and evaluation.json names none", async () => {
+    const dir = join(outDir, "admissions-only");
+    await writePopulation(dir, { patients: 20, activityRows: 500, aeShare: 0, seed: 1 });
+    expect((await readdir(dir)).sort()).toEqual(["admissions.csv", "evaluation.json", "referrals.csv"]);
+    const config = JSON.parse(await readFile(join(dir, "evaluation.json"), "utf8")) as Record<string, unknown>;
+    expect(config).not.toHaveProperty("ae");
+    expect(readCsv(join(dir, "admissions.csv"))).toHaveLength(500);
+  });
+
+  test("the same seed gives A&E rows that do not depend on the share", async () => {
+    // Each extract draws from its own stream: asking for fewer admissions leaves ae.csv's rows alone.
+    await writePopulation(join(outDir, "f"), { patients: 20, activityRows: 100, aeShare: 0.5, seed: 2 });
+    await writePopulation(join(outDir, "g"), { patients: 20, activityRows: 100, aeShare: 1, seed: 2 });
+    const half = await lines(join(outDir, "f", "ae.csv"));
+    expect((await lines(join(outDir, "g", "ae.csv"))).slice(0, 51)).toEqual(half);
+  });
+});
+
 describe("prepost evaluate on a population", () => {
   test("gives the same JSON on both engines (apart from settings.engine), counting inside DuckDB", async () => {
     const dir = join(outDir, "evaluate");
