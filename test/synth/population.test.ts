@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { resolveRun } from "../../src/config/resolve-run.js";
 import { evaluate } from "../../src/evaluate.js";
 import { renderJson } from "../../src/render/json.js";
-import { writePopulation } from "../../src/synth/population.js";
+import { POPULATION_VERSION, writePopulation } from "../../src/synth/population.js";
 import { readCsv } from "./spec-counter.js";
 
 let outDir: string;
@@ -80,6 +81,14 @@ describe("prepost synth population", () => {
       expect((await readFile(join(outDir, "c", file))).equals(b)).toBe(true);
       if (file !== "evaluation.json") expect((await readFile(join(outDir, "d", file))).equals(b)).toBe(false);
     }
+  });
+
+  test("changes its bytes only with a new POPULATION_VERSION (bench/run.mjs remakes its data on one)", async () => {
+    // A change here means the generator now writes other bytes: raise POPULATION_VERSION with the hash.
+    await writePopulation(join(outDir, "pinned"), { patients: 50, activityRows: 400, seed: 1 });
+    const hash = createHash("sha256");
+    for (const file of ["referrals.csv", "ae.csv", "admissions.csv", "evaluation.json"]) hash.update(await readFile(join(outDir, "pinned", file)));
+    expect({ version: POPULATION_VERSION, sha256: hash.digest("hex") }).toEqual({ version: 2, sha256: "a8e7e47bfafd34c5e3fde0ebfce6dcc58b116238c245791e05f5ebe60d54e07d" });
   });
 
   test("writes an empty activity extract (a header only) when asked for no rows", async () => {
