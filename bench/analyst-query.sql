@@ -3,9 +3,13 @@
 -- folder holding referrals.csv and ae.csv, e.g. `duckdb < analyst-query.sql`; `npm run bench` runs it
 -- through @duckdb/node-api and checks its counts against prepost's.
 --
--- The benchmark's evaluation.json: first interventions 2021-01-01 to 2022-07-31, consent, at least
+-- The benchmark's bench.json: first interventions 2021-01-01 to 2022-07-31, consent, at least
 -- one onward referral, aged 18 or over, six-month windows, data covering 2020-01-01 to 2023-06-30;
 -- ECDS attendance category 4 (planned follow-up) not counted; the index day in neither window.
+--
+-- Read as `prepost synth population` writes the referrals: DuckDB types consent (`Yes`, `No`, empty)
+-- as a boolean, so a yes reads 'true'; an empty onward_referrals or age is NULL, which the
+-- coalesce counts as 0 and the age test excludes, as the spec says.
 WITH referrals AS (
     SELECT *, row_number() OVER () AS file_order
     FROM read_csv('referrals.csv')

@@ -2,8 +2,8 @@
 /**
  * `npm run bench`: prepost against the alternatives, on populations of 1M and 10M A&E rows.
  *
- * Each size is generated once into bench/data/<size>/ (gitignored): with `prepost synth population`
- * where this build has it, otherwise with bench/generate.mjs. Then, in one run, every command is
+ * Each size is generated once into bench/data/<size>/ (gitignored) by `prepost synth population
+ * --ae-share 1`: A&E only, rows as wide as an ECDS export's. Then, in one run, every command is
  * timed several times, interleaved so that a busy machine slows them alike, each in its own process
  * under /usr/bin/time for its peak memory; the medians and their ratios go to bench/results.md.
  *
@@ -14,7 +14,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 const bench = dirname(fileURLToPath(import.meta.url));
@@ -22,17 +22,15 @@ const root = dirname(bench);
 const cli = join(root, "dist/cli/main.js");
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "1m,10m" }, reps: { type: "string" }, out: { type: "string", default: join(bench, "results.md") } } });
 const SIZES = { "1m": 1_000_000, "10m": 10_000_000 };
+const sizes = values.sizes.split(",").map((size) => size.trim());
+for (const size of sizes) if (!Object.hasOwn(SIZES, size)) throw new Error(`--sizes: ${size} is not one of ${Object.keys(SIZES).join(", ")}`);
 const PATIENTS = 10_000;
-
-/** Does this build have `prepost synth population` (branch `synth`)? */
-function hasSynth() {
-  const help = spawnSync(process.execPath, [cli, "synth", "--help"], { encoding: "utf8" });
-  return help.status === 0 && /\bpopulation\b/.test(help.stdout);
-}
+// The build's own generator version (npm run bench builds first): data an older one made is remade.
+const { POPULATION_VERSION } = await import(pathToFileURL(join(root, "dist/synth/population.js")).href);
 
 /**
  * The rules bench/analyst-query.sql applies, as prepost's config: the West Kent report's, the data
- * coverage both generators' activity spans, A&E only.
+ * coverage the population's activity rows span (2020-01-01 to 2023-06-30), A&E only.
  */
 const BENCH_CONFIG = {
   referrals: "referrals.csv",
@@ -47,26 +45,27 @@ const BENCH_CONFIG = {
   dataEnd: "2023-06-30",
 };
 
-/** The data of one size, made once: the marker file records how, so a change of generator remakes it. */
+/** How the data of `rows` A&E rows are made: the marker file records it, and a change remakes them. */
+function madeBy(rows) {
+  return { generator: "prepost synth population", version: POPULATION_VERSION, patients: PATIENTS, aeRows: rows, aeShare: 1 };
+}
+
+/** The data of one size, made once (the folder is the benchmark's own: a remake starts it afresh). */
 function ensureData(size) {
   const dir = join(bench, "data", size);
   const marker = join(dir, "made-by.json");
-  const generator = hasSynth() ? "prepost synth population" : "bench/generate.mjs";
-  if (existsSync(marker) && JSON.parse(readFileSync(marker, "utf8")).generator === generator) {
-    writeFileSync(join(dir, "bench.json"), `${JSON.stringify(BENCH_CONFIG, null, 2)}\n`);
-    return { dir, generator };
-  }
   const rows = SIZES[size];
-  console.error(`bench: generating ${size} (${rows.toLocaleString("en-GB")} A&E rows) with ${generator}…`);
-  if (generator === "bench/generate.mjs") {
-    execFileSync(process.execPath, [join(bench, "generate.mjs"), "--patients", String(PATIENTS), "--ae-rows", String(rows), "--out", dir], { stdio: "inherit" });
-  } else {
-    // synth's --activity-rows is A&E and admissions together, 60% of them A&E.
-    const activity = Math.round(rows / 0.6);
-    execFileSync(process.execPath, [cli, "synth", "population", "--patients", String(PATIENTS), "--activity-rows", String(activity), "--out", dir], { stdio: "inherit" });
+  const wanted = madeBy(rows);
+  const generator = `${wanted.generator} v${wanted.version}`;
+  if (!existsSync(marker) || readFileSync(marker, "utf8") !== JSON.stringify(wanted)) {
+    console.error(`bench: generating ${size} (${rows.toLocaleString("en-GB")} A&E rows) with ${generator}…`);
+    rmSync(dir, { recursive: true, force: true });
+    // A&E only (--ae-share 1), so that --activity-rows is the number of A&E rows.
+    const args = ["synth", "population", "--patients", String(PATIENTS), "--activity-rows", String(rows), "--ae-share", "1", "--out", dir];
+    execFileSync(process.execPath, [cli, ...args], { stdio: "inherit" });
+    writeFileSync(marker, JSON.stringify(wanted));
   }
   writeFileSync(join(dir, "bench.json"), `${JSON.stringify(BENCH_CONFIG, null, 2)}\n`);
-  writeFileSync(marker, JSON.stringify({ generator, rows }));
   return { dir, generator };
 }
 
@@ -100,10 +99,14 @@ const median = (xs) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** prepost's counts and the analyst's, side by side: the benchmark is void if they differ. */
+/**
+ * prepost's counts and the analyst's, side by side: the benchmark is void if they differ. Both in
+ * cohort order: prepost lists cohorts as they first appear, the query sorts them.
+ */
 function sameCounts(prepostJson, analystJson) {
-  const prepost = JSON.parse(prepostJson).outcomes[0].cohorts.map((c) => [c.cohort, c.patients, c.pre, c.post]);
-  const analyst = JSON.parse(analystJson).map((r) => [r.cohort, r.patients, r.pre, r.post]);
+  const byCohort = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const prepost = JSON.parse(prepostJson).outcomes[0].cohorts.map((c) => [c.cohort, c.patients, c.pre, c.post]).sort(byCohort);
+  const analyst = JSON.parse(analystJson).map((r) => [r.cohort, r.patients, r.pre, r.post]).sort(byCohort);
   return JSON.stringify(prepost) === JSON.stringify(analyst);
 }
 
@@ -185,7 +188,7 @@ function report(results, started) {
 }
 
 const started = Object.assign(new Date(), { load: loadavg().map((x) => x.toFixed(2)).join(", ") });
-const results = values.sizes.split(",").map((size) => measure(size.trim()));
+const results = sizes.map((size) => measure(size));
 writeFileSync(values.out, report(results, started));
 rmSync(dirname(timeFile), { recursive: true, force: true });
 console.error(`bench: wrote ${values.out}`);

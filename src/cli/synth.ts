@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from "commander";
 import { join } from "node:path";
-import { writePopulation } from "../synth/population.js";
+import { DEFAULT_AE_SHARE, writePopulation } from "../synth/population.js";
 import { DEFAULT_SEED } from "../synth/west-kent.js";
 import { type WrittenFile, writeWestKent } from "../synth/west-kent-files.js";
 import type { Console } from "./console.js";
@@ -15,6 +15,13 @@ function wholeNumber(minimum: number, maximum = Number.MAX_SAFE_INTEGER): (text:
     }
     return value;
   };
+}
+
+/** A fraction from 0 to 1, written as a plain decimal (`0.6`, `1`, `.25`). */
+function fraction(text: string): number {
+  const value = Number(text.trim());
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text.trim()) || value > 1) throw new InvalidArgumentError("must be a fraction from 0 to 1 (like 0.6; 1 for A&E only)");
+  return value;
 }
 
 function report(console: Console, outDir: string, written: WrittenFile[]): void {
@@ -38,12 +45,13 @@ export function synthCommand(console: Console): Command {
     .action(async (options: { out: string; seed: number }) => report(console, options.out, await writeWestKent(options.out, options.seed)));
 
   const population = leaf("population")
-    .description("write extracts of any size for benchmarks, streamed in bounded memory")
+    .description("write extracts of any size for benchmarks, with the columns of real ECDS and SUS exports, streamed in bounded memory")
     .requiredOption("--patients <n>", "referred patients", wholeNumber(1))
     .requiredOption("--activity-rows <n>", "rows of ae.csv and admissions.csv together", wholeNumber(0))
+    .option("--ae-share <fraction>", "share of the activity rows in ae.csv, 0 to 1 (1: A&E only, no admissions.csv; 0: no ae.csv)", fraction, DEFAULT_AE_SHARE)
     .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, evaluation.json")
     .option(...seedOption)
-    .action(async (options: { out: string; patients: number; activityRows: number; seed: number }) =>
+    .action(async (options: { out: string; patients: number; activityRows: number; aeShare: number; seed: number }) =>
       report(console, options.out, await writePopulation(options.out, options)),
     );
 

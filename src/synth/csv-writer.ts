@@ -27,6 +27,19 @@ export function csvLine(fields: readonly string[]): string {
 
 /** Writes the header and every record; returns how many records (not counting the header) it wrote. */
 export async function writeCsvFile(path: string, header: readonly string[], records: Iterable<readonly string[]>): Promise<number> {
+  return writeCsvLines(path, header, linesOf(records));
+}
+
+function* linesOf(records: Iterable<readonly string[]>): Generator<string> {
+  for (const record of records) yield csvLine(record);
+}
+
+/**
+ * Writes the header and lines already made (each ending in a new line), for a generator whose fields
+ * can never need quotes: the scale mode's, where quoting every field of tens of millions of rows would
+ * cost more than making them. Returns how many lines (not counting the header) it wrote.
+ */
+export async function writeCsvLines(path: string, header: readonly string[], lines: Iterable<string>): Promise<number> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   const stream = createWriteStream(temporary, { flags: "wx", encoding: "utf8", highWaterMark: STREAM_BUFFER_BYTES });
   // `once` and `finished` reject on an error while they wait; this listener keeps one raised between
@@ -35,8 +48,8 @@ export async function writeCsvFile(path: string, header: readonly string[], reco
   let written = 0;
   try {
     let chunk = csvLine(header);
-    for (const record of records) {
-      chunk += csvLine(record);
+    for (const line of lines) {
+      chunk += line;
       written++;
       if (chunk.length >= CHUNK_CHARACTERS) {
         const flowing = stream.write(chunk);

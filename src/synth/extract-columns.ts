@@ -7,6 +7,36 @@ export const ATTENDANCE_COLUMNS = ["patient_id", "arrival_date", "attendance_cat
 export const ADMISSION_COLUMNS = ["patient_id", "admission_date", "admission_method"] as const;
 export const COMPARISON_COLUMNS = ["patient_id", "cohort", "index_date"] as const;
 
+/**
+ * The scale mode's ae.csv: the spec's columns, then the other columns of an ECDS export (which no
+ * rule reads), so that a benchmark reads rows as wide as a real extract's.
+ */
+export const POPULATION_ATTENDANCE_COLUMNS = [
+  ...ATTENDANCE_COLUMNS,
+  "attendance_id",
+  "arrival_time",
+  "department_type",
+  "provider_code",
+  "arrival_mode",
+  "chief_complaint",
+  "discharge_destination",
+  "age_band",
+  "lsoa",
+] as const;
+
+/** The scale mode's admissions.csv: the spec's columns (`episode_order` included), then a SUS export's. */
+export const POPULATION_ADMISSION_COLUMNS = [
+  ...ADMISSION_COLUMNS,
+  "episode_order",
+  "spell_id",
+  "admission_source",
+  "provider_code",
+  "main_specialty",
+  "primary_diagnosis",
+  "discharge_date",
+  "lsoa",
+] as const;
+
 export function referralFields(row: ReferralRow): string[] {
   return [row.patientId, row.cohort, isoDay(row.interventionDate), row.consent, row.onwardReferrals, row.age];
 }

@@ -1,51 +1,21 @@
 /**
- * The scale mode's activity rows, one at a time: a share belongs to referred patients (dated around
- * their index date), the rest to residents never referred (dated anywhere in the span). Codes mix
- * counted and not-countable ones, so that a benchmark exercises every path of the counting.
+ * Who the scale mode's activity rows belong to, one row at a time: a share belongs to referred
+ * patients (dated around their index date), the rest to residents never referred (dated anywhere in
+ * the span). Each person has a home (LSOA) and an age band, drawn from their number alone, so that
+ * every row of theirs agrees without anything held in memory.
  */
-import {
-  ANTE_PARTUM,
-  BIRTH_METHODS,
-  ELECTIVE_METHODS,
-  EMERGENCY_METHODS,
-  PLANNED_FOLLOW_UP,
-  POST_PARTUM,
-  TRANSFER_IN,
-  UNPLANNED_CATEGORIES,
-} from "./activity-codes.js";
-import { pickWeighted } from "./distributions.js";
-import { isoDay } from "./iso-days.js";
+import { AGE_BANDS, LSOAS } from "./export-codes.js";
 import { populationIndexDate } from "./population-patients.js";
 import { pseudonym } from "./pseudonyms.js";
-import { createRandom, type Random } from "./random.js";
+import { hash32, type Random } from "./random.js";
 import { ACTIVITY_SPAN } from "./west-kent-calendar.js";
 
-const ACTIVITY_STREAM = 201;
 /** Share of activity rows belonging to referred patients. */
 const REFERRED_SHARE = 0.3;
 /** Residents in the extract per referred patient. */
 const RESIDENTS_PER_PATIENT = 4;
-/** Share of activity rows that are A&E attendances (the rest are admissions). */
-export const ATTENDANCE_SHARE = 0.6;
-
-const ATTENDANCE_KINDS = [
-  ["unplanned", 0.94],
-  ["planned", 0.06],
-] as const;
-type Codes = readonly (readonly [string, number])[];
-const ADMISSION_KINDS: readonly (readonly [Codes, number])[] = [
-  [EMERGENCY_METHODS, 0.45],
-  [ELECTIVE_METHODS, 0.45],
-  [
-    [
-      [ANTE_PARTUM, 0.8],
-      [POST_PARTUM, 0.2],
-    ],
-    0.04,
-  ],
-  [[[TRANSFER_IN, 1]], 0.03],
-  [BIRTH_METHODS, 0.03],
-];
+/** Mixed into a person's number for their home and age band, apart from their pseudonym. */
+const PERSON_KEY = 0x3c6ef372;
 
 export interface PopulationShape {
   seed: number;
@@ -53,34 +23,31 @@ export interface PopulationShape {
   patients: number;
 }
 
-interface Owner {
+/** One row's person and day; reused from row to row, so that no row allocates one. */
+export interface Owner {
   patientId: string;
   day: number;
+  lsoa: string;
+  ageBand: string;
 }
 
-function owner(random: Random, shape: PopulationShape): Owner {
+export function newOwner(): Owner {
+  return { patientId: "", day: 0, lsoa: "", ageBand: "" };
+}
+
+/** Draws the next row's person and day into `owner`. */
+export function drawOwner(random: Random, shape: PopulationShape, owner: Owner): void {
+  let serial: number;
   if (random.chance(REFERRED_SHARE)) {
-    const serial = random.int(0, shape.patients - 1);
+    serial = random.int(0, shape.patients - 1);
     const around = populationIndexDate(shape.seed, serial) + random.int(-300, 300);
-    return { patientId: pseudonym(shape.key, serial, "PP"), day: Math.min(ACTIVITY_SPAN.end, Math.max(ACTIVITY_SPAN.start, around)) };
+    owner.day = Math.min(ACTIVITY_SPAN.end, Math.max(ACTIVITY_SPAN.start, around));
+  } else {
+    serial = shape.patients + random.int(0, shape.patients * RESIDENTS_PER_PATIENT - 1);
+    owner.day = random.int(ACTIVITY_SPAN.start, ACTIVITY_SPAN.end);
   }
-  const serial = shape.patients + random.int(0, shape.patients * RESIDENTS_PER_PATIENT - 1);
-  return { patientId: pseudonym(shape.key, serial, "PP"), day: random.int(ACTIVITY_SPAN.start, ACTIVITY_SPAN.end) };
-}
-
-export function* populationAttendanceFields(shape: PopulationShape, rows: number): Generator<string[]> {
-  const random = createRandom(shape.seed, ACTIVITY_STREAM);
-  for (let k = 0; k < rows; k++) {
-    const { patientId, day } = owner(random, shape);
-    const planned = pickWeighted(random, ATTENDANCE_KINDS) === "planned";
-    yield [patientId, isoDay(day), planned ? PLANNED_FOLLOW_UP : pickWeighted(random, UNPLANNED_CATEGORIES)];
-  }
-}
-
-export function* populationAdmissionFields(shape: PopulationShape, rows: number): Generator<string[]> {
-  const random = createRandom(shape.seed, ACTIVITY_STREAM + 1);
-  for (let k = 0; k < rows; k++) {
-    const { patientId, day } = owner(random, shape);
-    yield [patientId, isoDay(day), pickWeighted(random, pickWeighted(random, ADMISSION_KINDS))];
-  }
+  owner.patientId = pseudonym(shape.key, serial, "PP");
+  const person = hash32((serial ^ shape.key ^ PERSON_KEY) >>> 0);
+  owner.lsoa = LSOAS[person % LSOAS.length] as string;
+  owner.ageBand = AGE_BANDS[(person >>> 16) % AGE_BANDS.length] as string;
 }

@@ -1,37 +1,63 @@
 /**
- * `prepost synth population`: extracts of any size for benchmarks, generated row by row as they are
- * written (no array of rows anywhere), so that tens of millions of rows take bounded memory.
+ * `prepost synth population`: extracts of any size for benchmarks, shaped like real ECDS and SUS
+ * exports (the spec's columns first, then a real export's others) and generated row by row as they
+ * are written (no array of rows anywhere), so that tens of millions of rows take bounded memory.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write.js";
-import { writeCsvFile } from "./csv-writer.js";
+import { writeCsvFile, writeCsvLines } from "./csv-writer.js";
 import { evaluationConfig, jsonText } from "./evaluation-config.js";
-import { ADMISSION_COLUMNS, ATTENDANCE_COLUMNS, FILES, REFERRAL_COLUMNS } from "./extract-columns.js";
-import { ATTENDANCE_SHARE, populationAdmissionFields, populationAttendanceFields, type PopulationShape } from "./population-activity.js";
+import { FILES, POPULATION_ADMISSION_COLUMNS, POPULATION_ATTENDANCE_COLUMNS, REFERRAL_COLUMNS } from "./extract-columns.js";
+import type { PopulationShape } from "./population-activity.js";
+import { populationAdmissionLines } from "./population-admissions.js";
+import { populationAttendanceLines } from "./population-attendances.js";
 import { populationReferralFields } from "./population-patients.js";
 import { pseudonymKey } from "./pseudonyms.js";
 import type { WrittenFile } from "./west-kent-files.js";
+
+/**
+ * The version of what a seed gives: raised with every change to the bytes of the files (pinned by
+ * test/synth/population.test.ts), so that `npm run bench` remakes data an older version made.
+ * 1: three-column activity rows; 2: the columns of real ECDS and SUS exports, `--ae-share`.
+ */
+export const POPULATION_VERSION = 2;
+
+/** Share of the activity rows that are A&E attendances, unless told otherwise (the rest are admissions). */
+export const DEFAULT_AE_SHARE = 0.6;
 
 export interface PopulationOptions {
   /** Referred patients (each with one to four rows in referrals.csv). */
   patients: number;
   /** Rows of ae.csv and admissions.csv together. */
   activityRows: number;
+  /**
+   * Share of `activityRows` in ae.csv, 0 to 1 (default `DEFAULT_AE_SHARE`). At 1 the population is
+   * A&E only: admissions.csv is not written, nor named in evaluation.json; at 0, likewise ae.csv.
+   */
+  aeShare?: number;
   seed: number;
 }
 
 export async function writePopulation(outDir: string, options: PopulationOptions): Promise<WrittenFile[]> {
+  const aeShare = options.aeShare ?? DEFAULT_AE_SHARE;
+  if (!(aeShare >= 0 && aeShare <= 1)) throw new RangeError(`writePopulation: aeShare must be from 0 to 1, not ${aeShare}`);
   await mkdir(outDir, { recursive: true });
   const shape: PopulationShape = { seed: options.seed, key: pseudonymKey(options.seed), patients: options.patients };
-  const attendances = Math.round(options.activityRows * ATTENDANCE_SHARE);
+  const attendances = Math.round(options.activityRows * aeShare);
   const admissions = options.activityRows - attendances;
+  const withAe = aeShare > 0;
+  const withAdmissions = aeShare < 1;
   const at = (file: string): string => join(outDir, file);
   const written: WrittenFile[] = [
     { file: FILES.referrals, rows: await writeCsvFile(at(FILES.referrals), REFERRAL_COLUMNS, populationReferralFields(shape.seed, shape.key, shape.patients)) },
-    { file: FILES.ae, rows: await writeCsvFile(at(FILES.ae), ATTENDANCE_COLUMNS, populationAttendanceFields(shape, attendances)) },
-    { file: FILES.admissions, rows: await writeCsvFile(at(FILES.admissions), ADMISSION_COLUMNS, populationAdmissionFields(shape, admissions)) },
   ];
-  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: false })));
+  if (withAe) {
+    written.push({ file: FILES.ae, rows: await writeCsvLines(at(FILES.ae), POPULATION_ATTENDANCE_COLUMNS, populationAttendanceLines(shape, attendances)) });
+  }
+  if (withAdmissions) {
+    written.push({ file: FILES.admissions, rows: await writeCsvLines(at(FILES.admissions), POPULATION_ADMISSION_COLUMNS, populationAdmissionLines(shape, admissions)) });
+  }
+  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: false, ae: withAe, admissions: withAdmissions })));
   return [...written, { file: FILES.config, rows: 0 }];
 }

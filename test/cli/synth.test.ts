@@ -39,6 +39,22 @@ describe("prepost synth", () => {
     expect(await run(["synth", "west-kent"], captured())).toBe(2);
   });
 
+  test("population --ae-share: the A&E share of the activity rows; 1 writes no admissions.csv", async () => {
+    const console = captured();
+    expect(await run(["synth", "population", "--patients", "20", "--activity-rows", "100", "--ae-share", "1", "--out", join(outDir, "ae-only")], console)).toBe(0);
+    expect(console.text()).toMatch(/ae\.csv \(100 rows\)/);
+    expect((await readdir(join(outDir, "ae-only"))).sort()).toEqual(["ae.csv", "evaluation.json", "referrals.csv"]);
+    const quarter = captured();
+    expect(await run(["synth", "population", "--patients", "20", "--activity-rows", "100", "--ae-share", ".25", "--out", join(outDir, "quarter")], quarter)).toBe(0);
+    expect(quarter.text()).toMatch(/ae\.csv \(25 rows\)[^]*admissions\.csv \(75 rows\)/);
+  });
+
+  test.each(["1.5", "-0.1", "abc", "", "0x1", "60%"])("--ae-share %j is a usage error (exit 2) naming the flag", async (value) => {
+    const console = captured();
+    expect(await run(["synth", "population", "--patients", "1", "--activity-rows", "1", "--ae-share", value, "--out", join(outDir, "never")], console)).toBe(2);
+    expect(console.text()).toMatch(/--ae-share <fraction>.*must be a fraction from 0 to 1/);
+  });
+
   test("west-kent: the built CLI writes the six files (end to end)", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [MAIN, "synth", "west-kent", "--out", join(outDir, "wk")]);
     expect(stdout).toMatch(/referrals\.csv \([\d,]+ rows\)/);

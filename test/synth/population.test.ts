@@ -1,8 +1,12 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { writePopulation } from "../../src/synth/population.js";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { resolveRun } from "../../src/config/resolve-run.js";
+import { evaluate } from "../../src/evaluate.js";
+import { renderJson } from "../../src/render/json.js";
+import { POPULATION_VERSION, writePopulation } from "../../src/synth/population.js";
 import { readCsv } from "./spec-counter.js";
 
 let outDir: string;
@@ -13,6 +17,37 @@ afterAll(async () => {
   await rm(outDir, { recursive: true, force: true });
 });
 
+const lines = async (path: string): Promise<string[]> => (await readFile(path, "utf8")).split("\n").slice(0, -1);
+
+// The spec's columns under their default names first (so evaluation.json maps none), then a real export's.
+const AE_HEADER = [
+  "patient_id",
+  "arrival_date",
+  "attendance_category",
+  "attendance_id",
+  "arrival_time",
+  "department_type",
+  "provider_code",
+  "arrival_mode",
+  "chief_complaint",
+  "discharge_destination",
+  "age_band",
+  "lsoa",
+];
+const ADMISSIONS_HEADER = [
+  "patient_id",
+  "admission_date",
+  "admission_method",
+  "episode_order",
+  "spell_id",
+  "admission_source",
+  "provider_code",
+  "main_specialty",
+  "primary_diagnosis",
+  "discharge_date",
+  "lsoa",
+];
+
 describe("prepost synth population", () => {
   test("writes the requested patients and activity rows, with a config for them", async () => {
     const written = await writePopulation(join(outDir, "a"), { patients: 300, activityRows: 5001, seed: 1 });
@@ -20,7 +55,7 @@ describe("prepost synth population", () => {
     const ae = readCsv(join(outDir, "a", "ae.csv"));
     const admissions = readCsv(join(outDir, "a", "admissions.csv"));
     expect(new Set(referrals.map((row) => row.patient_id)).size).toBe(300);
-    expect(ae.length + admissions.length).toBe(5001);
+    expect([ae.length, admissions.length]).toEqual([3001, 2000]);
     expect(written.map((w) => [w.file, w.rows])).toEqual([
       ["referrals.csv", referrals.length],
       ["ae.csv", ae.length],
@@ -29,6 +64,7 @@ describe("prepost synth population", () => {
     ]);
     const config = JSON.parse(await readFile(join(outDir, "a", "evaluation.json"), "utf8")) as Record<string, unknown>;
     expect(config).toMatchObject({ referrals: "referrals.csv", ae: "ae.csv", admissions: "admissions.csv", from: "2021-01-01", to: "2022-07-31" });
+    expect(config).not.toHaveProperty("columns");
     // A share of the activity belongs to the referred patients, the rest to residents.
     const referred = new Set(referrals.map((row) => row.patient_id));
     const theirs = ae.filter((row) => referred.has(row.patient_id ?? "")).length;
@@ -40,15 +76,168 @@ describe("prepost synth population", () => {
     await writePopulation(join(outDir, "b"), { patients: 50, activityRows: 400, seed: 7 });
     await writePopulation(join(outDir, "c"), { patients: 50, activityRows: 400, seed: 7 });
     await writePopulation(join(outDir, "d"), { patients: 50, activityRows: 400, seed: 8 });
-    for (const file of ["referrals.csv", "ae.csv", "admissions.csv"]) {
+    for (const file of ["referrals.csv", "ae.csv", "admissions.csv", "evaluation.json"]) {
       const b = await readFile(join(outDir, "b", file));
       expect((await readFile(join(outDir, "c", file))).equals(b)).toBe(true);
-      expect((await readFile(join(outDir, "d", file))).equals(b)).toBe(false);
+      if (file !== "evaluation.json") expect((await readFile(join(outDir, "d", file))).equals(b)).toBe(false);
     }
+  });
+
+  test("changes its bytes only with a new POPULATION_VERSION (bench/run.mjs remakes its data on one)", async () => {
+    // A change here means the generator now writes other bytes: raise POPULATION_VERSION with the hash.
+    await writePopulation(join(outDir, "pinned"), { patients: 50, activityRows: 400, seed: 1 });
+    const hash = createHash("sha256");
+    for (const file of ["referrals.csv", "ae.csv", "admissions.csv", "evaluation.json"]) hash.update(await readFile(join(outDir, "pinned", file)));
+    expect({ version: POPULATION_VERSION, sha256: hash.digest("hex") }).toEqual({ version: 2, sha256: "a8e7e47bfafd34c5e3fde0ebfce6dcc58b116238c245791e05f5ebe60d54e07d" });
   });
 
   test("writes an empty activity extract (a header only) when asked for no rows", async () => {
     await writePopulation(join(outDir, "e"), { patients: 1, activityRows: 0, seed: 1 });
-    expect(await readFile(join(outDir, "e", "ae.csv"), "utf8")).toBe("patient_id,arrival_date,attendance_category\n");
+    expect(await readFile(join(outDir, "e", "ae.csv"), "utf8")).toBe(`${AE_HEADER.join(",")}\n`);
+    expect(await readFile(join(outDir, "e", "admissions.csv"), "utf8")).toBe(`${ADMISSIONS_HEADER.join(",")}\n`);
+  });
+});
+
+describe("rows shaped like real ECDS and SUS exports", () => {
+  let ae: string[];
+  let admissions: string[];
+  beforeAll(async () => {
+    await writePopulation(join(outDir, "wide"), { patients: 200, activityRows: 4000, seed: 3 });
+    ae = await lines(join(outDir, "wide", "ae.csv"));
+    admissions = await lines(join(outDir, "wide", "admissions.csv"));
+  });
+
+  test("the spec's columns come first, under their default names, then the export's others", () => {
+    expect(ae[0]?.split(",")).toEqual(AE_HEADER);
+    expect(admissions[0]?.split(",")).toEqual(ADMISSIONS_HEADER);
+  });
+
+  test("every field is plain (no quotes, commas or padding) and filled, so no row needs quoting", () => {
+    for (const [rows, width] of [
+      [ae, AE_HEADER.length],
+      [admissions, ADMISSIONS_HEADER.length],
+    ] as const) {
+      const plain = new RegExp(`^[0-9A-Za-z_:-]+(,[0-9A-Za-z_:-]+){${width - 1}}$`);
+      expect(rows.find((line) => !plain.test(line))).toBeUndefined();
+    }
+  });
+
+  test("an A&E row is about as wide as a real export's (~78 bytes)", () => {
+    const bytes = ae.slice(1).reduce((sum, line) => sum + line.length + 1, 0) / (ae.length - 1);
+    expect(bytes).toBeGreaterThan(70);
+    expect(bytes).toBeLessThan(90);
+  });
+
+  test("attendance and spell identifiers are unique to their row and spell", () => {
+    const attendanceIds = ae.slice(1).map((line) => line.split(",")[3]);
+    expect(new Set(attendanceIds).size).toBe(attendanceIds.length);
+  });
+
+  test("some spells have later episodes, in order, each repeating the spell's person, date and method", () => {
+    const rows = readCsv(join(outDir, "wide", "admissions.csv"));
+    const later = rows.filter((row) => row.episode_order !== "01");
+    expect(later.length).toBeGreaterThan(rows.length * 0.08);
+    expect(later.length).toBeLessThan(rows.length * 0.3);
+    rows.forEach((row, i) => {
+      if (row.episode_order === "01") return;
+      const previous = rows[i - 1]!;
+      expect(Number(row.episode_order)).toBe(Number(previous.episode_order) + 1);
+      for (const column of ["spell_id", "patient_id", "admission_date", "admission_method", "discharge_date", "lsoa"]) {
+        expect(row[column]).toBe(previous[column]);
+      }
+    });
+    expect(rows.every((row) => (row.discharge_date ?? "") >= (row.admission_date ?? ""))).toBe(true);
+  });
+
+  test("a person lives in one LSOA whatever the extract", () => {
+    const home = new Map<string, string>();
+    for (const row of [...readCsv(join(outDir, "wide", "ae.csv")), ...readCsv(join(outDir, "wide", "admissions.csv"))]) {
+      const known = home.get(row.patient_id!);
+      if (known) expect(row.lsoa).toBe(known);
+      else home.set(row.patient_id!, row.lsoa!);
+    }
+  });
+});
+
+describe("the A&E share of the activity rows", () => {
+  test.each([
+    [0.6, 1000, 600, 400],
+    [0.25, 1001, 250, 751],
+    [0.999, 10, 10, 0],
+  ])("share %s of %i rows: %i in ae.csv, %i in admissions.csv", async (aeShare, activityRows, aeRows, admissionRows) => {
+    const dir = join(outDir, `share-${aeShare}`);
+    const written = await writePopulation(dir, { patients: 20, activityRows, aeShare, seed: 1 });
+    expect(written.map((w) => [w.file, w.rows]).slice(1, 3)).toEqual([
+      ["ae.csv", aeRows],
+      ["admissions.csv", admissionRows],
+    ]);
+    expect(readCsv(join(dir, "ae.csv"))).toHaveLength(aeRows);
+    expect(readCsv(join(dir, "admissions.csv"))).toHaveLength(admissionRows);
+  });
+
+  test("1 is A&E only: no admissions.csv, and evaluation.json names none", async () => {
+    const dir = join(outDir, "ae-only");
+    const written = await writePopulation(dir, { patients: 20, activityRows: 500, aeShare: 1, seed: 1 });
+    expect(written.map((w) => [w.file, w.rows])).toEqual([
+      ["referrals.csv", expect.any(Number)],
+      ["ae.csv", 500],
+      ["evaluation.json", 0],
+    ]);
+    expect((await readdir(dir)).sort()).toEqual(["ae.csv", "evaluation.json", "referrals.csv"]);
+    const config = JSON.parse(await readFile(join(dir, "evaluation.json"), "utf8")) as Record<string, unknown>;
+    expect(config).toHaveProperty("ae", "ae.csv");
+    expect(config).not.toHaveProperty("admissions");
+  });
+
+  test("0 is admissions only: no ae.csv, and evaluation.json names none", async () => {
+    const dir = join(outDir, "admissions-only");
+    await writePopulation(dir, { patients: 20, activityRows: 500, aeShare: 0, seed: 1 });
+    expect((await readdir(dir)).sort()).toEqual(["admissions.csv", "evaluation.json", "referrals.csv"]);
+    const config = JSON.parse(await readFile(join(dir, "evaluation.json"), "utf8")) as Record<string, unknown>;
+    expect(config).not.toHaveProperty("ae");
+    expect(readCsv(join(dir, "admissions.csv"))).toHaveLength(500);
+  });
+
+  test("the same seed gives A&E rows that do not depend on the share", async () => {
+    // Each extract draws from its own stream: asking for fewer admissions leaves ae.csv's rows alone.
+    await writePopulation(join(outDir, "f"), { patients: 20, activityRows: 100, aeShare: 0.5, seed: 2 });
+    await writePopulation(join(outDir, "g"), { patients: 20, activityRows: 100, aeShare: 1, seed: 2 });
+    const half = await lines(join(outDir, "f", "ae.csv"));
+    expect((await lines(join(outDir, "g", "ae.csv"))).slice(0, 51)).toEqual(half);
+  });
+});
+
+describe("prepost evaluate on a population", () => {
+  test("gives the same JSON on both engines (apart from settings.engine), counting inside DuckDB", async () => {
+    const dir = join(outDir, "evaluate");
+    await writePopulation(dir, { patients: 300, activityRows: 2000, seed: 5 });
+    const config = join(dir, "evaluation.json");
+    let rowByRow = 0;
+    vi.stubEnv("PREPOST_DEBUG_ENGINE", "1");
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation((text) => {
+      if (String(text).includes("read row by row")) rowByRow++;
+      return true;
+    });
+    try {
+      const runs: Record<string, unknown>[] = [];
+      for (const engine of ["stream", "duckdb"] as const) {
+        const json = JSON.parse(renderJson(await evaluate(await resolveRun({ config, engine, bootstrap: 200 })))) as { settings: Record<string, unknown> };
+        expect(json.settings.engine).toBe(engine);
+        delete json.settings.engine;
+        runs.push(json);
+      }
+      expect(runs[1]).toEqual(runs[0]);
+      expect(rowByRow).toBe(0);
+      // Every path of the counting is taken: planned follow-ups, non-emergency methods, later episodes.
+      const accounts = (runs[0] as { rows: { accounts: Record<string, { notCountable: Record<string, number>; counted: number }> } }).rows.accounts;
+      expect(accounts.ae?.notCountable.excluded_category).toBeGreaterThan(0);
+      expect(accounts.admissions?.notCountable.not_emergency).toBeGreaterThan(0);
+      expect(accounts.admissions?.notCountable.later_episode).toBeGreaterThan(0);
+      expect(accounts.ae?.counted).toBeGreaterThan(0);
+      expect(accounts.admissions?.counted).toBeGreaterThan(0);
+    } finally {
+      stderr.mockRestore();
+      vi.unstubAllEnvs();
+    }
   });
 });
