@@ -1,9 +1,15 @@
 /** How figures look in the tables (rounding is for tables only; JSON keeps every digit). */
 
-const counts = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
-const twoPlaces = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
-const poundsAndPence = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 2 });
+/** A formatter made on first use: making one costs tens of milliseconds, and most runs print JSON. */
+function formatter(options: Intl.NumberFormatOptions): { format(value: number): string } {
+  let made: Intl.NumberFormat | undefined;
+  return { format: (value) => (made ??= new Intl.NumberFormat("en-GB", options)).format(value) };
+}
+
+const counts = formatter({ maximumFractionDigits: 0 });
+const twoPlaces = formatter({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pounds = formatter({ style: "currency", currency: "GBP", maximumFractionDigits: 0 });
+const poundsAndPence = formatter({ style: "currency", currency: "GBP", minimumFractionDigits: 2 });
 
 /** 5908 → "5,908"; null (not computable) → "n/a". */
 export function formatCount(value: number | null | undefined): string {
