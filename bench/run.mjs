@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 
 const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);
-const cli = join(root, "dist/cli/main.js");
+const cli = join(root, "dist/prepost.js");
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "1m,10m" }, reps: { type: "string" }, out: { type: "string", default: join(bench, "results.md") } } });
 const SIZES = { "1m": 1_000_000, "10m": 10_000_000 };
 const sizes = values.sizes.split(",").map((size) => size.trim());

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { workspace } from "../helpers.js";
 
 const execFileAsync = promisify(execFile);
-const CLI = new URL("../../dist/cli/main.js", import.meta.url).pathname;
+const CLI = new URL("../../dist/prepost.js", import.meta.url).pathname;
 
 /** Runs the built CLI (`npm test` builds first) as a user would, in a temporary folder. */
 async function prepost(args: string[], cwd: string) {

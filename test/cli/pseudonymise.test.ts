@@ -11,7 +11,7 @@ const KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 const P_9434765919 = "dd5c602eeb31d60c7c0d662c897231dda00e13cdf945b14cad185a4a7125826c";
 const P_4010232137 = "fe23268e07ee2f7905429b833e657b591adef6a4ec3b952ecf8ccdcbb015b8d2";
 
-const MAIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../../dist/prepost.js", import.meta.url));
 
 /** The extract both the in-process and the end-to-end tests read: one good row, then bad ones. */
 const RAW_NUMBERS = ["943 476 5919", "4010232137", "9434765918", "943476591", "401 023 213 7"];

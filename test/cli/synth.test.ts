@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Console } from "../../src/cli/console.js";
 import { run } from "../../src/cli/program.js";
 
-const MAIN = join(import.meta.dirname, "..", "..", "dist", "cli", "main.js");
+const MAIN = join(import.meta.dirname, "..", "..", "dist", "prepost.js");
 
 function captured(): Console & { text: () => string } {
   let text = "";
