@@ -57,7 +57,7 @@ function indexDay(rng: Random, plan: ComparisonPlan): Day {
 function patientId(rng: Random, i: number, plan: ComparisonPlan, listed: ReadonlySet<string>, invalid: number): string {
   const kind = rng.next();
   const referred = [...plan.referred.keys()];
-  let id = kind < 0.15 && referred.length > 0 ? rng.pick(referred) : kind < 0.35 ? rng.pick(plan.strangers) : rng.chance(0.1) ? `${rng.pick(ODD_IDS)}c${i}` : `c${i}`;
+  let id = kind < 0.1 && referred.length > 0 ? rng.pick(referred) : kind < 0.3 ? rng.pick(plan.strangers) : rng.chance(0.1) ? `${rng.pick(ODD_IDS)}c${i}` : `c${i}`;
   // Listed twice is an error (naming both lines): only on purpose.
   if (listed.has(id) && !rng.chance(invalid)) id = `c${i}`;
   return id;
@@ -65,8 +65,8 @@ function patientId(rng: Random, i: number, plan: ComparisonPlan, listed: Readonl
 
 /** A comparison extract for a case; `plan` says what the rest of the case holds. */
 export function randomComparison(rng: Random, plan: ComparisonPlan): RandomComparison {
-  const invalid = rng.pick([0, 0, 0, 0.05, 0.2]);
-  const oddLabels = rng.pick([0, 0, 0, 0.15]);
+  const invalid = rng.pick([0, 0, 0, 0, 0.05, 0.15]);
+  const oddLabels = rng.pick([0, 0, 0, 0, 0.1]);
   // Read by the same code on both engines: its oddness tests that code less than the conversion.
   const style: Style = { ...plan.style, oddness: plan.style.oddness / 2, invalid };
   const header = rng.pick([
@@ -76,7 +76,7 @@ export function randomComparison(rng: Random, plan: ComparisonPlan): RandomCompa
   ]);
   const indexOf = new Map<string, Day>();
   const listed = new Set<string>();
-  const rows = Array.from({ length: rng.int(0, 10) }, (_, i) => {
+  const rows = Array.from({ length: rng.chance(0.1) ? 0 : rng.int(1, 12) }, (_, i) => {
     const id = patientId(rng, i, plan, listed, invalid);
     listed.add(id);
     const index = indexDay(rng, plan);

@@ -153,16 +153,21 @@ export function randomCase(seed: number): RandomCase {
     ...(rng.chance(0.2) ? { excludedAttendanceCategories: ["4", ""] } : {}),
     ...(rng.chance(0.2) ? { emergencyAdmissionMethods: ["21", "2A", "SS", "2I"] } : {}),
   };
-  const settings = randomSettings(more, calendar, flags);
+  const withComparison = more.chance(0.4);
+  // Intervals of the difference in differences need both: the bootstrap is likelier with a comparison group.
+  const settings = randomSettings(more, calendar, flags, withComparison ? 0.6 : 0.3);
   Object.assign(flags, settings.flags, length.unit === "d" ? { window: `${length.count}d` } : {});
 
-  const comparison = more.chance(0.4)
+  const comparison = withComparison
     ? randomComparison(more, { style, calendar, referred: indexOf, cohorts, strangers, edges: settings.edges })
     : undefined;
-  for (const [id, index] of comparison?.indexOf ?? []) {
-    // The comparison patients' own activity, at their windows' edges.
-    mixIn(aeRows, Array.from({ length: more.int(0, 4) }, () => aeRow(more, aeHeader, id, index, calendar, style)), more);
-    mixIn(admissionRows, Array.from({ length: more.int(0, 4) }, () => admissionRow(more, admissionHeader, id, index, calendar, style)), more);
+  // The comparison patients' own activity, at their windows' edges; with a bootstrap, more activity
+  // for everyone, or few intervals could be computed (a replicate with no pre-window events is
+  // discarded, and more than 1% of them discarded makes the interval null).
+  const busier = [...(comparison?.indexOf ?? []), ...(flags.bootstrap ? indexOf : [])];
+  for (const [id, index] of busier) {
+    mixIn(aeRows, Array.from({ length: more.int(0, 6) }, () => aeRow(more, aeHeader, id, index, calendar, style)), more);
+    mixIn(admissionRows, Array.from({ length: more.int(0, 6) }, () => admissionRow(more, admissionHeader, id, index, calendar, style)), more);
   }
 
   const files: Record<string, string> = { "referrals.csv": referrals };

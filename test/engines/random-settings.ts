@@ -24,10 +24,10 @@ function ordered(a: Day, b: Day): [Day, Day] {
 }
 
 /** `flags`: the case's flags so far (their data coverage, if any, is an edge too). */
-export function randomSettings(rng: Random, { base, shift }: Calendar, flags: Readonly<Record<string, unknown>>) {
+export function randomSettings(rng: Random, { base, shift }: Calendar, flags: Readonly<Record<string, unknown>>, bootstrapChance: number) {
   const added: Record<string, unknown> = {};
   const edges: SettingEdges = { dataStart: day(flags.dataStart), dataEnd: day(flags.dataEnd) };
-  if (rng.chance(0.3)) {
+  if (rng.chance(bootstrapChance)) {
     added.bootstrap = 50;
     if (rng.chance(0.5)) added.seed = rng.int(2, 99_999);
   }
