@@ -1,106 +1,95 @@
-import { addMonths, dayFromCivil, isoFromDay } from "../../src/core/day.js";
+import { type Day, dayFromCivil, isoFromDay } from "../../src/core/day.js";
+import { shiftByWindows, type WindowLength } from "../../src/core/windows.js";
+import { csvText, dateText, dress, invalidDate, ODD_IDS, ODDER_IDS, type Random, randomStyle, seeded, type Style } from "./random-csv.js";
+import { randomComparison } from "./random-comparison.js";
+import { randomConfig, randomSettings } from "./random-settings.js";
 
 /**
  * Small random extracts that go looking for the edges both engines must agree on: window
  * boundaries and ties, times after dates, HES placeholders, odd labels, padding, quotes, CRLF, BOM,
- * blank lines, unread columns, and now and then a row that is not valid at all.
+ * blank lines, unread columns, and now and then a row that is not valid at all. Some cases add a
+ * comparison group (random-comparison.ts) with its own activity, a window in days, a config file,
+ * the eligibility rules and a small bootstrap (random-settings.ts).
  */
-
-export interface Random {
-  next(): number;
-  int(lo: number, hi: number): number;
-  pick<T>(list: readonly T[]): T;
-  chance(p: number): boolean;
-}
-
-/** mulberry32, seeded: a failing case is reproduced from its seed alone. */
-export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  return { next, int, pick: (list) => list[Math.floor(next() * list.length)]!, chance: (p) => next() < p };
-}
 
 export interface RandomCase {
   files: Record<string, string>;
   flags: Record<string, unknown>;
+  /** A config file for the run (cohort order and labels, column mapping), if the case has one. */
+  config?: Record<string, unknown>;
 }
 
-interface Style {
-  crlf: boolean;
-  bom: boolean;
-  quoteAll: boolean;
-  /** Spaces and tabs around bare fields (no quotes anywhere unless `oddness` adds them). */
-  padding: number;
-  dmy: boolean;
-  /** Dates with a time after them. */
-  times: number;
-  /** How often a field is dressed up oddly (quotes, padding inside quotes, odd codes), and a row made invalid. */
-  oddness: number;
-  invalid: number;
+/** Where a case's events go: near each patient's window edges, by the window length of the run. */
+export interface Calendar {
+  base: Day;
+  shift: (day: Day, windows: number) => Day;
 }
 
-const ODD_IDS = ["p 1", "P1", "é1", "0001", "NHS 943 476 5919", "ẞ2", "p-1"];
-const ODDER_IDS = ["p1 ", "p,1", 'p"1', "p\n1"];
-
-function dateText(day: number, rng: Random, style: Style): string {
-  const iso = isoFromDay(day);
-  const text = style.dmy ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
-  if (rng.chance(style.oddness)) return text + rng.pick(["x", " 10", "T10:22:00.1234567891", "T25:00", " 10:22:00 "]);
-  if (!rng.chance(style.times)) return text;
-  return text + rng.pick(["T10:22:00", " 10:22:00.000", " 00:00", "T23:59:59Z", " 12:00:00+01:00", "T10:22:00.123456789", " 10:22:01,5"]);
+/** An event day near something that matters: a window edge, the index day, a placeholder. */
+function eventDay(rng: Random, index: Day | undefined, { base, shift }: Calendar): Day | "placeholder" {
+  if (rng.chance(0.05)) return "placeholder";
+  if (index === undefined) return base + rng.int(-500, 500);
+  const edges = [index, shift(index, -1), shift(index, 1), shift(index, -2), index - 1, index + 1];
+  return rng.chance(0.6) ? rng.pick(edges) + rng.int(-1, 1) : index + rng.int(-400, 400);
 }
 
-function invalidDate(rng: Random, style: Style): string {
-  return rng.pick(["", "2021-02-30", "2021-1-05", "30/02/2021", "not a date", "2021/03/04", style.dmy ? "2021-03-04" : "04/03/2021", "0000-00-00"]);
-}
-
-/** A field as some exporter might write it: bare, quoted, padded, or quoted with padding inside. */
-function dress(value: string, rng: Random, style: Style): string {
-  const mustQuote = /[",\n\r]/.test(value) || value !== value.trim();
-  const quoted = `"${value.replaceAll('"', '""')}"`;
-  if (style.quoteAll || mustQuote) return rng.chance(style.oddness) ? rng.pick([` ${quoted}\t`, `${quoted} `, ` ${quoted}`]) : quoted;
-  if (rng.chance(style.oddness)) return rng.pick([quoted, `" ${value}"`, `${value}\f`, `${value}"`]);
-  if (rng.chance(style.padding)) return rng.pick([` ${value}`, `${value} `, `\t${value}`, `  ${value}\t `]);
-  return value;
-}
-
-function csvText(header: readonly string[], rows: readonly string[][], rng: Random, style: Style): string {
-  const eol = style.crlf ? "\r\n" : "\n";
-  const lines = [header.map((name) => dress(name, rng, { ...style, oddness: style.oddness / 2 })).join(",")];
-  for (const row of rows) {
-    if (rng.chance(style.oddness / 4)) lines.push(rng.pick(["", ",,", " "]));
-    else if (rng.chance(0.02)) lines.push("");
-    lines.push(row.join(","));
+function eventText(rng: Random, index: Day | undefined, calendar: Calendar, style: Style): string {
+  const day = eventDay(rng, index, calendar);
+  if (rng.chance(style.invalid)) return invalidDate(rng, style);
+  if (day === "placeholder") {
+    const text = rng.pick(["1800-01-01", "1801-01-01", "1600-01-01", "1582-10-15"]);
+    return style.dmy ? `${text.slice(8, 10)}/${text.slice(5, 7)}/${text.slice(0, 4)}` : text;
   }
-  const text = lines.join(eol) + (rng.chance(0.8) ? eol : "");
-  return (style.bom ? "\uFEFF" : "") + text;
+  return dateText(day, rng, style);
 }
 
-/** Most extracts are clean, padded or quoted throughout (the DuckDB pass must take them); some are messy. */
-function randomStyle(rng: Random): Style {
-  const kind = rng.pick(["clean", "clean", "clean", "padded", "quoted", "messy", "messy"] as const);
-  return {
-    crlf: rng.chance(0.3),
-    bom: rng.chance(0.2),
-    quoteAll: kind === "quoted",
-    padding: kind === "padded" ? rng.pick([0.05, 0.3]) : 0,
-    dmy: rng.chance(0.25),
-    times: rng.pick([0, 0, 0.2, 1]),
-    oddness: kind === "messy" ? rng.pick([0.01, 0.05, 0.2]) : 0,
-    invalid: kind === "messy" ? rng.pick([0, 0.01, 0.1]) : 0,
+function extraColumn(rng: Random, style: Style): string {
+  return style.quoteAll || style.oddness > 0
+    ? rng.pick(["x", "", "a, b", 'say "hi"', "line\nbreak", "line\r\nbreak", "  "])
+    : rng.pick(["x", "", "a b"]);
+}
+
+/** An A&E row of this patient (index: the patient's index date, if they have one). */
+function aeRow(rng: Random, header: readonly string[], id: string, index: Day | undefined, calendar: Calendar, style: Style): string[] {
+  const fields: Record<string, string> = {
+    patient_id: rng.chance(style.invalid) ? "" : id,
+    arrival_date: eventText(rng, index, calendar, style),
+    attendance_category: rng.pick(["1", "2", "3", "4", "4", "", "9", " 4"]).trim(),
   };
+  const row = header.map((name) => dress(fields[name.toLowerCase()] ?? extraColumn(rng, style), rng, style));
+  if (rng.chance(style.invalid)) row.push(rng.pick(["", "extra"]));
+  return row;
 }
 
-/** One random evaluation: referrals, A&E and admissions extracts, and the flags to run them with. */
+function admissionRow(rng: Random, header: readonly string[], id: string, index: Day | undefined, calendar: Calendar, style: Style): string[] {
+  const fields: Record<string, string> = {
+    patient_id: rng.chance(style.invalid) ? "" : id,
+    admission_date: eventText(rng, index, calendar, style),
+    admission_method: rng.pick(["21", "2a", "2A", "22", "11", "81", "", "28", ...(style.oddness > 0 ? ["ß", "2ı"] : [])]),
+    episode_order: rng.pick(["1", "01", "001", "2", "02", "", "10", "1.0"]),
+  };
+  const row = header.map((name) => dress(fields[name.toLowerCase()] ?? extraColumn(rng, style), rng, style));
+  if (rng.chance(style.invalid)) row.pop();
+  return row;
+}
+
+/** Rows put among the others at random places, as an extract would hold them. */
+function mixIn(rows: string[][], more: readonly string[][], rng: Random): void {
+  for (const row of more) rows.splice(rng.int(0, rows.length), 0, row);
+}
+
+const renamed = (header: readonly string[], renames: Readonly<Record<string, string>> = {}) =>
+  header.map((name) => renames[name.toLowerCase()] ?? name);
+
+/**
+ * One random evaluation: referrals, A&E and admissions extracts, now and then a comparison group and
+ * a config file, and the flags to run them with.
+ */
 export function randomCase(seed: number): RandomCase {
   const rng = seeded(seed);
+  // What the comparison group, the statistics and the other settings add draws from a stream of its
+  // own: a case with none of it is byte for byte the case its seed made before they were added.
+  const more = seeded(seed ^ 0x5f3759df);
   const style = randomStyle(rng);
   const patients = rng.int(1, 12);
   const oddIds = style.oddness > 0 ? [...ODD_IDS, ...ODDER_IDS] : ODD_IDS;
@@ -108,47 +97,34 @@ export function randomCase(seed: number): RandomCase {
   const strangers = ["q1", "q2", "P0", ...oddIds];
   const base = dayFromCivil(2021, rng.int(1, 12), rng.int(1, 31) > 28 ? 28 : rng.int(1, 28));
   const months = rng.pick([1, 3, 6]);
+  // Now and then a window in days (rule 3's `Nd`), with the events at its edges.
+  const length: WindowLength = more.chance(0.15) ? { count: more.pick([1, 7, 30, 91, 183]), unit: "d" } : { count: months, unit: "m" };
+  const calendar: Calendar = { base, shift: (day, windows) => shiftByWindows(day, length, windows) };
   const indexOf = new Map(ids.map((id) => [id, base + rng.int(-200, 200)]));
+  // Now and then a cohort label that needs quoting, or differs from another only in case.
+  const cohortB = more.chance(0.25) ? more.pick(["B, frail", 'Carers "plus"', "Über 55s", "a", "COHORT 1"]) : "B";
 
   const dayText = (day: number) => {
     const iso = isoFromDay(day);
     return style.dmy ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
   };
   const referralRows = ids.flatMap((id) => {
-    const rows = [[id, rng.pick(["A", "B", "Adult 'Carers'"]), dayText(indexOf.get(id)!), rng.pick(["y", "n", "YES", ""]), String(rng.int(0, 3)), String(rng.int(15, 90))]];
+    const rows = [[id, rng.pick(["A", cohortB, "Adult 'Carers'"]), dayText(indexOf.get(id)!), rng.pick(["y", "n", "YES", ""]), String(rng.int(0, 3)), String(rng.int(15, 90))]];
     if (rng.chance(0.3)) rows.push([id, "A", dayText(indexOf.get(id)! + rng.int(0, 40)), "y", "1", "40"]);
     return rows;
   });
+  const cohorts = [...new Set(referralRows.map((row) => row[1]!))];
   // The referrals are the same for both engines; only their activity extracts are put to the test.
   const referralStyle = { ...style, invalid: 0, oddness: 0 };
-  const fixedReferrals = csvText(
-    ["patient_id", "cohort", "intervention_date", "consent", "onward_referrals", "age"],
+  const { config, renames } = randomConfig(more, cohorts);
+  const referrals = csvText(
+    renamed(["patient_id", "cohort", "intervention_date", "consent", "onward_referrals", "age"], renames.referrals),
     referralRows.map((row) => row.map((value) => dress(value, rng, referralStyle))),
     rng,
     referralStyle,
   );
 
-  /** An event day near something that matters: a window edge, the index day, a placeholder. */
-  const eventDay = (owner: string): number | "placeholder" => {
-    const index = indexOf.get(owner);
-    if (rng.chance(0.05)) return "placeholder";
-    if (index === undefined) return base + rng.int(-500, 500);
-    const edges = [index, addMonths(index, -months), addMonths(index, months), addMonths(index, -2 * months), index - 1, index + 1];
-    return rng.chance(0.6) ? rng.pick(edges) + rng.int(-1, 1) : index + rng.int(-400, 400);
-  };
   const owner = () => (rng.chance(0.75) ? rng.pick(ids) : rng.pick(strangers));
-  const eventText = (id: string) => {
-    const day = eventDay(id);
-    if (rng.chance(style.invalid)) return invalidDate(rng, style);
-    if (day === "placeholder") {
-      const text = rng.pick(["1800-01-01", "1801-01-01", "1600-01-01", "1582-10-15"]);
-      return style.dmy ? `${text.slice(8, 10)}/${text.slice(5, 7)}/${text.slice(0, 4)}` : text;
-    }
-    return dateText(day, rng, style);
-  };
-  const extraColumn = () =>
-    style.quoteAll || style.oddness > 0 ? rng.pick(["x", "", "a, b", 'say "hi"', "line\nbreak", "line\r\nbreak", "  "]) : rng.pick(["x", "", "a b"]);
-
   const aeHeader = rng.pick([
     ["patient_id", "arrival_date", "attendance_category"],
     ["PATIENT_ID", "Notes", "Arrival_Date", "attendance_category", "Site"],
@@ -156,16 +132,8 @@ export function randomCase(seed: number): RandomCase {
   ]);
   const aeRows = Array.from({ length: rng.int(0, 40) }, () => {
     const id = owner();
-    const fields: Record<string, string> = {
-      patient_id: rng.chance(style.invalid) ? "" : id,
-      arrival_date: eventText(id),
-      attendance_category: rng.pick(["1", "2", "3", "4", "4", "", "9", " 4"]).trim(),
-    };
-    const row = aeHeader.map((name) => dress(fields[name.toLowerCase()] ?? extraColumn(), rng, style));
-    if (rng.chance(style.invalid)) row.push(rng.pick(["", "extra"]));
-    return row;
+    return aeRow(rng, aeHeader, id, indexOf.get(id), calendar, style);
   });
-
   const admissionHeader = rng.pick([
     ["patient_id", "admission_date", "admission_method", "episode_order"],
     ["patient_id", "admission_date", "admission_method"],
@@ -173,15 +141,7 @@ export function randomCase(seed: number): RandomCase {
   ]);
   const admissionRows = Array.from({ length: rng.int(0, 40) }, () => {
     const id = owner();
-    const fields: Record<string, string> = {
-      patient_id: rng.chance(style.invalid) ? "" : id,
-      admission_date: eventText(id),
-      admission_method: rng.pick(["21", "2a", "2A", "22", "11", "81", "", "28", ...(style.oddness > 0 ? ["ß", "2ı"] : [])]),
-      episode_order: rng.pick(["1", "01", "001", "2", "02", "", "10", "1.0"]),
-    };
-    const row = admissionHeader.map((name) => dress(fields[name.toLowerCase()] ?? extraColumn(), rng, style));
-    if (rng.chance(style.invalid)) row.pop();
-    return row;
+    return admissionRow(rng, admissionHeader, id, indexOf.get(id), calendar, style);
   });
 
   const flags: Record<string, unknown> = {
@@ -193,8 +153,26 @@ export function randomCase(seed: number): RandomCase {
     ...(rng.chance(0.2) ? { excludedAttendanceCategories: ["4", ""] } : {}),
     ...(rng.chance(0.2) ? { emergencyAdmissionMethods: ["21", "2A", "SS", "2I"] } : {}),
   };
-  const files: Record<string, string> = { "referrals.csv": fixedReferrals };
-  if (rng.chance(0.9)) files["ae.csv"] = csvText(aeHeader, aeRows, rng, style);
-  if (!files["ae.csv"] || rng.chance(0.7)) files["admissions.csv"] = csvText(admissionHeader, admissionRows, rng, style);
-  return { files, flags };
+  const withComparison = more.chance(0.4);
+  // Intervals of the difference in differences need both: the bootstrap is likelier with a comparison group.
+  const settings = randomSettings(more, calendar, flags, withComparison ? 0.6 : 0.3);
+  Object.assign(flags, settings.flags, length.unit === "d" ? { window: `${length.count}d` } : {});
+
+  const comparison = withComparison
+    ? randomComparison(more, { style, calendar, referred: indexOf, cohorts, strangers, edges: settings.edges })
+    : undefined;
+  // The comparison patients' own activity, at their windows' edges; with a bootstrap, more activity
+  // for everyone, or few intervals could be computed (a replicate with no pre-window events is
+  // discarded, and more than 1% of them discarded makes the interval null).
+  const busier = [...(comparison?.indexOf ?? []), ...(flags.bootstrap ? indexOf : [])];
+  for (const [id, index] of busier) {
+    mixIn(aeRows, Array.from({ length: more.int(0, 6) }, () => aeRow(more, aeHeader, id, index, calendar, style)), more);
+    mixIn(admissionRows, Array.from({ length: more.int(0, 6) }, () => admissionRow(more, admissionHeader, id, index, calendar, style)), more);
+  }
+
+  const files: Record<string, string> = { "referrals.csv": referrals };
+  if (rng.chance(0.9)) files["ae.csv"] = csvText(renamed(aeHeader, renames.ae), aeRows, rng, style);
+  if (!files["ae.csv"] || rng.chance(0.7)) files["admissions.csv"] = csvText(renamed(admissionHeader, renames.admissions), admissionRows, rng, style);
+  if (comparison) files["comparison.csv"] = csvText(renamed(comparison.header, renames.comparison), comparison.rows, more, comparison.style);
+  return { files, flags, ...(config ? { config } : {}) };
 }

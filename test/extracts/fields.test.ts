@@ -10,7 +10,7 @@ import {
   requiredDayField,
   requiredTextField,
 } from "../../src/extracts/fields.js";
-import { seeded } from "../engines/random-extracts.js";
+import { seeded } from "../engines/random-csv.js";
 
 const ALPHABET = ["0", "1", "2", "9", "-", "/", "T", " ", ":", ".", ",", "Z", "+", "a", "Y", "é", "ẞ", "\t", "1800-01-01", "2021-02-2", "/2021", "00:00"];
 
