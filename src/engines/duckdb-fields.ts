@@ -84,10 +84,11 @@ export async function csvLayout(extract: ActivityExtract, source: ExtractSource)
 }
 
 /**
- * Reads fields as csv-parse does. With no quotes and no padding in the file, DuckDB's fields are
- * csv-parse's; with padding but no quotes, trimming them makes them so; with quotes, a field could
- * be trimmed by one reader and not the other (`" x "` vs ` x `), or a stray quote be an error to one
- * and text to the other, so such rows are `suspect` and send the extract to the row reader.
+ * Reads fields as prepost's CSV reader does. With no quotes and no padding in the file, DuckDB's
+ * fields are csv-parse's; with padding but no quotes, trimming them makes them so. With quotes, the
+ * text inside them is trimmed by both (`" x "` is `x`), but padding outside them could be read
+ * differently (` "x" `), or a stray quote be an error to one reader and text to the other, so such
+ * rows are `suspect` and send the extract to the row reader.
  */
 function csvFieldSql(traits: CsvTextTraits, wanted: readonly number[], columnCount: number) {
   const raw = (position: number) => `c${position}`;
@@ -95,7 +96,7 @@ function csvFieldSql(traits: CsvTextTraits, wanted: readonly number[], columnCou
   if (!traits.quotes) return { field: traits.padding ? trimmed : raw, suspect: undefined };
   const quoted = Array.from({ length: columnCount }, (_, i) => `contains(c${i}, '"')`);
   const padded = traits.padding ? wanted.map((position) => `${raw(position)} <> trim(${raw(position)}, ${sqlString(TRIMMED_CHARACTERS)})`) : [];
-  return { field: raw, suspect: [...quoted, ...padded].join(" OR ") };
+  return { field: trimmed, suspect: [...quoted, ...padded].join(" OR ") };
 }
 
 /** The pass over a CSV extract whose text has these traits. */

@@ -20,8 +20,9 @@ export interface CsvRow {
 const READ_BLOCK = 1 << 20;
 
 /**
- * How every CSV extract is parsed. `trim` drops space, tab, CR, LF and form feed around a field,
- * but not inside quotes; rows of any length come through so that a wrong one is reported, not fatal.
+ * How every CSV extract is parsed. `trim` drops space, tab, CR, LF and form feed around a field
+ * (inside quotes too, see `trimInsideQuotes`); rows of any length come through so that a wrong one
+ * is reported, not fatal.
  */
 export const CSV_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true };
 
@@ -34,6 +35,29 @@ function countNewlines(fields: string[]): number {
   return count;
 }
 
+const isTrimmed = (code: number) => code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a || code === 0x0c;
+
+function trimField(field: string): string {
+  let start = 0;
+  let end = field.length;
+  while (start < end && isTrimmed(field.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(field.charCodeAt(end - 1))) end--;
+  return field.slice(start, end);
+}
+
+/**
+ * csv-parse trims around a quoted field but keeps what is inside the quotes; the spec trims every
+ * field ("surrounding white space of every field is trimmed"), and so does the Parquet reader. A
+ * database export writes a padded CHAR column as `"P1234567  "`: kept, it would be someone else.
+ */
+export function trimInsideQuotes(fields: string[]): void {
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f]!;
+    const last = field.length - 1;
+    if (last >= 0 && (field.charCodeAt(0) <= 0x20 || field.charCodeAt(last) <= 0x20)) fields[f] = trimField(field);
+  }
+}
+
 /** A record whose every field is empty (a blank line, or a line of commas) is not a row. */
 export function isBlank(fields: readonly string[]): boolean {
   for (let f = 0; f < fields.length; f++) if (fields[f]!.length > 0) return false;
@@ -41,7 +65,8 @@ export function isBlank(fields: readonly string[]): boolean {
 }
 
 /**
- * Numbers records as a person counts lines, for every reader of CSV files. Line numbers are counted
+ * Numbers records as a person counts lines, for every reader of CSV files, and trims their fields
+ * inside quotes (`trimInsideQuotes`, after the new lines are counted). Line numbers are counted
  * here rather than taken from csv-parse's `info`, which counts a quoted CRLF twice: a record starts on
  * the line after the previous one ends, and ends as many lines later as its fields hold new lines.
  * The returned function gives each record's first line, or 0 for a blank record (blank lines, and
@@ -52,6 +77,7 @@ export function recordLines(): (fields: string[]) => number {
   return (fields) => {
     const line = nextLine;
     nextLine = line + 1 + countNewlines(fields);
+    trimInsideQuotes(fields);
     return isBlank(fields) ? 0 : line;
   };
 }

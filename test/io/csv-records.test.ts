@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CsvRow, readCsvRows, recordLines, visitCsv } from "../../src/io/csv-records.js";
+import { type CsvRow, readCsvRows, recordLines, trimInsideQuotes, visitCsv } from "../../src/io/csv-records.js";
 import { fileIn, tempFolder } from "../helpers/temp-files.js";
 
 const TRICKY = '\uFEFFid,note\r\n1,"a\r\nb"\r\n\r\n2,c\r\n,\r\n3,"x\ny\nz"\r\n4,d\r\n';
@@ -45,5 +45,25 @@ describe("readCsvRows: records pulled one at a time", () => {
     const first = await rows.next();
     expect(first.value).toEqual({ fields: ["id", "note"], line: 1 });
     expect(await rows.return(undefined)).toEqual({ done: true, value: undefined });
+  });
+});
+
+describe("every field's surrounding white space is trimmed, inside quotes too (evaluation.md, inputs)", () => {
+  it("trims a quoted value's own spaces, tabs and new lines, and counts the new lines first", async () => {
+    const path = await fileIn(await tempFolder(), "x.csv", 'a,b\n"p1 ","\tx\n"\n" ",""\np2, y \n');
+    const rows: CsvRow[] = [];
+    for await (const row of readCsvRows(path, "x.csv")) rows.push(row);
+    expect(rows).toEqual([
+      { fields: ["a", "b"], line: 1 },
+      { fields: ["p1", "x"], line: 2 },
+      // `" ",""` is a record of empty fields once trimmed: not a row.
+      { fields: ["p2", "y"], line: 5 },
+    ]);
+  });
+
+  it("leaves white space inside a value alone", () => {
+    const fields = [' "a b" ', "c\td", "e"];
+    trimInsideQuotes(fields);
+    expect(fields).toEqual(['"a b"', "c\td", "e"]);
   });
 });
