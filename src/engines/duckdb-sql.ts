@@ -142,7 +142,7 @@ function reasonsSql(fields: ExtractFields, rules: CountingRules): string[] {
 /**
  * The one pass. Each result row is a (subject slot, code) group with its row count and the earliest
  * and latest day in it: a few per subject, whatever the extract's length. The counts stand only if
- * no row is `unsure`.
+ * no row is `unsure`. (Counts come back as doubles, exact to 2^53, not as BigInt.)
  */
 export function tallySql(fields: ExtractFields, rules: CountingRules): string {
   const optional = (name: string, sql: string | undefined) => (sql === undefined ? [] : [`${sql} AS ${name}`]);
@@ -170,6 +170,6 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
       ELSE ${placeSql(rules.indexDay)} END AS code
     FROM dated LEFT JOIN subjects AS s ON s.patient_id = dated.patient_id
   )
-  SELECT slot, code, count(*) AS rows, min(day) AS earliest, max(day) AS latest
+  SELECT slot, code, count(*)::DOUBLE AS rows, min(day) AS earliest, max(day) AS latest
   FROM placed GROUP BY slot, code`;
 }

@@ -26,26 +26,31 @@ export async function loadSubjects(connection: DuckDBConnection, subjects: Subje
   appender.closeSync();
 }
 
-type Group = Record<string, unknown>;
-
-const count = (value: unknown) => Number(value ?? 0);
+/** The pass's groups, a column each (see `tallySql`): the slot is null for someone else's rows. */
+interface Groups {
+  slot: (number | null)[];
+  code: number[];
+  rows: number[];
+  earliest: (number | null)[];
+  latest: (number | null)[];
+}
 
 /** Folds the groups into the tally the stream engine would have built row by row. */
-function foldGroups(groups: readonly Group[], subjects: Subjects): { tally: ActivityTally; rows: number } {
+function foldGroups(groups: Groups, subjects: Subjects): { tally: ActivityTally; rows: number } {
   const tally = emptyTally(subjects);
   let rows = 0;
-  for (const group of groups) {
-    const n = count(group.rows);
-    const code = count(group.code) % MISSING_DAY;
+  for (let g = 0; g < groups.code.length; g++) {
+    const n = groups.rows[g]!;
+    const code = groups.code[g]! % MISSING_DAY;
     rows += n;
-    if (count(group.code) < MISSING_DAY) {
-      tally.earliest = Math.min(tally.earliest, count(group.earliest));
-      tally.latest = Math.max(tally.latest, count(group.latest));
+    if (groups.code[g]! < MISSING_DAY) {
+      tally.earliest = Math.min(tally.earliest, groups.earliest[g]!);
+      tally.latest = Math.max(tally.latest, groups.latest[g]!);
     }
     if (code === CODE.others) {
       tally.activityOfOthers += n;
     } else if (code < PLACES) {
-      tally.places[count(group.slot) * PLACES + code]! += n;
+      tally.places[groups.slot[g]! * PLACES + code]! += n;
     } else {
       tally.notCountable[REASON_OF_CODE.get(code)!] += n;
     }
@@ -53,9 +58,16 @@ function foldGroups(groups: readonly Group[], subjects: Subjects): { tally: Acti
   return { tally, rows };
 }
 
-async function runTally(connection: DuckDBConnection, fields: ExtractFields, rules: CountingRules): Promise<Group[]> {
+async function runTally(connection: DuckDBConnection, fields: ExtractFields, rules: CountingRules): Promise<Groups> {
   const reader = await connection.runAndReadAll(tallySql(fields, rules));
-  return reader.getRowObjectsJS() as Group[];
+  // Column by column: a few times quicker than an object per group, for tens of thousands of groups.
+  return reader.getColumnsObjectJS() as unknown as Groups;
+}
+
+function unsureRows(groups: Groups): number {
+  let unsure = 0;
+  for (let g = 0; g < groups.code.length; g++) if (groups.code[g] === CODE.unsure) unsure += groups.rows[g]!;
+  return unsure;
 }
 
 /**
@@ -69,7 +81,7 @@ export async function tallyInDuckDb(
   rules: CountingRules,
   subjects: Subjects,
 ): Promise<{ tally: ActivityTally; rows: number }> {
-  let groups: Group[];
+  let groups: Groups;
   try {
     groups = await runTally(connection, plan.fields, rules);
   } catch (error) {
@@ -80,7 +92,7 @@ export async function tallyInDuckDb(
       throw new NeedsRowReader(`DuckDB could not read it: ${retry.message.split("\n")[0]}`);
     });
   }
-  const unsure = groups.filter((group) => count(group.code) === CODE.unsure).reduce((rows, group) => rows + count(group.rows), 0);
+  const unsure = unsureRows(groups);
   if (unsure > 0) throw new NeedsRowReader(`${unsure} row(s) invalid, or not read alike by csv-parse and DuckDB`);
   return foldGroups(groups, subjects);
 }
