@@ -106,14 +106,13 @@ export function csvRead(layout: CsvLayout, traits: CsvTextTraits): PlannedRead {
   const { field, suspect } = csvFieldSql(traits, wanted, columnCount);
   const common = {
     ...activityFields(layout.extract, at, field),
-    lastField: `c${columnCount - 1}`,
-    extraField: `c${columnCount}`,
     dateKey: layout.dateKey,
     ...(suspect ? { suspect } : {}),
   };
+  // Exactly the header's columns: a row of the wrong length stops the pass (see `csvReadSql`).
   return {
-    fields: { ...common, source: csvReadSql(layout.path, columnCount, true) },
-    serial: { ...common, source: csvReadSql(layout.path, columnCount, false) },
+    fields: { ...common, source: csvReadSql(layout.path, columnCount, true, "exact") },
+    serial: { ...common, source: csvReadSql(layout.path, columnCount, false, "exact") },
   };
 }
 

@@ -29,9 +29,6 @@ export interface ExtractFields {
   /** Admissions: the admission method, and the episode order where a column is mapped. */
   method?: string;
   episode?: string;
-  /** CSV: the header's last column, and one column past it, to catch rows of the wrong length. */
-  lastField?: string;
-  extraField?: string;
   /** A row the two CSV readers might read differently (see `csvRead` in duckdb-fields.ts). */
   suspect?: string;
   /** The date field is a bare date (`whole`) or may carry a time after it (`prefix`). */
@@ -105,18 +102,17 @@ const MISSING_DAYS = `(${[...HES_MISSING_DATES].join(", ")})`;
 const ifMissing = (code: number) => `CASE WHEN day IN ${MISSING_DAYS} THEN ${code + MISSING_DAY} ELSE ${code} END`;
 
 /**
- * Rows that cannot be vouched for: a field missing (a short row, or DuckDB's null), an empty
- * patient identifier, an invalid date, a field past the header's last, a suspect reading, a method
- * whose upper case JavaScript and DuckDB might disagree on (not ASCII).
+ * Rows that cannot be vouched for: a field missing (DuckDB's null), an empty patient identifier, an
+ * invalid date, a suspect reading, a method whose upper case JavaScript and DuckDB might disagree on
+ * (not ASCII). (A CSV row of the wrong length never gets here: it stops the pass, see `csvReadSql`.)
  */
 function unsureSql(fields: ExtractFields): string {
-  const read = { patient_id: fields.patientId, category: fields.category, method: fields.method, episode: fields.episode, last_field: fields.lastField };
+  const read = { patient_id: fields.patientId, category: fields.category, method: fields.method, episode: fields.episode };
   const missing = Object.entries(read).flatMap(([name, sql]) => (sql === undefined ? [] : [`dated.${name} IS NULL`]));
   return [
     ...missing,
     "dated.patient_id = ''",
     "day IS NULL",
-    ...(fields.extraField !== undefined ? ["extra_field IS NOT NULL"] : []),
     ...(fields.suspect !== undefined ? ["suspect"] : []),
     ...(fields.method !== undefined ? ["strlen(method) <> length(method)"] : []),
   ].join(" OR ");
@@ -152,8 +148,6 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
     ...optional("category", fields.category),
     ...optional("method", fields.method),
     ...optional("episode", fields.episode),
-    ...optional("last_field", fields.lastField),
-    ...optional("extra_field", fields.extraField),
     ...optional("suspect", fields.suspect),
   ];
   const key = fields.dateKey === "whole" ? "d" : "left(d, 10)";

@@ -13,6 +13,11 @@ export interface RowPlace {
   line: number;
 }
 
+function onlyEmptyFrom(fields: readonly string[], start: number): boolean {
+  for (let f = start; f < fields.length; f++) if (fields[f]!.length > 0) return false;
+  return true;
+}
+
 /**
  * One row's validation: each field is read with its rule, problems are gathered so the row reports
  * them all, and an invalid row goes to the problem log (which decides stop or skip) as a whole.
@@ -30,12 +35,15 @@ export class RowReader {
     private readonly log: ProblemLog,
   ) {}
 
-  /** Starts a row; false (and reported) if its field count differs from the header's. */
+  /**
+   * Starts a row; false (and reported) if its field count differs from the header's. Empty fields
+   * past the header's last column are not counted: some exports end every line with a comma.
+   */
   begin(fields: readonly string[], line: number): boolean {
     this.fields = fields;
     this.line = line;
     if (this.problems.length > 0) this.problems = [];
-    if (fields.length === this.headerLength) return true;
+    if (fields.length === this.headerLength || (fields.length > this.headerLength && onlyEmptyFrom(fields, this.headerLength))) return true;
     // An unquoted comma shifts every later column: the row's values cannot be trusted.
     this.problems.push({
       code: "field_count",

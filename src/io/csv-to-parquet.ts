@@ -18,12 +18,13 @@ function problem(file: string, message: string, line = 0): InputError {
  */
 function selectSql(path: string, header: readonly string[], trim: boolean, parallel: boolean): string {
   const n = header.length;
-  const wrongLength = `c${n - 1} IS NULL OR c${n} IS NOT NULL`;
+  // Short, or with a field past the last that is not empty (empty ones are not fields, as in evaluate).
+  const wrongLength = `c${n - 1} IS NULL OR (c${n} IS NOT NULL AND ${trim ? trimmedSql(`c${n}`) : `c${n}`} <> '')`;
   const guard = `CASE WHEN ${wrongLength} THEN error('a row has a different number of fields from the header') ELSE true END`;
   const fields = header.map((_, i) => `${trim ? trimmedSql(`c${i}`) : `c${i}`} AS f${i}`).join(", ");
   const columns = header.map((name, i) => `f${i} AS ${sqlIdentifier(name)}`).join(", ");
   const blank = header.map((_, i) => `f${i} = ''`).join(" AND ");
-  return `SELECT ${columns} FROM (SELECT ${fields} FROM ${csvReadSql(path, n, parallel)} WHERE ${guard}) WHERE NOT (${blank})`;
+  return `SELECT ${columns} FROM (SELECT ${fields} FROM ${csvReadSql(path, n, parallel, "padded")} WHERE ${guard}) WHERE NOT (${blank})`;
 }
 
 async function copy(connection: DuckDBConnection, path: string, header: readonly string[], trim: boolean, out: string): Promise<void> {

@@ -4,15 +4,20 @@ import { sqlString } from "./duckdb-session.js";
 export const NOT_THERE = "\u0001";
 
 /**
- * DuckDB's reading of a CSV extract: every column as text, `c0`… by position, exactly the header's
- * count plus one more that a well-formed row never fills (DuckDB silently drops empty fields past
- * the last column, where csv-parse reports a row of the wrong length); short rows padded with a
- * value no field has, so that they show too. Nothing is sniffed or guessed.
+ * DuckDB's reading of a CSV extract: every column as text, `c0`… by position. Nothing is sniffed or
+ * guessed. DuckDB passes over empty fields past the last column, as prepost's own reader does.
+ *
+ * - `exact`: exactly the header's columns; a row with fewer, or with more that are not empty, is an
+ *   error (DuckDB's strict mode), so that the row reader reports it.
+ * - `padded`: one column more than the header's, which a well-formed row leaves null, and short rows
+ *   padded with nulls (a value no field has stands for null), so that a row of the wrong length
+ *   shows in the result instead of stopping the query.
  */
-export function csvReadSql(path: string, columnCount: number, parallel: boolean): string {
-  const columns = Array.from({ length: columnCount + 1 }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+export function csvReadSql(path: string, columnCount: number, parallel: boolean, layout: "exact" | "padded"): string {
+  const padded = layout === "padded";
+  const columns = Array.from({ length: padded ? columnCount + 1 : columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
   return `read_csv(${sqlString(path)}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
-    columns = {${columns}}, strict_mode = true, null_padding = true, nullstr = ${sqlString(NOT_THERE)},
+    columns = {${columns}}, strict_mode = true, null_padding = ${padded}, nullstr = ${sqlString(NOT_THERE)},
     allow_quoted_nulls = false, parallel = ${parallel})`;
 }
 

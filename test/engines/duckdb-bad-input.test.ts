@@ -20,7 +20,7 @@ const BAD_AE: Record<string, string> = {
   "an empty patient identifier": "patient_id,arrival_date\n,2021-05-01\np1,2021-05-02\n",
   "a short row": "patient_id,arrival_date,attendance_category\np1,2021-05-01\n",
   "a long row": "patient_id,arrival_date\np1,2021-05-01,1\n",
-  "a trailing comma (one empty field too many)": "patient_id,arrival_date\np1,2021-05-01,\np1,2021-05-02\n",
+  "a field past the header's last that is not empty": "patient_id,arrival_date\np1,2021-05-01,\np1,2021-05-02, x\n",
   "an unterminated quote": 'patient_id,arrival_date\np1,2021-05-01\n"p1,2021-05-02\n',
   "a stray quote inside a bare field": 'patient_id,arrival_date,note\np1,2021-05-01,say "hi"\n',
   "a missing column": "patient_id,arrival\np1,2021-05-01\n",
@@ -42,6 +42,15 @@ describe("bad input under the DuckDB engine: the stream engine's messages, exit 
       run.same();
     });
   }
+
+  it("reads a trailing comma (empty fields past the header's last) as nothing, as the stream engine does", async () => {
+    const run = await bothEngines({ "ae.csv": "patient_id,arrival_date\np1,2021-05-01,\np1,2021-05-02,,\np1,2021-05-03, \n" });
+    expect(run.duckdb.code).toBe(0);
+    const result = JSON.parse(run.duckdb.stdout);
+    expect(result.rows.ae).toBe(3);
+    expect(result.outcomes[0].cohorts[0].pre).toBe(3);
+    run.same();
+  });
 
   it("does not count a row of empty fields, as the stream engine does not", async () => {
     const run = await bothEngines({ "ae.csv": "patient_id,arrival_date\np1,2021-05-01\n,\n , \np1,2021-05-03\n" });

@@ -89,3 +89,19 @@ describe("prepost convert: a quoted value's own edge spaces, trimmed in CSV and 
     }
   });
 });
+
+describe("prepost convert: rows of the wrong length", () => {
+  it("converts a trailing comma as nothing, as evaluate reads it, and refuses a field past the header's last", async () => {
+    const ws = await workspace({
+      "trailing.csv": "patient_id,arrival_date\np1,2021-05-01,\np2,2021-05-02,,\n",
+      "long.csv": "patient_id,arrival_date\np1,2021-05-01,x\n",
+      "short.csv": "patient_id,arrival_date\np1\n",
+    });
+    expect((await runCli(["convert", "--in", ws.path("trailing.csv"), "--out", ws.path("trailing.parquet")])).code).toBe(0);
+    for (const bad of ["long", "short"]) {
+      const run = await runCli(["convert", "--in", ws.path(`${bad}.csv`), "--out", ws.path(`${bad}.parquet`)]);
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr, bad).toContain("a row has a different number of fields from the header");
+    }
+  });
+});
