@@ -1,6 +1,6 @@
 /**
  * NHS numbers: ten digits, the last a Modulus 11 check digit (NHS Data Dictionary, "NHS Number").
- * Normalising first means that "943 476 5919", "943-476-5919" and " 9434765919 " all give the same
+ * Normalising first means that "999 234 5675", "999-234-5675" and " 9992345675 " all give the same
  * ten ASCII digits, and so the same pseudonym on both sides of a linkage.
  */
 

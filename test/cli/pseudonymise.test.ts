@@ -8,13 +8,13 @@ import { captureConsole, csvLines, fileIn, tempFolder } from "../helpers/temp-fi
 
 const KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 // HMAC-SHA256 under KEY, from Python's hmac (command in test/pseudonymise/pseudonym.test.ts).
-const P_9434765919 = "dd5c602eeb31d60c7c0d662c897231dda00e13cdf945b14cad185a4a7125826c";
-const P_4010232137 = "fe23268e07ee2f7905429b833e657b591adef6a4ec3b952ecf8ccdcbb015b8d2";
+const P_9992345675 = "4aa2fa64da4ad3f07060796d8efaae3bee0c3ff2ed99af3c6043be38cfc8cb92";
+const P_9990123454 = "a03104a1399f04bfe63392eea3ff90709e09de2f6ff144400176d00b373aebaa";
 
 const MAIN = fileURLToPath(new URL("../../dist/prepost.js", import.meta.url));
 
 /** The extract both the in-process and the end-to-end tests read: one good row, then bad ones. */
-const RAW_NUMBERS = ["943 476 5919", "4010232137", "9434765918", "943476591", "401 023 213 7"];
+const RAW_NUMBERS = ["999 234 5675", "9990123454", "9992345674", "999234567", "999 012 345 4"];
 const EXTRACT = csvLines([
   "NHS Number,arrival_date,note",
   `${RAW_NUMBERS[0]},2021-03-04,"Smith, ""Jo"""`,
@@ -40,12 +40,12 @@ afterEach(() => {
 describe("prepost pseudonymise, in process", () => {
   it("writes the output file and reports on standard error", async () => {
     const folder = await tempFolder();
-    const input = await fileIn(folder, "in.csv", csvLines(["nhs_number,site", "9434765919,A"]));
+    const input = await fileIn(folder, "in.csv", csvLines(["nhs_number,site", "9992345675,A"]));
     const keyFile = await fileIn(folder, "k.key", `${KEY}\n`);
     const console = captureConsole();
     const code = await run(["pseudonymise", "--in", input, "--column", "nhs_number", "--key-file", keyFile, "--out", join(folder, "out.csv")], console);
     expect(code).toBe(0);
-    expect(await readFile(join(folder, "out.csv"), "utf8")).toBe(csvLines(["patient_id,site", `${P_9434765919},A`]));
+    expect(await readFile(join(folder, "out.csv"), "utf8")).toBe(csvLines(["patient_id,site", `${P_9992345675},A`]));
     expect(console.stdout).toBe("");
     expect(console.stderr).toMatch(/pseudonymised 1 row into .*out\.csv/);
   });
@@ -53,16 +53,16 @@ describe("prepost pseudonymise, in process", () => {
   it("writes to standard output when --out is omitted, taking the key from PREPOST_KEY", async () => {
     vi.stubEnv("PREPOST_KEY", KEY);
     const folder = await tempFolder();
-    const input = await fileIn(folder, "in.csv", csvLines(["nhs_number", "9434765919"]));
+    const input = await fileIn(folder, "in.csv", csvLines(["nhs_number", "9992345675"]));
     const console = captureConsole();
     expect(await run(["pseudonymise", "--in", input, "--column", "nhs_number", "--as", "pid"], console)).toBe(0);
-    expect(console.stdout).toBe(csvLines(["pid", P_9434765919]));
+    expect(console.stdout).toBe(csvLines(["pid", P_9992345675]));
   });
 
   it("stops with exit status 2 on a short key, writing nothing", async () => {
     vi.stubEnv("PREPOST_KEY", KEY.slice(0, 40));
     const folder = await tempFolder();
-    const input = await fileIn(folder, "in.csv", csvLines(["nhs_number", "9434765919"]));
+    const input = await fileIn(folder, "in.csv", csvLines(["nhs_number", "9992345675"]));
     const console = captureConsole();
     expect(await run(["pseudonymise", "--in", input, "--column", "nhs_number", "--out", join(folder, "out.csv")], console)).toBe(2);
     expect(console.stderr).toMatch(/^prepost: PREPOST_KEY: the key is 20 bytes/);
@@ -78,7 +78,7 @@ describe("prepost pseudonymise, in process", () => {
 
   it("reports a folder that does not exist for --out as bad input", async () => {
     const folder = await tempFolder();
-    const input = await fileIn(folder, "in.csv", csvLines(["nhs_number", "9434765919"]));
+    const input = await fileIn(folder, "in.csv", csvLines(["nhs_number", "9992345675"]));
     const keyFile = await fileIn(folder, "k.key", `${KEY}\n`);
     const console = captureConsole();
     const out = join(folder, "missing", "out.csv");
@@ -146,20 +146,20 @@ describe("end to end: the built CLI in a temporary folder", () => {
     expect(runs.keygenAgain.status).toBe(2);
 
     expect(runs.stop.status).toBe(2);
-    expect(runs.stop.stderr).toMatch(/extract\.csv:4: NHS Number: .*\("\*\*\*\*\*\*\*\*18"\)/);
-    expect(runs.stop.stderr).toMatch(/extract\.csv:5: NHS Number: .*\("\*\*\*\*\*\*\*91"\)/);
+    expect(runs.stop.stderr).toMatch(/extract\.csv:4: NHS Number: .*\("\*\*\*\*\*\*\*\*74"\)/);
+    expect(runs.stop.stderr).toMatch(/extract\.csv:5: NHS Number: .*\("\*\*\*\*\*\*\*67"\)/);
     expect(runs.stopToStdout.status).toBe(2);
     expect(runs.stopToStdout.stdout).toBe("");
 
     expect(runs.drop.status).toBe(0);
-    const dropped = csvLines(["patient_id,arrival_date,note", `${P_9434765919},2021-03-04,"Smith, ""Jo"""`, `${P_4010232137},2021-03-05,plain`, `${P_4010232137},2021-03-08,spaced`]);
+    const dropped = csvLines(["patient_id,arrival_date,note", `${P_9992345675},2021-03-04,"Smith, ""Jo"""`, `${P_9990123454},2021-03-05,plain`, `${P_9990123454},2021-03-08,spaced`]);
     expect(await readFile(join(folder, "dropped.csv"), "utf8")).toBe(dropped);
     expect(runs.drop.stderr).toMatch(/dropped 2 rows of 5 .* on lines 4-5/);
     expect(runs.dropToStdout.status).toBe(0);
     expect(runs.dropToStdout.stdout).toBe(dropped);
 
     expect(runs.newKey.status).toBe(0);
-    expect(await readFile(join(folder, "new-key.csv"), "utf8")).not.toContain(P_9434765919);
+    expect(await readFile(join(folder, "new-key.csv"), "utf8")).not.toContain(P_9992345675);
 
     for (const refused of [runs.shortKey, runs.notHex, runs.missingColumn]) expect(refused.status).toBe(2);
     expect(runs.missingColumn.stderr).toMatch(/the columns found are: NHS Number, arrival_date, note/);

@@ -40,7 +40,7 @@ export interface Style {
   invalid: number;
 }
 
-export const ODD_IDS = ["p 1", "P1", "é1", "0001", "NHS 943 476 5919", "ẞ2", "p-1"];
+export const ODD_IDS = ["p 1", "P1", "é1", "0001", "NHS 999 234 5675", "ẞ2", "p-1"];
 export const ODDER_IDS = ["p1 ", "p,1", 'p"1', "p\n1"];
 
 export function dateText(day: number, rng: Random, style: Style): string {
