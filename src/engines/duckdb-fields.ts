@@ -52,12 +52,6 @@ function activityFields(
   };
 }
 
-/** One pass over an extract: the fields in parallel, and `serial` for a retry (see `tallyInDuckDb`). */
-export interface PlannedRead {
-  fields: ExtractFields;
-  serial?: ExtractFields;
-}
-
 /** What the start of a CSV extract says about reading the rest of it in DuckDB. */
 export interface CsvLayout {
   extract: ActivityExtract;
@@ -100,19 +94,16 @@ function csvFieldSql(traits: CsvTextTraits, wanted: readonly number[], columnCou
 }
 
 /** The pass over a CSV extract whose text has these traits. */
-export function csvRead(layout: CsvLayout, traits: CsvTextTraits): PlannedRead {
+export function csvRead(layout: CsvLayout, traits: CsvTextTraits): ExtractFields {
   const { at, columnCount } = layout;
   const wanted = Object.values(at).filter((position) => position >= 0);
   const { field, suspect } = csvFieldSql(traits, wanted, columnCount);
-  const common = {
+  return {
     ...activityFields(layout.extract, at, field),
     dateKey: layout.dateKey,
     ...(suspect ? { suspect } : {}),
-  };
-  // Exactly the header's columns: a row of the wrong length stops the pass (see `csvReadSql`).
-  return {
-    fields: { ...common, source: csvReadSql(layout.path, columnCount, true, "exact") },
-    serial: { ...common, source: csvReadSql(layout.path, columnCount, false, "exact") },
+    // Exactly the header's columns: a row of the wrong length stops the pass (see `csvReadSql`).
+    source: csvReadSql(layout.path, columnCount, true, "exact"),
   };
 }
 
@@ -122,7 +113,7 @@ export async function parquetRead(
   extract: ActivityExtract,
   source: ExtractSource,
   dateFormat: DateFormat,
-): Promise<PlannedRead> {
+): Promise<ExtractFields> {
   const columns = await parquetColumns(connection, source.path).catch(() => {
     throw new NeedsRowReader("not a readable Parquet file");
   });
@@ -134,5 +125,5 @@ export async function parquetRead(
   const dateType = columns[datePosition(extract, at)]!.type;
   const fields = activityFields(extract, at, (position) => parquetFieldSql(columns[position]!, dateFormat));
   const dateKey = dateType === "DATE" || dateType === "VARCHAR" ? "whole" : "prefix";
-  return { fields: { ...fields, source: `read_parquet(${sqlString(source.path)})`, dateKey } };
+  return { ...fields, source: `read_parquet(${sqlString(source.path)})`, dateKey };
 }

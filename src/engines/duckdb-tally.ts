@@ -3,7 +3,7 @@ import { type ActivityTally, emptyTally } from "../core/count-in-windows.js";
 import type { Subjects } from "../core/subjects.js";
 import { PLACES } from "../core/windows.js";
 import type { NotCountableReason } from "../result.js";
-import { NeedsRowReader, type PlannedRead } from "./duckdb-fields.js";
+import { NeedsRowReader } from "./duckdb-fields.js";
 import { CODE, type CountingRules, type ExtractFields, MISSING_DAY, SUBJECTS_TABLE_SQL, tallySql } from "./duckdb-sql.js";
 
 const REASON_OF_CODE = new Map<number, NotCountableReason>(
@@ -77,21 +77,13 @@ function unsureRows(groups: Groups): number {
  */
 export async function tallyInDuckDb(
   connection: DuckDBConnection,
-  plan: PlannedRead,
+  fields: ExtractFields,
   rules: CountingRules,
   subjects: Subjects,
 ): Promise<{ tally: ActivityTally; rows: number }> {
-  let groups: Groups;
-  try {
-    groups = await runTally(connection, plan.fields, rules);
-  } catch (error) {
-    // DuckDB's parallel CSV reader cannot pad short rows once a quoted field holds a new line.
-    const serialOnly = /parallel\s*=\s*false/i.test((error as Error).message);
-    if (!serialOnly || !plan.serial) throw new NeedsRowReader(`DuckDB could not read it: ${(error as Error).message.split("\n")[0]}`);
-    groups = await runTally(connection, plan.serial, rules).catch((retry: Error) => {
-      throw new NeedsRowReader(`DuckDB could not read it: ${retry.message.split("\n")[0]}`);
-    });
-  }
+  const groups = await runTally(connection, fields, rules).catch((error: Error) => {
+    throw new NeedsRowReader(`DuckDB could not read it: ${error.message.split("\n")[0]}`);
+  });
   const unsure = unsureRows(groups);
   if (unsure > 0) throw new NeedsRowReader(`${unsure} row(s) invalid, or not read alike by csv-parse and DuckDB`);
   return foldGroups(groups, subjects);

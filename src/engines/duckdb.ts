@@ -81,7 +81,14 @@ function countingRules(run: EvaluationRun): CountingRules {
 type Counted = { tally: ActivityTally; rows: number };
 
 /** Reads a CSV extract the way its text allows: the counts are those of a pass whose fields are csv-parse's. */
-async function countCsv(connection: DuckDBConnection, extract: ActivityExtract, source: ExtractSource, traits: Promise<CsvTextTraits>, run: EvaluationRun, subjects: Subjects): Promise<Counted> {
+async function countCsv(
+  connection: DuckDBConnection,
+  extract: ActivityExtract,
+  source: ExtractSource,
+  traits: Promise<CsvTextTraits>,
+  run: EvaluationRun,
+  subjects: Subjects,
+): Promise<Counted> {
   const layout = await csvLayout(extract, source);
   const text = await traits.catch(() => {
     throw new NeedsRowReader("the file cannot be read");

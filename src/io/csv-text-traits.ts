@@ -15,9 +15,6 @@ export interface CsvTextTraits {
   padding: boolean;
 }
 
-/** A file with neither: DuckDB's fields are csv-parse's. */
-export const PLAIN_TEXT: CsvTextTraits = { quotes: false, padding: false };
-
 /**
  * The scan, self-contained (its source is also run in a worker thread, see `csvTextTraits`): the
  * file read once in 64 KiB blocks (small enough to stay in the CPU's cache between the read and the

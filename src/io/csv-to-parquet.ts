@@ -2,7 +2,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { dataError, InputError } from "../errors.js";
 import { writeAtomically } from "./atomic-write.js";
 import { readCsvHead } from "./csv-head.js";
-import { csvTextTraits, readFirstLine } from "./csv-text-traits.js";
+import { csvTextTraitsNow, readFirstLine } from "./csv-text-traits.js";
 import { sqlIdentifier, sqlString, trimmedSql, withDuckDb } from "./duckdb-session.js";
 import { csvReadSql, isPlainHeader } from "./duckdb-csv.js";
 
@@ -51,7 +51,7 @@ export async function convertCsvToParquet(path: string, file: string, out: strin
   if (head.headerLine !== 1 || !isPlainHeader(await readFirstLine(path), head.header)) {
     throw problem(file, "the header line must be the first line, without padding or odd quoting, to convert it", 1);
   }
-  const { padding } = await csvTextTraits(path);
+  const { padding } = csvTextTraitsNow(path);
   return withDuckDb({ ordered: true }, async (connection) => {
     await writeAtomically(out, async (temporary) => {
       try {

@@ -12,9 +12,10 @@ const PRINTED = {
   admissions: { change_pct: [-4.79, -5.18, -2.8, -8.29], pre_per_patient: [0.11, 0.35, 0.31, 0.25], total_change_pct: -5.63 },
 } as const;
 
-interface PublishedRow {
+/** One row of the printed table (`Total` has no label, and no per-patient average). */
+export interface PublishedRow {
   cohort: string;
-  label: string;
+  label?: string;
   patients: number;
   pre: number;
   post: number;
@@ -22,7 +23,22 @@ interface PublishedRow {
   change_pct: number;
 }
 
-function outcome(id: "ae_attendances" | "unplanned_admissions", label: string, key: "ae" | "admissions"): object {
+export interface PublishedOutcome {
+  outcome: "ae_attendances" | "unplanned_admissions";
+  label: string;
+  report_label: string;
+  cohorts: PublishedRow[];
+  total: PublishedRow;
+}
+
+/** `published.json`, as the regression tests read it. */
+export interface PublishedWestKent {
+  source: { title: string; author: string; date: string; population: string };
+  outcomes: PublishedOutcome[];
+  discrepancies: { field: string; note: string; printed?: number; from_counts?: number }[];
+}
+
+function outcome(id: PublishedOutcome["outcome"], label: string, key: "ae" | "admissions"): PublishedOutcome {
   const printed = PRINTED[key];
   const cohorts: PublishedRow[] = WEST_KENT_COHORTS.map((c, i) => ({
     cohort: c.cohort,
@@ -44,7 +60,7 @@ function outcome(id: "ae_attendances" | "unplanned_admissions", label: string, k
 }
 
 /** The content of `published.json`. */
-export function publishedWestKent(): object {
+export function publishedWestKent(): PublishedWestKent {
   return {
     source: {
       title: "Social prescribing and its impact on demand for acute care in West Kent",

@@ -8,19 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeWestKent } from "../../src/synth/west-kent-files.js";
+import type { PublishedRow, PublishedWestKent } from "../../src/synth/west-kent-published.js";
 import { type Counts, countBySpec, type SpecCount } from "./spec-counter.js";
 
 const FIXTURE = join(import.meta.dirname, "..", "..", "fixtures", "west-kent");
 
-interface PublishedRow {
-  cohort: string;
-  patients: number;
-  pre: number;
-  post: number;
-}
-const published = JSON.parse(readFileSync(join(FIXTURE, "published.json"), "utf8")) as {
-  outcomes: { outcome: string; cohorts: PublishedRow[] }[];
-};
+const published = JSON.parse(readFileSync(join(FIXTURE, "published.json"), "utf8")) as PublishedWestKent;
 
 /** The published table in the counter's shape: cohort → patients and the four counts. */
 function publishedCounts(): Map<string, Counts> {

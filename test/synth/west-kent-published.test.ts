@@ -2,29 +2,17 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 
-interface PublishedRow {
-  cohort: string;
-  label: string;
-  patients: number;
-  pre: number;
-  post: number;
-  pre_per_patient?: number;
-  change_pct: number;
-}
-interface Published {
-  outcomes: { outcome: string; cohorts: PublishedRow[]; total: PublishedRow }[];
-  discrepancies: { field: string; note: string }[];
-}
+import type { PublishedOutcome, PublishedRow, PublishedWestKent as Published } from "../../src/synth/west-kent-published.js";
 
 const published = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "west-kent", "published.json"), "utf8")) as Published;
-const [ae, admissions] = published.outcomes as [Published["outcomes"][number], Published["outcomes"][number]];
+const [ae, admissions] = published.outcomes as [PublishedOutcome, PublishedOutcome];
 const change = (row: PublishedRow): number => ((row.post - row.pre) / row.pre) * 100;
 const twoPlaces = (x: number): number => Math.round(x * 100) / 100;
 
 describe("published.json: the West Kent report's table as printed (evaluation.md)", () => {
   test("holds the printed counts", () => {
     // Typed from the table in ../shared/spec/evaluation.md, not taken from the generator.
-    const rows = (o: Published["outcomes"][number]): number[][] => [...o.cohorts, o.total].map((r) => [r.patients, r.pre, r.post]);
+    const rows = (o: PublishedOutcome): number[][] => [...o.cohorts, o.total].map((r) => [r.patients, r.pre, r.post]);
     expect(rows(ae)).toEqual([[1486, 363, 291], [2579, 1633, 1247], [339, 229, 186], [1504, 1032, 873], [5908, 3257, 2597]]);
     expect(rows(admissions)).toEqual([[1486, 167, 159], [2579, 907, 860], [339, 107, 104], [1504, 386, 354], [5908, 1567, 1477]]);
     expect(ae.cohorts.map((r) => r.label)).toEqual([
