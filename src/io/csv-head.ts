@@ -11,12 +11,9 @@ export interface CsvHead {
 
 class HeadRead extends Error {}
 
-/** Small blocks: csv-parse parses a whole block before the first record comes out. */
-const HEAD_BLOCK = 1 << 14;
-
 /**
- * Reads the header and the first record with exactly the options and line counting of `visitCsv`,
- * then stops. A problem with the file (missing, empty, malformed at its start) throws as it would
+ * Reads the header and the first record as `visitCsv` reads them (the same fields and line
+ * numbers), then stops. A problem with the file (missing, empty, malformed at its start) throws as it would
  * there.
  */
 export async function readCsvHead(path: string, file: string): Promise<CsvHead> {
@@ -31,7 +28,7 @@ export async function readCsvHead(path: string, file: string): Promise<CsvHead> 
         head.firstRecord = fields;
         throw new HeadRead();
       },
-    }, undefined, HEAD_BLOCK);
+    }, undefined, "head");
   } catch (error) {
     if (!(error instanceof HeadRead)) throw error;
   }

@@ -54,6 +54,23 @@ function scanCsvText(path: string, files: typeof fs): CsvTextTraits {
   return traits;
 }
 
+/**
+ * Whether the file holds a `"` anywhere: all a reader needs to know to leave trimming to
+ * `trimInsideQuotes` (see csv-records.ts). The same 64 KiB blocks and `indexOf` as the full scan.
+ */
+export function hasQuoteNow(path: string): boolean {
+  const block = Buffer.allocUnsafe(1 << 16);
+  const fd = fs.openSync(path, "r");
+  try {
+    for (let length = fs.readSync(fd, block, 0, block.length, null); length > 0; length = fs.readSync(fd, block, 0, block.length, null)) {
+      if (block.subarray(0, length).indexOf(0x22) >= 0) return true;
+    }
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The scan on this thread. */
 export function csvTextTraitsNow(path: string): CsvTextTraits {
   return scanCsvText(path, fs);

@@ -1,5 +1,7 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { type CsvRow, readCsvRows, recordLines, trimInsideQuotes, visitCsv } from "../../src/io/csv-records.js";
+import { CSV_OPTIONS, type CsvRow, readCsvRows, recordLines, trimInsideQuotes, visitCsv } from "../../src/io/csv-records.js";
+import { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
 import { fileIn, tempFolder } from "../helpers/temp-files.js";
 
 const TRICKY = '\uFEFFid,note\r\n1,"a\r\nb"\r\n\r\n2,c\r\n,\r\n3,"x\ny\nz"\r\n4,d\r\n';
@@ -65,5 +67,52 @@ describe("every field's surrounding white space is trimmed, inside quotes too (e
     const fields = [' "a b" ', "c\td", "e"];
     trimInsideQuotes(fields);
     expect(fields).toEqual(['"a b"', "c\td", "e"]);
+  });
+});
+
+async function visited(path: string): Promise<CsvRow[]> {
+  const rows: CsvRow[] = [];
+  await visitCsv(path, "x.csv", {
+    header: (fields, line) => rows.push({ fields, line }),
+    record: (fields, line) => rows.push({ fields, line }),
+  });
+  return rows;
+}
+
+/** What csv-parse with its own `trim` reads, numbered and trimmed as every prepost reader does. */
+function readWithCsvParseTrim(text: string): CsvRow[] {
+  const lineOf = recordLines();
+  const rows: CsvRow[] = [];
+  for (const fields of parse(text, CSV_OPTIONS) as string[][]) {
+    const line = lineOf(fields);
+    if (line > 0) rows.push({ fields, line });
+  }
+  return rows;
+}
+
+describe("a file with no quotes is trimmed by prepost alone, to the same fields", () => {
+  it("reads random quote-free text (spaces, tabs, CR, LF, form feeds, commas) as csv-parse's trim would", async () => {
+    const random = new Xoshiro128StarStar([7, 11, 13, 17]);
+    const alphabet = ["a", "7", "é", " ", " ", "\t", "\r", "\n", "\n", "\r\n", "\f", ",", ","];
+    const folder = await tempFolder();
+    for (let sample = 0; sample < 300; sample++) {
+      const length = 1 + random.uniformInt(40);
+      const text = "id,x\n" + Array.from({ length }, () => alphabet[random.uniformInt(alphabet.length)]).join("");
+      const path = await fileIn(folder, `s${sample}.csv`, text);
+      const expected = readWithCsvParseTrim(text);
+      expect(await visited(path), JSON.stringify(text)).toEqual(expected);
+    }
+  });
+
+  it("still reads padding around quotes when the only quote is past the first 64 KiB", async () => {
+    const filler = "p0,x\n".repeat(20_000);
+    const path = await fileIn(await tempFolder(), "x.csv", `id,v\n${filler} "p9" ,y\n`);
+    const rows = await visited(path);
+    expect(rows.at(-1)).toEqual({ fields: ["p9", "y"], line: 20_002 });
+  });
+
+  it("trims the five characters and no other: a no-break space stays, at either end", async () => {
+    const path = await fileIn(await tempFolder(), "x.csv", "id,v\n\u00a0p1\t,p2\u00a0\f\n");
+    expect((await visited(path))[1]!.fields).toEqual(["\u00a0p1", "p2\u00a0"]);
   });
 });
