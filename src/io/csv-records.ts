@@ -87,7 +87,8 @@ export function isBlank(fields: readonly string[]): boolean {
  * here rather than taken from csv-parse's `info`, which counts a quoted CRLF twice: a record starts on
  * the line after the previous one ends, and ends as many lines later as its fields hold new lines.
  * The returned function gives each record's first line, or 0 for a blank record (blank lines, and
- * lines of empty fields only, are not records).
+ * lines of empty fields only, are not records). A bare field can hold a new line too, where the
+ * file's lines end with CRLF and a lone LF is text.
  */
 export function recordLines(): (fields: string[]) => number {
   let nextLine = 1;

@@ -79,7 +79,7 @@ async function visited(path: string): Promise<CsvRow[]> {
   return rows;
 }
 
-/** What csv-parse with its own `trim` reads, numbered and trimmed as every prepost reader does. */
+/** What csv-parse with its own `trim` reads, trimmed inside quotes as every prepost reader does. */
 function readWithCsvParseTrim(text: string): CsvRow[] {
   const lineOf = recordLines();
   const rows: CsvRow[] = [];
@@ -91,17 +91,27 @@ function readWithCsvParseTrim(text: string): CsvRow[] {
 }
 
 describe("a file with no quotes is trimmed by prepost alone, to the same fields", () => {
-  it("reads random quote-free text (spaces, tabs, CR, LF, form feeds, commas) as csv-parse's trim would", async () => {
+  it("reads random quote-free text (spaces, tabs, CR, LF, form feeds, commas) into the fields csv-parse's trim gives", async () => {
     const random = new Xoshiro128StarStar([7, 11, 13, 17]);
     const alphabet = ["a", "7", "é", " ", " ", "\t", "\r", "\n", "\n", "\r\n", "\f", ",", ","];
     const folder = await tempFolder();
     for (let sample = 0; sample < 300; sample++) {
       const length = 1 + random.uniformInt(40);
-      const text = "id,x\n" + Array.from({ length }, () => alphabet[random.uniformInt(alphabet.length)]).join("");
+      const header = ["id,x\n", "id,x\r\n", "id,x\r"][sample % 3];
+      const text = header + Array.from({ length }, () => alphabet[random.uniformInt(alphabet.length)]).join("");
       const path = await fileIn(folder, `s${sample}.csv`, text);
-      const expected = readWithCsvParseTrim(text);
-      expect(await visited(path), JSON.stringify(text)).toEqual(expected);
+      const fields = (rows: CsvRow[]) => rows.map((row) => row.fields);
+      expect(fields(await visited(path)), JSON.stringify(text)).toEqual(fields(readWithCsvParseTrim(text)));
     }
+  });
+
+  it("counts a bare LF at a field's edge in a CRLF file as the line it is (csv-parse's trim hid it)", async () => {
+    const path = await fileIn(await tempFolder(), "x.csv", "id,x\r\np1,\na\r\np2,b\r\n");
+    expect(await visited(path)).toEqual([
+      { fields: ["id", "x"], line: 1 },
+      { fields: ["p1", "a"], line: 2 },
+      { fields: ["p2", "b"], line: 4 },
+    ]);
   });
 
   it("still reads padding around quotes when the only quote is past the first 64 KiB", async () => {
