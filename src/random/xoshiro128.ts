@@ -10,7 +10,7 @@
  * and `>>> 0`.
  */
 
-const TWO_POW_32 = 4294967296;
+export const TWO_POW_32 = 2 ** 32;
 const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
 /** Largest n for which a 32-bit draw times n stays below 2^53, so a double holds the product exactly. */
 const EXACT_PRODUCT_LIMIT = 2 ** 21;

@@ -1,4 +1,4 @@
-import { Xoshiro128StarStar } from "../random/xoshiro128.js";
+import { TWO_POW_32, Xoshiro128StarStar } from "../random/xoshiro128.js";
 
 /**
  * The synthetic extracts' own pseudo-random numbers, so that the same seed gives the same bytes on
@@ -26,7 +26,6 @@ export function hash32(value: number): number {
 }
 
 const GOLDEN_GAMMA = 0x9e3779b9;
-const TWO_TO_32 = 4294967296;
 
 /** The bootstrap's xoshiro128** with the few draws the synthetic extracts need. */
 export class Random extends Xoshiro128StarStar {
@@ -37,7 +36,7 @@ export class Random extends Xoshiro128StarStar {
 
   /** Uniform in [0, 1), on a grid of 2^-32: fine enough for drawing synthetic counts and days. */
   float(): number {
-    return this.nextUint32() / TWO_TO_32;
+    return this.nextUint32() / TWO_POW_32;
   }
 
   /** Uniform whole number in [low, high]; the bias of scaling a 32-bit draw is below range / 2^32. */
