@@ -10,7 +10,8 @@ import { isParquet } from "../io/records.js";
 import { csvLayout, csvRead, NeedsRowReader, parquetRead } from "./duckdb-fields.js";
 import { calendarSql, type CountingRules } from "./duckdb-sql.js";
 import { loadSubjects, tallyInDuckDb } from "./duckdb-tally.js";
-import { ACTIVITY_EXTRACTS, type ActivityEngine, type ActivityExtract, type ActivityRead, streamExtract } from "./stream.js";
+import { readExtractInWorker } from "./read-in-worker.js";
+import { ACTIVITY_EXTRACTS, type ActivityEngine, type ActivityExtract, type ActivityRead } from "./stream.js";
 
 /** Told when an extract goes to the row reader, and why (for tests, and `PREPOST_DEBUG_ENGINE=1`). */
 export type RowReaderNotice = (extract: ActivityExtract, why: string) => void;
@@ -127,7 +128,7 @@ export function duckdbEngineWith(notice: RowReaderNotice): ActivityEngine {
         } catch (error) {
           if (!(error instanceof NeedsRowReader)) throw error;
           notice(extract, error.message);
-          read.push(await streamExtract(extract, run, subjects, log));
+          read.push(await readExtractInWorker(extract, run, subjects, log));
         }
       }
       return read;

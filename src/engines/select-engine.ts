@@ -3,7 +3,8 @@ import type { EvaluationRun } from "../config/run.js";
 import type { EngineName } from "../config/settings.js";
 import { isParquet } from "../io/records.js";
 import { duckdbEngine, warmUpDuckDb } from "./duckdb.js";
-import { type ActivityEngine, streamEngine } from "./stream.js";
+import type { ActivityEngine } from "./stream.js";
+import { streamEngine } from "./stream-engine.js";
 
 /**
  * Below this the stream engine is about as quick (DuckDB's start-up and the file scan cost more

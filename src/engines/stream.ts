@@ -24,17 +24,20 @@ export interface ActivityRead {
  */
 export type ActivityEngine = (run: EvaluationRun, subjects: Subjects, log: ProblemLog, progress?: ProgressListener) => Promise<ActivityRead[]>;
 
-/**
- * Streams one extract row by row, validating each row at the border (problems to the log, which
- * decides stop or skip) and counting it as it passes: memory independent of the extract's length.
- */
-export async function streamExtract(
+/** Reads one activity extract row by row into the subjects' windows; its invalid rows go to the log. */
+export type ExtractReader = (
   extract: ActivityExtract,
   run: EvaluationRun,
   subjects: Subjects,
   log: ProblemLog,
   progress?: ProgressListener,
-): Promise<ActivityRead> {
+) => Promise<ActivityRead>;
+
+/**
+ * Streams one extract row by row, validating each row at the border (problems to the log, which
+ * decides stop or skip) and counting it as it passes: memory independent of the extract's length.
+ */
+export const streamExtract: ExtractReader = async (extract, run, subjects, log, progress) => {
   const { settings } = run;
   const source = run[extract]!;
   const tally = emptyTally(subjects);
@@ -48,11 +51,4 @@ export async function streamExtract(
           readAdmissions(source, { dateFormat: settings.dateFormat, emergencyMethods: new Set(settings.emergencyAdmissionMethods) }, log, sink, progress),
         );
   return { extract, file: source.file, tally, rows: rows ?? 0 };
-}
-
-/** The csv-parse engine: each extract streamed row by row, memory independent of its length. */
-export const streamEngine: ActivityEngine = async (run, subjects, log, progress) => {
-  const read: ActivityRead[] = [];
-  for (const extract of ACTIVITY_EXTRACTS) if (run[extract]) read.push(await streamExtract(extract, run, subjects, log, progress));
-  return read;
 };

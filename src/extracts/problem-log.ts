@@ -4,6 +4,15 @@ import type { ExtractName, SkippedRows } from "../result.js";
 const PROBLEMS_SHOWN = 20;
 const SKIPPED_LINES_KEPT = 5;
 
+/** What a log holds, as plain data: how a log kept in a worker thread comes back (`absorb`). */
+export interface ProblemRecord {
+  shown: DataError[];
+  total: number;
+  skipped: SkippedRows[];
+}
+
+const skipKey = (file: string, column: string, reason: string) => `${file}\u0000${column}\u0000${reason}`;
+
 /**
  * The one place that decides what an invalid row does: by default every problem is kept (the first
  * 20 shown, all counted) and the run stops once the files have been read; with `--skip-invalid` the
@@ -30,7 +39,7 @@ export class ProblemLog {
   }
 
   private skip(extract: ExtractName, problem: DataError): void {
-    const key = `${problem.file}\u0000${problem.column}\u0000${problem.message}`;
+    const key = skipKey(problem.file, problem.column, problem.message);
     let entry = this.skipped.get(key);
     if (!entry) {
       entry = { file: problem.file, extract, column: problem.column, reason: problem.message, rows: 0, lines: [] };
@@ -66,6 +75,29 @@ export class ProblemLog {
 
   skippedRows(): SkippedRows[] {
     return [...this.skipped.values()];
+  }
+
+  record(): ProblemRecord {
+    return { shown: [...this.shown], total: this.total, skipped: this.skippedRows() };
+  }
+
+  /**
+   * Takes in what another log found after everything this one holds, ending exactly as if this log
+   * had seen those problems itself: the same problems shown, the same counts and lines kept.
+   */
+  absorb(other: ProblemRecord): void {
+    this.total += other.total;
+    for (const problem of other.shown) if (this.shown.length < PROBLEMS_SHOWN) this.shown.push(problem);
+    for (const entry of other.skipped) {
+      const key = skipKey(entry.file, entry.column, entry.reason);
+      const mine = this.skipped.get(key);
+      if (!mine) {
+        this.skipped.set(key, { ...entry, lines: [...entry.lines] });
+        continue;
+      }
+      mine.rows += entry.rows;
+      for (const line of entry.lines) if (mine.lines.length < SKIPPED_LINES_KEPT) mine.lines.push(line);
+    }
   }
 
   /** Stops the run if any row was invalid and not skipped. */

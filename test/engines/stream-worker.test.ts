@@ -1,0 +1,71 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { csv, runCli, workspace } from "../helpers.js";
+
+const execFileAsync = promisify(execFile);
+const CLI = new URL("../../dist/prepost.js", import.meta.url).pathname;
+
+/** The built CLI (`npm test` builds first), where the stream engine reads each activity extract in a worker thread. */
+async function builtCli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const referrals = csv`
+  patient_id,cohort,intervention_date
+  p1,A,2021-06-15
+  p2,A,2021-07-01
+  p3,B,2021-08-20
+`;
+
+/** 15 invalid A&E rows and 10 invalid admissions among valid ones: more problems than are shown (20). */
+function extracts() {
+  const ae = ["patient_id,arrival_date,attendance_category"];
+  for (let i = 0; i < 30; i++) ae.push(i % 2 ? `p${(i % 3) + 1},2021-0${(i % 9) + 1}-1${i % 10},${i % 5 ? 1 : 2}` : `p${(i % 3) + 1},2021-02-3${i % 2},1`);
+  const admissions = ["patient_id,admission_date,admission_method"];
+  for (let i = 0; i < 20; i++) admissions.push(i % 2 ? `p${(i % 3) + 1},2021-0${(i % 9) + 1}-0${(i % 9) + 1},21` : `,2021-05-01,21`);
+  return { "referrals.csv": referrals, "ae.csv": `${ae.join("\n")}\n`, "admissions.csv": `${admissions.join("\n")}\n` };
+}
+
+async function evaluateArgs(extra: string[]) {
+  const ws = await workspace(extracts());
+  return [
+    "evaluate", "--referrals", ws.path("referrals.csv"), "--ae", ws.path("ae.csv"), "--admissions", ws.path("admissions.csv"),
+    "--data-start", "2020-01-01", "--data-end", "2022-12-31", "--engine", "stream", "--format", "json", ...extra,
+  ];
+}
+
+describe("stream engine: each activity extract is read in a worker thread, with the answers and problems of the main thread", () => {
+  it("reads every activity extract in a worker thread once built", async () => {
+    const run = await builtCli(await evaluateArgs(["--skip-invalid"]), { PREPOST_DEBUG_ENGINE: "1" });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("prepost: ae read in a worker thread");
+    expect(run.stderr).toContain("prepost: admissions read in a worker thread");
+  });
+
+  it("gives the same JSON under --skip-invalid: counts, statistics and the account of every skipped row", async () => {
+    const args = await evaluateArgs(["--skip-invalid"]);
+    const [inWorker, inMain] = [await builtCli(args), await runCli(args)];
+    expect(inMain.code).toBe(0);
+    const result = JSON.parse(inMain.stdout);
+    expect(result.rows.skipped.map((s: { extract: string; rows: number }) => [s.extract, s.rows])).toEqual([["ae", 15], ["admissions", 10]]);
+    expect(inWorker.stdout).toBe(inMain.stdout);
+  });
+
+  it("reports the same problems, the first 20 of both extracts in order, and the total", async () => {
+    const args = await evaluateArgs([]);
+    const [inWorker, inMain] = [await builtCli(args), await runCli(args)];
+    expect(inMain.code).toBe(2);
+    expect(inMain.stderr).toContain("25 problems");
+    expect(inMain.stderr).toMatch(/admissions\.csv:2: patient_id/);
+    expect(inWorker.code).toBe(2);
+    expect(inWorker.stderr).toBe(inMain.stderr);
+    expect(inWorker.stdout).toBe("");
+  });
+});
