@@ -4,9 +4,9 @@
  *
  * Each size is generated once into bench/data/<size>/ (gitignored) by `prepost synth population
  * --ae-share 1`: A&E only, rows as wide as an ECDS export's. Then, in one run, every command is
- * timed several times, interleaved so that a busy machine slows them alike, each in its own process
- * under /usr/bin/time for its CPU time and peak memory; the medians and their ratios go to
- * bench/results.md.
+ * timed several times, interleaved so that a busy machine slows them alike (in an order that turns
+ * each repetition), each in its own process under /usr/bin/time for its CPU time and peak memory;
+ * the medians and their ratios go to bench/results.md.
  *
  *   npm run bench                      # 1M and 10M rows: the two slow commands 5 and 3 times, the rest 9
  *   npm run bench -- --sizes 1m --reps 3 --quick-reps 5
@@ -124,7 +124,8 @@ function measure(size) {
   const samples = Object.fromEntries(runs.map((run) => [run.id, []]));
   let outputs = {};
   for (let rep = 0; rep < Math.max(reps, quickReps); rep++) {
-    for (const run of runs) {
+    // The order turns by one each repetition: no command always runs first, or after the same one.
+    for (const run of runs.map((_, i) => runs[(i + rep) % runs.length])) {
       if (rep >= (run.slow ? reps : quickReps)) continue;
       const sample = timed(run.args);
       samples[run.id].push(sample);
@@ -149,6 +150,11 @@ function row(result, id, base) {
   const ratio = (other) => (s.seconds / result.stats[other].seconds).toFixed(2);
   const spread = `${Math.min(...s.all).toFixed(2)}–${Math.max(...s.all).toFixed(2)}`;
   return `| ${s.label} | ${s.all.length} | ${s.seconds.toFixed(2)} | ${spread} | ${s.cpu.toFixed(2)} | ${s.rssMb.toFixed(0)} | ${ratio(base)} | ${ratio("floor")} |`;
+}
+
+/** The ratio within each repetition, where the two commands ran minutes apart at most. */
+function pairRatios(numerators, denominators) {
+  return numerators.map((n, i) => (n / denominators[i]).toFixed(2)).join(", ");
 }
 
 function report(results, started) {
@@ -177,7 +183,7 @@ function report(results, started) {
       ...["auto", "duckdb", "stream", "analyst", "csvparse", "floor"].map((id) => row(r, id, "analyst")),
       "",
       `- prepost (auto) ÷ bare DuckDB query: **${(s.auto.seconds / s.analyst.seconds).toFixed(2)}** (target ≤ 1.25 at 10M rows; in CPU time ${(s.auto.cpu / s.analyst.cpu).toFixed(2)})`,
-      `- stream engine ÷ bare csv-parse pipeline: **${(s.stream.seconds / s.csvparse.seconds).toFixed(2)}** (target ≤ 1.3)`,
+      `- stream engine ÷ bare csv-parse pipeline: **${(s.stream.seconds / s.csvparse.seconds).toFixed(2)}** (target ≤ 1.3; repetition by repetition, each pair run one after the other: ${pairRatios(s.stream.all, s.csvparse.all)})`,
       `- DuckDB engine peak memory: **${s.duckdb.rssMb.toFixed(0)} MB** (target < 1,024 MB at 10M rows)`,
       "",
     );

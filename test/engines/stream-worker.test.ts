@@ -33,11 +33,17 @@ function extracts() {
   return { "referrals.csv": referrals, "ae.csv": `${ae.join("\n")}\n`, "admissions.csv": `${admissions.join("\n")}\n` };
 }
 
-async function evaluateArgs(extra: string[]) {
+async function evaluateArgs(extra: string[], engine = "stream", parquet = false) {
   const ws = await workspace(extracts());
+  let ae = ws.path("ae.csv");
+  if (parquet) {
+    const converted = await builtCli(["convert", "--in", ae, "--out", ws.path("ae.parquet")]);
+    expect(converted.code).toBe(0);
+    ae = ws.path("ae.parquet");
+  }
   return [
-    "evaluate", "--referrals", ws.path("referrals.csv"), "--ae", ws.path("ae.csv"), "--admissions", ws.path("admissions.csv"),
-    "--data-start", "2020-01-01", "--data-end", "2022-12-31", "--engine", "stream", "--format", "json", ...extra,
+    "evaluate", "--referrals", ws.path("referrals.csv"), "--ae", ae, "--admissions", ws.path("admissions.csv"),
+    "--data-start", "2020-01-01", "--data-end", "2022-12-31", "--engine", engine, "--format", "json", ...extra,
   ];
 }
 
@@ -49,8 +55,9 @@ describe("stream engine: each activity extract is read in a worker thread, with 
     expect(run.stderr).toContain("prepost: admissions read in a worker thread");
   });
 
-  it("gives the same JSON under --skip-invalid: counts, statistics and the account of every skipped row", async () => {
-    const args = await evaluateArgs(["--skip-invalid"]);
+  // The DuckDB engine hands an extract with invalid rows to the same reader in a worker thread.
+  it.each(["stream", "duckdb"])("gives the same JSON under --skip-invalid: counts, statistics and the account of every skipped row (--engine %s)", async (engine) => {
+    const args = await evaluateArgs(["--skip-invalid"], engine);
     const [inWorker, inMain] = [await builtCli(args), await runCli(args)];
     expect(inMain.code).toBe(0);
     const result = JSON.parse(inMain.stdout);
@@ -58,8 +65,17 @@ describe("stream engine: each activity extract is read in a worker thread, with 
     expect(inWorker.stdout).toBe(inMain.stdout);
   });
 
-  it("reports the same problems, the first 20 of both extracts in order, and the total", async () => {
-    const args = await evaluateArgs([]);
+  it("reads a Parquet extract in a worker thread too (DuckDB's reader loads there), with the same JSON", async () => {
+    const args = await evaluateArgs(["--skip-invalid"], "stream", true);
+    const [inWorker, inMain] = [await builtCli(args, { PREPOST_DEBUG_ENGINE: "1" }), await runCli(args)];
+    expect(inWorker.stderr).toContain("prepost: ae read in a worker thread");
+    expect(inMain.code).toBe(0);
+    expect(JSON.parse(inMain.stdout).rows.accounts.ae).toMatchObject({ read: 30, skipped: 15 });
+    expect(inWorker.stdout).toBe(inMain.stdout);
+  });
+
+  it.each(["stream", "duckdb"])("reports the same problems, the first 20 of both extracts in order, and the total (--engine %s)", async (engine) => {
+    const args = await evaluateArgs([], engine);
     const [inWorker, inMain] = [await builtCli(args), await runCli(args)];
     expect(inMain.code).toBe(2);
     expect(inMain.stderr).toContain("25 problems");
