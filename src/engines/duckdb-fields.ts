@@ -78,11 +78,20 @@ export async function csvLayout(extract: ActivityExtract, source: ExtractSource)
 }
 
 /**
+ * The characters besides `TRIMMED_CHARACTERS` that JavaScript's `trimEnd` takes from the end of a
+ * string (a vertical tab, the no-break and other Unicode spaces, line and paragraph separators, the
+ * zero-width no-break space): csv-parse's right trim of a bare field in a file with quotes takes them,
+ * DuckDB's reader keeps them.
+ */
+const TRIMMED_AT_THE_END_BY_CSV_PARSE = "[\\x{0B}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]$";
+
+/**
  * Reads fields as prepost's CSV reader does. With no quotes and no padding in the file, DuckDB's
  * fields are csv-parse's; with padding but no quotes, trimming them makes them so. With quotes, the
  * text inside them is trimmed by both (`" x "` is `x`), but padding outside them could be read
- * differently (` "x" `), or a stray quote be an error to one reader and text to the other, so such
- * rows are `suspect` and send the extract to the row reader.
+ * differently (` "x" `), a stray quote be an error to one reader and text to the other, or a bare
+ * field's end be trimmed of a Unicode space by csv-parse only, so such rows are `suspect` and send the
+ * extract to the row reader.
  */
 function csvFieldSql(traits: CsvTextTraits, wanted: readonly number[], columnCount: number) {
   const raw = (position: number) => `c${position}`;
@@ -90,7 +99,8 @@ function csvFieldSql(traits: CsvTextTraits, wanted: readonly number[], columnCou
   if (!traits.quotes) return { field: traits.padding ? trimmed : raw, suspect: undefined };
   const quoted = Array.from({ length: columnCount }, (_, i) => `contains(c${i}, '"')`);
   const padded = traits.padding ? wanted.map((position) => `${raw(position)} <> trim(${raw(position)}, ${sqlString(TRIMMED_CHARACTERS)})`) : [];
-  return { field: trimmed, suspect: [...quoted, ...padded].join(" OR ") };
+  const spaceAtEnd = wanted.map((position) => `regexp_matches(${raw(position)}, ${sqlString(TRIMMED_AT_THE_END_BY_CSV_PARSE)})`);
+  return { field: trimmed, suspect: [...quoted, ...padded, ...spaceAtEnd].join(" OR ") };
 }
 
 /** The pass over a CSV extract whose text has these traits. */
