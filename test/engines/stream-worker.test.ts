@@ -6,10 +6,14 @@ import { csv, runCli, workspace } from "../helpers.js";
 const execFileAsync = promisify(execFile);
 const CLI = new URL("../../dist/prepost.js", import.meta.url).pathname;
 
-/** The built CLI (`npm test` builds first), where the stream engine reads each activity extract in a worker thread. */
+/**
+ * The built CLI (`npm test` builds first), where the stream engine reads an activity extract in a
+ * worker thread, here whatever its size (`PREPOST_WORKER_MIN_BYTES`: these extracts are tiny).
+ */
 async function builtCli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    const options = { env: { ...process.env, PREPOST_WORKER_MIN_BYTES: "0", ...env } };
+    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], options);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -55,6 +59,13 @@ describe("stream engine: each activity extract is read in a worker thread, with 
     expect(run.stderr).toContain("prepost: admissions read in a worker thread");
   });
 
+  it("reads an extract under 16 MB in the main thread, where a worker would cost more than it saves", async () => {
+    const run = await builtCli(await evaluateArgs(["--skip-invalid"]), { PREPOST_DEBUG_ENGINE: "1", PREPOST_WORKER_MIN_BYTES: "" });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("prepost: ae read in the main thread");
+    expect(run.stderr).toContain("prepost: admissions read in the main thread");
+  });
+
   // The DuckDB engine hands an extract with invalid rows to the same reader in a worker thread.
   it.each(["stream", "duckdb"])("gives the same JSON under --skip-invalid: counts, statistics and the account of every skipped row (--engine %s)", async (engine) => {
     const args = await evaluateArgs(["--skip-invalid"], engine);
@@ -65,13 +76,14 @@ describe("stream engine: each activity extract is read in a worker thread, with 
     expect(inWorker.stdout).toBe(inMain.stdout);
   });
 
-  it("reads a Parquet extract in a worker thread too (DuckDB's reader loads there), with the same JSON", async () => {
+  it("reads a Parquet extract in the main thread (DuckDB reads it, not csv-parse), with the same JSON", async () => {
     const args = await evaluateArgs(["--skip-invalid"], "stream", true);
-    const [inWorker, inMain] = [await builtCli(args, { PREPOST_DEBUG_ENGINE: "1" }), await runCli(args)];
-    expect(inWorker.stderr).toContain("prepost: ae read in a worker thread");
-    expect(inMain.code).toBe(0);
-    expect(JSON.parse(inMain.stdout).rows.accounts.ae).toMatchObject({ read: 30, skipped: 15 });
-    expect(inWorker.stdout).toBe(inMain.stdout);
+    const [built, inProcess] = [await builtCli(args, { PREPOST_DEBUG_ENGINE: "1" }), await runCli(args)];
+    expect(built.stderr).toContain("prepost: ae read in the main thread");
+    expect(built.stderr).toContain("prepost: admissions read in a worker thread");
+    expect(inProcess.code).toBe(0);
+    expect(JSON.parse(inProcess.stdout).rows.accounts.ae).toMatchObject({ read: 30, skipped: 15 });
+    expect(built.stdout).toBe(inProcess.stdout);
   });
 
   it.each(["stream", "duckdb"])("reports the same problems, the first 20 of both extracts in order, and the total (--engine %s)", async (engine) => {
