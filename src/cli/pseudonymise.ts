@@ -77,10 +77,9 @@ export function pseudonymiseCommand(console: Console): Command {
         onInvalid: flags.onInvalid,
         dateFormat: flags.dateFormat,
       };
+      const { pseudonymiseCsvToFile, pseudonymiseCsvToStream } = await import("../pseudonymise/pseudonymise-csv.js");
       const report =
-        flags.out === undefined
-          ? await (await import("../pseudonymise/pseudonymise-csv.js")).pseudonymiseCsvToStream(request, outputSink(console))
-          : await (await import("../pseudonymise/pseudonymise-csv.js")).pseudonymiseCsvToFile(request, flags.out);
+        flags.out === undefined ? await pseudonymiseCsvToStream(request, outputSink(console)) : await pseudonymiseCsvToFile(request, flags.out);
       for (const line of reportLines(report, flags.out ?? "standard output")) console.err(`prepost: ${line}\n`);
     });
 }

@@ -65,10 +65,12 @@ async function runTally(connection: DuckDBConnection, fields: ExtractFields, rul
   // Item by item from each vector: the API's conversion to JavaScript values (getColumnsObjectJS)
   // takes a few times longer for tens of thousands of groups. Every column is INTEGER or DOUBLE.
   for (const chunk of await result.fetchAllChunks()) {
+    // `rowCount` is a getter that asks the native binding each time: read once per chunk.
+    const rowCount = chunk.rowCount;
     for (let c = 0; c < columns.length; c++) {
       const vector = chunk.getColumnVector(c);
       const column = columns[c]!;
-      for (let i = 0; i < chunk.rowCount; i++) column.push(vector.getItem(i) as number | null);
+      for (let i = 0; i < rowCount; i++) column.push(vector.getItem(i) as number | null);
     }
   }
   return groups;

@@ -1,7 +1,7 @@
 /**
  * NHS numbers: ten digits, the last a Modulus 11 check digit (NHS Data Dictionary, "NHS Number").
- * Normalising first means that "999 234 5675", "999-234-5675" and " 9992345675 " all give the same
- * ten ASCII digits, and so the same pseudonym on both sides of a linkage.
+ * Normalising first means that one number written with spaces (3, 3 and 4 digits), with hyphens, or
+ * padded gives the same ten ASCII digits, and so the same pseudonym on both sides of a linkage.
  */
 
 /** Why a value is not an NHS number; the stable codes of the problems reported for it. */
