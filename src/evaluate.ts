@@ -56,6 +56,7 @@ function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[], 
     excludedAttendanceCategories: settings.excludedAttendanceCategories,
     emergencyAdmissionMethods: settings.emergencyAdmissionMethods,
     skipInvalid: settings.skipInvalid,
+    maxInvalid: settings.maxInvalid,
     bootstrap: settings.bootstrap,
     seed: settings.seed,
     suppress: settings.suppress,
@@ -84,9 +85,8 @@ interface People {
 }
 
 async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: ProgressListener): Promise<People> {
-  const { dateFormat } = run.settings;
   const listedCohorts = run.cohorts ? new Set(run.cohorts.map((c) => c.cohort)) : undefined;
-  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { dateFormat, listedCohorts }, log, progress))) ?? {
+  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { listedCohorts }, log, progress))) ?? {
     patients: new Map(),
     cohortsSeen: [],
     rows: 0,
@@ -94,7 +94,7 @@ async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: Progre
   const cohorts = run.cohorts ?? referrals.cohortsSeen.map((cohort) => ({ cohort, label: cohort }));
   const people: People = { patients: [...referrals.patients.values()], comparison: undefined, cohorts, rows: { referrals: referrals.rows } };
   if (run.comparison) {
-    const reading = { dateFormat, cohorts: new Set(cohorts.map((c) => c.cohort)) };
+    const reading = { cohorts: new Set(cohorts.map((c) => c.cohort)) };
     const comparison = await log.readingFile(() => readComparison(run.comparison!, reading, log));
     people.comparison = comparison?.patients ?? [];
     people.rows.comparison = comparison?.rows ?? 0;

@@ -5,7 +5,7 @@ import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
 import { AE_COLUMNS } from "../extracts/ae.js";
 import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
-import { settingsInput } from "./settings.js";
+import { dateFormat, isoDate, settingsInput } from "./settings.js";
 
 /** Each extract's columns may be renamed to the extract's own header; unknown names are errors. */
 function columnMapping(columns: readonly { name: string }[]) {
@@ -14,6 +14,22 @@ function columnMapping(columns: readonly { name: string }[]) {
 }
 
 const path = z.string().trim().min(1);
+
+/** `formats.<extract>`: how one extract writes its text, where it differs from the others. */
+const extractFormat = z.strictObject({
+  dateFormat: dateFormat.optional().describe("auto (each date column decided from its first value), iso (YYYY-MM-DD) or dmy (D/M/YYYY)."),
+  delimiter: z
+    .enum([",", ";", "\t", "|", "tab"])
+    .optional()
+    .describe('The field delimiter: "," (default), ";", "\\t" (or "tab") or "|".'),
+  encoding: z.enum(["utf-8", "windows-1252"]).optional().describe("utf-8 (default; a byte-order mark is fine) or windows-1252 (what Excel writes on a UK desktop)."),
+});
+
+/** `coverage.<extract>`: the days an activity extract covers, where its event dates do not show it. */
+const extractCoverage = z.strictObject({
+  start: isoDate.optional().describe("First day the extract covers (YYYY-MM-DD)."),
+  end: isoDate.optional().describe("Last day the extract covers (YYYY-MM-DD)."),
+});
 
 export const configFileSchema = z
   .strictObject({
@@ -31,10 +47,29 @@ export const configFileSchema = z
       })
       .optional()
       .describe("Per extract: the spec's column name → the extract's own header."),
-    cohorts: z
-      .array(z.strictObject({ cohort: z.string().trim().min(1), label: z.string().trim().min(1).optional() }))
+    formats: z
+      .strictObject({
+        referrals: extractFormat.optional(),
+        ae: extractFormat.optional(),
+        admissions: extractFormat.optional(),
+        comparison: extractFormat.optional(),
+      })
       .optional()
-      .describe("Cohort order and display labels; a cohort in the data but not listed is an error."),
+      .describe("Per extract: how its dates, delimiter and encoding are written, where they differ from the run's settings."),
+    coverage: z
+      .strictObject({ ae: extractCoverage.optional(), admissions: extractCoverage.optional() })
+      .optional()
+      .describe("Per activity extract: the days it covers; default, its own earliest and latest event date. dataStart/dataEnd give them for all."),
+    cohorts: z
+      .array(
+        z.strictObject({
+          cohort: z.string().trim().min(1),
+          label: z.string().trim().min(1).optional(),
+          aliases: z.array(z.string().trim().min(1)).optional().describe("Other spellings of this cohort in the referrals, merged into it."),
+        }),
+      )
+      .optional()
+      .describe("Cohort order and display labels; a cohort in the data but not listed is an error. Compared without regard to case or runs of white space."),
   })
   .extend(settingsInput.shape);
 

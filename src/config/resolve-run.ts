@@ -2,6 +2,7 @@ import { dirname, relative, resolve } from "node:path";
 import { type DataError, InputError } from "../errors.js";
 import type { ExtractName } from "../result.js";
 import { type ConfigFile, issueToProblem, loadConfigFile } from "./config-file.js";
+import type { ExtractFormat } from "../extracts/source.js";
 import type { EvaluationRun, RunSettings } from "./run.js";
 import {
   DEFAULT_EMERGENCY_ADMISSION_METHODS,
@@ -54,9 +55,10 @@ const defaults = {
   requireConsent: false,
   minOnwardReferrals: null,
   minAge: null,
-  dateFormat: "iso",
+  dateFormat: "auto",
   aeCoding: "ecds",
   skipInvalid: false,
+  maxInvalid: null,
   bootstrap: 2000,
   seed: 1,
   suppress: false,
@@ -86,7 +88,24 @@ export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunS
   return settings;
 }
 
-function sourcesFrom(config: ConfigFile, configDir: string | undefined, flags: RunFlags) {
+/** An extract's `formats` entry over the run's settings; a delimiter is always a character. */
+function formatOf(config: ConfigFile, extract: ExtractName, settings: RunSettings): ExtractFormat {
+  const given = config.formats?.[extract];
+  const delimiter = given?.delimiter === "tab" ? "\t" : given?.delimiter;
+  return { dateFormat: given?.dateFormat ?? settings.dateFormat, delimiter, encoding: given?.encoding ?? "utf-8" };
+}
+
+/** Each activity extract's given coverage: its `coverage` entry, else `dataStart`/`dataEnd` (for all). */
+function coverageOf(config: ConfigFile, settings: RunSettings): EvaluationRun["coverage"] {
+  const coverage: NonNullable<EvaluationRun["coverage"]> = {};
+  for (const extract of ["ae", "admissions"] as const) {
+    const given = config.coverage?.[extract];
+    coverage[extract] = { start: given?.start ?? settings.dataStart, end: given?.end ?? settings.dataEnd };
+  }
+  return coverage;
+}
+
+function sourcesFrom(config: ConfigFile, configDir: string | undefined, flags: RunFlags, settings: RunSettings) {
   const cwd = process.cwd();
   return Object.fromEntries(
     EXTRACTS.flatMap((extract) => {
@@ -96,7 +115,7 @@ function sourcesFrom(config: ConfigFile, configDir: string | undefined, flags: R
       // Flags are relative to where prepost runs; config paths to the config file.
       const path = fromFlag !== undefined ? resolve(cwd, fromFlag) : resolve(configDir ?? cwd, fromConfig!);
       const file = fromFlag ?? relative(cwd, path);
-      return [[extract, { path, file, columns: config.columns?.[extract] ?? {} }]];
+      return [[extract, { extract, path, file, columns: config.columns?.[extract] ?? {}, format: formatOf(config, extract, settings) }]];
     }),
   );
 }
@@ -104,12 +123,12 @@ function sourcesFrom(config: ConfigFile, configDir: string | undefined, flags: R
 function cohortLabels(config: ConfigFile, file: string) {
   if (!config.cohorts) return undefined;
   const seen = new Set<string>();
-  return config.cohorts.map(({ cohort, label }, i) => {
+  return config.cohorts.map(({ cohort, label, aliases }, i) => {
     if (seen.has(cohort)) {
       throw new InputError([{ code: "duplicate_cohort", file, line: 0, column: `cohorts.${i}.cohort`, value: cohort, message: "is listed twice" }]);
     }
     seen.add(cohort);
-    return { cohort, label: label ?? cohort };
+    return { cohort, label: label ?? cohort, aliases: aliases ?? [] };
   });
 }
 
@@ -118,9 +137,10 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   const flagSettings = validateFlags(flags);
   const config: ConfigFile = flags.config ? await loadConfigFile(flags.config) : {};
   const configDir = flags.config ? dirname(resolve(flags.config)) : undefined;
-  const { $schema: _s, referrals: _r, ae: _a, admissions: _ad, comparison: _c, columns: _col, cohorts: _co, ...configSettings } = config;
+  const { $schema: _s, referrals: _r, ae: _a, admissions: _ad, comparison: _c, columns: _col, cohorts: _co, formats: _f, coverage: _cv, ...configSettings } =
+    config;
   const settings = mergeSettings(configSettings, flagSettings);
-  const sources = sourcesFrom(config, configDir, flags);
+  const sources = sourcesFrom(config, configDir, flags, settings);
   if (!sources.referrals) throw usageError("no referrals extract: give --referrals FILE (or `referrals` in the config file)");
   if (!sources.ae && !sources.admissions) {
     throw usageError("no activity extract: give --ae FILE and/or --admissions FILE (or `ae`/`admissions` in the config file)");
@@ -132,5 +152,6 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
     admissions: sources.admissions,
     comparison: sources.comparison,
     cohorts: cohortLabels(config, flags.config ?? ""),
+    coverage: coverageOf(config, settings),
   };
 }

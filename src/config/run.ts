@@ -10,6 +10,17 @@ export type RunSettings = Omit<Settings, "dataStartInferred" | "dataEndInferred"
   engine: EngineChoice;
 };
 
+/** A cohort the config lists: its order, label and the other spellings merged into it. */
+export interface ListedCohort extends CohortLabel {
+  aliases: string[];
+}
+
+/** The days one activity extract covers, as given (`coverage.<extract>`, or the data flags); null to infer. */
+export interface GivenCoverage {
+  start: string | null;
+  end: string | null;
+}
+
 /** Everything `evaluate` needs, every choice made: the library's input. */
 export interface EvaluationRun {
   settings: RunSettings;
@@ -17,6 +28,8 @@ export interface EvaluationRun {
   ae?: ExtractSource;
   admissions?: ExtractSource;
   comparison?: ExtractSource;
-  /** Cohort order and labels from the config; undefined to take them from the data. */
-  cohorts?: CohortLabel[];
+  /** Cohort order, labels and aliases from the config; undefined to take them from the data. */
+  cohorts?: ListedCohort[];
+  /** Per activity extract, the coverage given for it (config `coverage`, over `dataStart`/`dataEnd`). */
+  coverage?: Partial<Record<"ae" | "admissions", GivenCoverage>>;
 }

@@ -16,13 +16,23 @@ export const windowText = z
   .regex(/^[1-9]\d{0,3}[md]$/, { message: "must be a whole number of months or days, like 6m or 182d" });
 
 export const indexDayRule = z.enum(["exclude", "pre", "post"]);
-export const dateFormat = z.enum(["iso", "dmy"]);
+/** How an extract writes its dates: `auto` decides each date column from its first value (evaluation.md, inputs). */
+export const dateFormat = z.enum(["auto", "iso", "dmy"]);
 export const aeCoding = z.enum(["ecds", "hes"]);
 /** Which engine reads the activity extracts; `auto` decides from the inputs (see `chooseEngine`). */
 export const engineChoice = z.enum(["stream", "duckdb", "auto"]);
 export type EngineChoice = z.infer<typeof engineChoice>;
 export type EngineName = Exclude<EngineChoice, "auto">;
 const wholeNumber = z.number().int().min(0);
+
+/**
+ * `--max-invalid N` or `N%`: how many invalid rows `--skip-invalid` may skip in one extract before
+ * the run stops all the same. A count is a whole number; a share a number and `%`.
+ */
+export const maxInvalid = z.union([
+  wholeNumber,
+  z.string().trim().regex(/^(\d+|\d+%|\d*\.\d+%)$/, { message: "must be a whole number of rows (like 50) or a share of the rows (like 2%)" }),
+]);
 const unitCost = z.number().positive().finite();
 
 /** `--unit-cost ae=GBP --unit-cost admission=GBP`: the price of one A&E attendance and one unplanned admission. */
@@ -45,11 +55,16 @@ export const settingsInput = z.strictObject({
   requireConsent: z.boolean().optional().describe("Exclude patients whose index row has no consent. Default false."),
   minOnwardReferrals: wholeNumber.optional().describe("Exclude patients with fewer onward referrals (summed over their rows). Default: no minimum."),
   minAge: wholeNumber.optional().describe("Exclude patients younger than this at the index row, or of unknown age. Default: no minimum."),
-  dateFormat: dateFormat.optional().describe("How the extracts write dates: iso (YYYY-MM-DD, default) or dmy (DD/MM/YYYY)."),
+  dateFormat: dateFormat
+    .optional()
+    .describe("How the extracts write dates: auto (default: each date column decided from its first value), iso (YYYY-MM-DD) or dmy (D/M/YYYY). `formats` sets it per extract."),
   aeCoding: aeCoding.optional().describe("A&E attendance category coding: ecds (default) or hes."),
   excludedAttendanceCategories: z.array(z.string().trim()).optional().describe("Attendance categories not counted. Default: 4 for ecds, 2 for hes."),
   emergencyAdmissionMethods: z.array(z.string().trim().toUpperCase()).optional().describe("Admission methods counted as unplanned. Default: 21 22 23 24 25 2A 2B 2C 2D 28."),
   skipInvalid: z.boolean().optional().describe("Skip invalid rows (reported) instead of stopping. Default false."),
+  maxInvalid: maxInvalid
+    .optional()
+    .describe("With skipInvalid: the most invalid rows one extract may have, a count (50) or a share of its rows (\"2%\"). Default: more than 1% of the rows and more than 10 stops the run."),
   bootstrap: wholeNumber.optional().describe("Bootstrap replicates for confidence intervals; 0 turns them off. Default 2000."),
   seed: z.number().int().optional().describe("Seed of the bootstrap random numbers. Default 1."),
   suppress: z.boolean().optional().describe("Apply NHS England's HES/ECDS small-number suppression to every count published. Default false."),
@@ -82,6 +97,8 @@ export interface Settings {
   excludedAttendanceCategories: string[];
   emergencyAdmissionMethods: string[];
   skipInvalid: boolean;
+  /** The limit on skipping, as given; null for the default (more than 1% of the rows and more than 10). */
+  maxInvalid: number | string | null;
   bootstrap: number;
   seed: number;
   /** `--suppress`: disclosure control applied to the published counts. */

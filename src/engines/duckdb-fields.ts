@@ -1,14 +1,17 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
 import { AE_COLUMNS } from "../extracts/ae.js";
-import type { DateFormat } from "../extracts/dates.js";
+import { type DateFormat, type DateSetting, dateFormatOf } from "../extracts/dates.js";
+import { isMissingToken, MISSING_TOKENS } from "../extracts/missing-values.js";
+import { fieldCountFits } from "../extracts/row-reader.js";
 import { type ExtractSource, wantedColumns } from "../extracts/source.js";
 import { locateColumns } from "../io/columns.js";
 import { readCsvHead } from "../io/csv-head.js";
+import { visitCsv } from "../io/csv-records.js";
 import { type CsvTextTraits, readFirstLine } from "../io/csv-text-traits.js";
 import { csvReadSql, isPlainHeader } from "../io/duckdb-csv.js";
 import { sqlString, TRIMMED_CHARACTERS, trimmedSql } from "../io/duckdb-session.js";
-import { parquetColumns, parquetFieldSql } from "../io/parquet-records.js";
+import { type ParquetColumn, parquetColumns, parquetFieldSql } from "../io/parquet-records.js";
 import type { ExtractFields } from "./duckdb-sql.js";
 import type { ActivityExtract } from "./stream.js";
 
@@ -59,6 +62,45 @@ export interface CsvLayout {
   at: Positions;
   columnCount: number;
   dateKey: ExtractFields["dateKey"];
+  /** The date column's format: given, or (with `auto`) decided by its first date, as the row reader decides it. */
+  dateFormat: DateFormat;
+}
+
+/** How far into a file `auto` looks for a first date before leaving the extract to the row reader. */
+const DATE_LOOK_AHEAD = 10_000;
+
+class Decided extends Error {}
+
+/**
+ * The format `auto` gives the date column, decided as `DateColumnRule` decides it: by the first value
+ * of a row the row reader would read (its field count right), that is not missing and has the shape
+ * of a date.
+ */
+async function csvDateFormat(source: ExtractSource, position: number): Promise<DateFormat> {
+  const given = source.format.dateFormat;
+  if (given !== "auto") return given;
+  let width = 0;
+  let looked = 0;
+  let decided: DateFormat | undefined;
+  try {
+    await visitCsv(source.path, source.file, {
+      header: (fields) => {
+        width = fields.length;
+      },
+      record: (fields) => {
+        if (++looked > DATE_LOOK_AHEAD) throw new Decided();
+        if (!fieldCountFits(fields, width)) return;
+        const value = fields[position] ?? "";
+        if (value === "" || isMissingToken(value)) return;
+        decided = dateFormatOf(value);
+        if (decided) throw new Decided();
+      },
+    }, undefined, "head");
+  } catch (error) {
+    if (!(error instanceof Decided)) throw new NeedsRowReader("the file cannot be read, or its start is not valid CSV");
+  }
+  if (!decided) throw new NeedsRowReader(`no date in the first ${DATE_LOOK_AHEAD} rows decides the date column's format`);
+  return decided;
 }
 
 /**
@@ -74,7 +116,8 @@ export async function csvLayout(extract: ActivityExtract, source: ExtractSource)
   if (!isPlainHeader(await readFirstLine(source.path), head.header)) throw new NeedsRowReader("the header line is padded or oddly quoted");
   const at = positionsIn(head.header, extract, source);
   const dateKey = dateKeyFor(head.firstRecord?.[datePosition(extract, at)]);
-  return { extract, path: source.path, at, columnCount: head.header.length, dateKey };
+  const dateFormat = await csvDateFormat(source, datePosition(extract, at));
+  return { extract, path: source.path, at, columnCount: head.header.length, dateKey, dateFormat };
 }
 
 /**
@@ -117,13 +160,31 @@ export function csvRead(layout: CsvLayout, traits: CsvTextTraits): ExtractFields
   };
 }
 
+/**
+ * The format of a Parquet extract's date column: given; or, with `auto`, ISO for a typed date (it is
+ * written out so, see `parquetFieldSql`), and for text the shape of the first value in file order that
+ * is not missing and has the shape of a date, as the row reader decides it.
+ */
+async function parquetDateFormat(connection: DuckDBConnection, source: ExtractSource, column: ParquetColumn): Promise<DateFormat> {
+  const given = source.format.dateFormat;
+  if (given !== "auto") return given;
+  if (column.type !== "VARCHAR") return "iso";
+  const text = parquetFieldSql(column, "auto");
+  const missing = `upper(${text}) IN (${MISSING_TOKENS.map((token) => sqlString(token)).join(", ")})`;
+  const shaped = `regexp_matches(${text}, '^([0-9]{4}-[0-9]|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})')`;
+  const first = await connection.runAndReadAll(
+    `SELECT ${text} FROM read_parquet(${sqlString(source.path)}, file_row_number = true)
+     WHERE ${text} <> '' AND NOT (${missing}) AND ${shaped} ORDER BY file_row_number LIMIT 1`,
+  );
+  const value = first.getRowsJS()[0]?.[0];
+  const format = typeof value === "string" ? dateFormatOf(value) : undefined;
+  if (!format) throw new NeedsRowReader("no value of the date column decides its format");
+  return format;
+}
+
 /** The pass over a Parquet extract: its own column names are the header; typed columns become text. */
-export async function parquetRead(
-  connection: DuckDBConnection,
-  extract: ActivityExtract,
-  source: ExtractSource,
-  dateFormat: DateFormat,
-): Promise<ExtractFields> {
+export async function parquetRead(connection: DuckDBConnection, extract: ActivityExtract, source: ExtractSource): Promise<ExtractFields & { dateFormat: DateFormat }> {
+  const dateSetting: DateSetting = source.format.dateFormat;
   const columns = await parquetColumns(connection, source.path).catch(() => {
     throw new NeedsRowReader("not a readable Parquet file");
   });
@@ -132,8 +193,9 @@ export async function parquetRead(
     extract,
     source,
   );
-  const dateType = columns[datePosition(extract, at)]!.type;
-  const fields = activityFields(extract, at, (position) => parquetFieldSql(columns[position]!, dateFormat));
-  const dateKey = dateType === "DATE" || dateType === "VARCHAR" ? "whole" : "prefix";
-  return { ...fields, source: `read_parquet(${sqlString(source.path)})`, dateKey };
+  const dateColumn = columns[datePosition(extract, at)]!;
+  const fields = activityFields(extract, at, (position) => parquetFieldSql(columns[position]!, dateSetting));
+  const dateKey = dateColumn.type === "DATE" || dateColumn.type === "VARCHAR" ? "whole" : "prefix";
+  const dateFormat = await parquetDateFormat(connection, source, dateColumn);
+  return { ...fields, source: `read_parquet(${sqlString(source.path)})`, dateKey, dateFormat };
 }

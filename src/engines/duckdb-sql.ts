@@ -1,6 +1,7 @@
 import type { IndexDayRule } from "../core/windows.js";
 import { PLACE } from "../core/windows.js";
 import { type DateFormat, HES_MISSING_DATES } from "../extracts/dates.js";
+import { missingAsEmptySql } from "../extracts/missing-values.js";
 import { sqlInList, sqlString } from "../io/duckdb-session.js";
 
 /**
@@ -57,7 +58,7 @@ const STRFTIME: Record<DateFormat, string> = { iso: "%Y-%m-%d", dmy: "%d/%m/%Y" 
  * format; anything else is parsed the slow, strict way.
  */
 export function calendarSql(format: DateFormat): string {
-  return `CREATE OR REPLACE TEMP TABLE calendar AS
+  return `CREATE OR REPLACE TEMP TABLE calendar_${format} AS
     SELECT strftime(d, ${sqlString(STRFTIME[format])}) AS text, (CAST(d AS DATE) - DATE '1970-01-01')::INTEGER AS day
     FROM range(TIMESTAMP '1900-01-01', TIMESTAMP '2100-01-01', INTERVAL 1 DAY) AS t(d)`;
 }
@@ -141,21 +142,23 @@ function reasonsSql(fields: ExtractFields, rules: CountingRules): string[] {
  * no row is `unsure`. (Counts come back as doubles, exact to 2^53, not as BigInt.)
  */
 export function tallySql(fields: ExtractFields, rules: CountingRules): string {
-  const optional = (name: string, sql: string | undefined) => (sql === undefined ? [] : [`${sql} AS ${name}`]);
+  // NULL, NA and N/A are missing values, as in the row reader (missing-values.ts); a date so written
+  // is not one, and needs no rewriting to be found invalid.
+  const optional = (name: string, sql: string | undefined) => (sql === undefined ? [] : [`${missingAsEmptySql(sql)} AS ${name}`]);
   const selected = [
-    `${fields.patientId} AS patient_id`,
+    `${missingAsEmptySql(fields.patientId)} AS patient_id`,
     `${fields.date} AS d`,
     ...optional("category", fields.category),
     ...optional("method", fields.method),
     ...optional("episode", fields.episode),
-    ...optional("suspect", fields.suspect),
+    ...(fields.suspect === undefined ? [] : [`${fields.suspect} AS suspect`]),
   ];
   const key = fields.dateKey === "whole" ? "d" : "left(d, 10)";
   return `WITH fields AS (
     SELECT ${selected.join(", ")} FROM ${fields.source}
   ), dated AS (
     SELECT fields.*, ${daySql(rules.dateFormat, fields.dateKey)} AS day
-    FROM fields LEFT JOIN calendar ON calendar.text = ${key}
+    FROM fields LEFT JOIN calendar_${rules.dateFormat} AS calendar ON calendar.text = ${key}
   ), placed AS (
     SELECT s.slot, day, CASE
       WHEN ${unsureSql(fields)} THEN ${CODE.unsure}

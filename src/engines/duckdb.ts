@@ -6,7 +6,9 @@ import type { ProblemLog } from "../extracts/problem-log.js";
 import type { ExtractSource } from "../extracts/source.js";
 import { type CsvTextTraits, csvTextTraits } from "../io/csv-text-traits.js";
 import { type DuckDbSession, openDuckDb } from "../io/duckdb-session.js";
-import { isParquet } from "../io/records.js";
+import type { DateFormat } from "../extracts/dates.js";
+import { textKindOf } from "../io/file-kind.js";
+import { isParquet, textSettingsOf } from "../io/records.js";
 import { csvLayout, csvRead, NeedsRowReader, parquetRead } from "./duckdb-fields.js";
 import { calendarSql, type CountingRules } from "./duckdb-sql.js";
 import { loadSubjects, tallyInDuckDb } from "./duckdb-tally.js";
@@ -24,7 +26,9 @@ const debugNotice: RowReaderNotice = (extract, why) => {
 async function preparedSession(run: EvaluationRun): Promise<DuckDbSession> {
   const session = await openDuckDb();
   try {
-    await session.connection.run(calendarSql(run.settings.dateFormat));
+    // Both formats: with `auto`, each extract's is known only once its first date is read.
+    await session.connection.run(calendarSql("iso"));
+    await session.connection.run(calendarSql("dmy"));
     return session;
   } catch (error) {
     session.close();
@@ -69,10 +73,10 @@ function preparationFor(run: EvaluationRun): Preparation {
   return preparation ?? prepare(run);
 }
 
-function countingRules(run: EvaluationRun): CountingRules {
+function countingRules(run: EvaluationRun, dateFormat: DateFormat): CountingRules {
   const { settings } = run;
   return {
-    dateFormat: settings.dateFormat,
+    dateFormat,
     indexDay: settings.indexDay,
     excludedCategories: settings.excludedAttendanceCategories,
     emergencyMethods: settings.emergencyAdmissionMethods,
@@ -90,18 +94,27 @@ async function countCsv(
   run: EvaluationRun,
   subjects: Subjects,
 ): Promise<Counted> {
+  const kind = await textKindOf(source.path, source.file, textSettingsOf(source)).catch(() => {
+    throw new NeedsRowReader("the file cannot be read, or is not text");
+  });
+  // DuckDB reads a plain UTF-8 file with commas; the row reader reads the rest (docs/scale.md).
+  if (kind.gzip) throw new NeedsRowReader("gzip-compressed");
+  if (kind.encoding !== "utf-8") throw new NeedsRowReader(`encoded ${kind.encoding}`);
+  if (kind.delimiter !== ",") throw new NeedsRowReader("not comma-delimited");
   const layout = await csvLayout(extract, source);
   const text = await traits.catch(() => {
     throw new NeedsRowReader("the file cannot be read");
   });
-  return tallyInDuckDb(connection, csvRead(layout, text), countingRules(run), subjects);
+  if (!text.utf8) throw new NeedsRowReader("not valid UTF-8");
+  return tallyInDuckDb(connection, csvRead(layout, text), countingRules(run, layout.dateFormat), subjects);
 }
 
 async function countExtract(connection: DuckDBConnection, extract: ActivityExtract, run: EvaluationRun, preparation: Preparation, subjects: Subjects): Promise<Counted> {
   const source = run[extract]!;
   const traits = preparation.traits[extract];
   if (traits) return countCsv(connection, extract, source, traits, run, subjects);
-  return tallyInDuckDb(connection, await parquetRead(connection, extract, source, run.settings.dateFormat), countingRules(run), subjects);
+  const fields = await parquetRead(connection, extract, source);
+  return tallyInDuckDb(connection, fields, countingRules(run, fields.dateFormat), subjects);
 }
 
 /**

@@ -45,10 +45,10 @@ export const streamExtract: ExtractReader = async (extract, run, subjects, log, 
   const rows =
     extract === "ae"
       ? await log.readingFile(() =>
-          readAe(source, { dateFormat: settings.dateFormat, excludedCategories: new Set(settings.excludedAttendanceCategories) }, log, sink, progress),
+          readAe(source, { excludedCategories: new Set(settings.excludedAttendanceCategories) }, log, sink, progress),
         )
       : await log.readingFile(() =>
-          readAdmissions(source, { dateFormat: settings.dateFormat, emergencyMethods: new Set(settings.emergencyAdmissionMethods) }, log, sink, progress),
+          readAdmissions(source, { emergencyMethods: new Set(settings.emergencyAdmissionMethods) }, log, sink, progress),
         );
   return { extract, file: source.file, tally, rows: rows ?? 0 };
 };

@@ -1,6 +1,6 @@
 import { locateColumns } from "../io/columns.js";
 import type { ActivitySink } from "./activity.js";
-import { type DateFormat, MISSING_DATE } from "./dates.js";
+import { MISSING_DATE } from "./dates.js";
 import { eventDayField, optionalTextField, patientIdField } from "./fields.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowReader } from "./row-reader.js";
@@ -14,7 +14,6 @@ export const ADMISSION_COLUMNS = [
 ] as const;
 
 export interface AdmissionReading {
-  dateFormat: DateFormat;
   /** Admission methods of unplanned admissions (trimmed, upper case). */
   emergencyMethods: ReadonlySet<string>;
 }
@@ -33,7 +32,7 @@ export function admissionRowParser(
   const at = locateColumns(header, wantedColumns(source, ADMISSION_COLUMNS), source.file);
   const name = (column: (typeof ADMISSION_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
   const row = new RowReader("admissions", source.file, header.length, log);
-  const dayField = eventDayField(reading.dateFormat);
+  const dayField = eventDayField(source.format.dateFormat);
   const countsEpisodes = at.episode_order >= 0;
   const [patientIdColumn, dateColumn, methodColumn, episodeColumn] = [name("patient_id"), name("admission_date"), name("admission_method"), name("episode_order")];
 

@@ -1,6 +1,6 @@
 import { locateColumns } from "../io/columns.js";
 import type { ActivitySink } from "./activity.js";
-import { type DateFormat, MISSING_DATE } from "./dates.js";
+import { MISSING_DATE } from "./dates.js";
 import { eventDayField, optionalTextField, patientIdField } from "./fields.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowReader } from "./row-reader.js";
@@ -13,7 +13,6 @@ export const AE_COLUMNS = [
 ] as const;
 
 export interface AeReading {
-  dateFormat: DateFormat;
   /** Attendance categories that are not counted (planned follow-ups: ECDS 4, HES 2 by default). */
   excludedCategories: ReadonlySet<string>;
 }
@@ -23,7 +22,7 @@ export function aeRowParser(header: string[], source: ExtractSource, reading: Ae
   const at = locateColumns(header, wantedColumns(source, AE_COLUMNS), source.file);
   const name = (column: (typeof AE_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
   const row = new RowReader("ae", source.file, header.length, log);
-  const dayField = eventDayField(reading.dateFormat);
+  const dayField = eventDayField(source.format.dateFormat);
   const [patientIdColumn, arrivalDateColumn, categoryColumn] = [name("patient_id"), name("arrival_date"), name("attendance_category")];
 
   return (fields: string[], line: number): void => {

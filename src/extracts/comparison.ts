@@ -1,6 +1,5 @@
 import type { Day } from "../core/day.js";
 import { locateColumns } from "../io/columns.js";
-import type { DateFormat } from "./dates.js";
 import { patientIdField, requiredDayField, requiredTextField } from "./fields.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowReader } from "./row-reader.js";
@@ -22,7 +21,6 @@ export interface ComparisonPatient {
 }
 
 export interface ComparisonReading {
-  dateFormat: DateFormat;
   /** The referrals' cohorts: a comparison cohort must name one of them. */
   cohorts: ReadonlySet<string>;
 }
@@ -36,7 +34,7 @@ export function comparisonRowParser(header: string[], source: ExtractSource, rea
   const names = Object.fromEntries(COMPARISON_COLUMNS.map(({ name }) => [name, source.columns[name] ?? name]));
   const row = new RowReader("comparison", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");
-  const dateField = requiredDayField(reading.dateFormat);
+  const dateField = requiredDayField(source.format.dateFormat);
   const firstLineOf = new Map<string, number>();
 
   return (fields: string[], line: number): ComparisonPatient | undefined => {

@@ -1,6 +1,9 @@
 import { type Day, dayFromCivil, isValidCivil } from "../core/day.js";
 
+/** A date format an extract's column is read in: ISO `YYYY-MM-DD` or the UK order `D/M/YYYY`. */
 export type DateFormat = "iso" | "dmy";
+/** What a run is told: a format, or `auto` (each column decided from its first non-missing value). */
+export type DateSetting = DateFormat | "auto";
 
 /** The value is a date, but one HES uses to mean "no date" (see `HES_MISSING_DATES`). */
 export const MISSING_DATE = Symbol("missing date");
@@ -22,8 +25,8 @@ export const HES_MISSING_DATES: ReadonlySet<Day> = new Set([
 ]);
 
 // Only the day counts, but what follows it must still look like a time, so that "2021-03-04x" or a
-// second date glued on is refused rather than silently cut.
-const TIME_OF_DAY = /^[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+// second date glued on is refused rather than silently cut. Excel re-saves "09:05" as "9:05".
+const TIME_OF_DAY = /^[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 const ZERO = 48;
 
@@ -51,10 +54,17 @@ function parseIso(text: string): ParsedDate {
   return dayOrInvalid(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2), text.slice(10));
 }
 
-/** `DD/MM/YYYY`, optionally followed by a time of day. */
+const SLASH = 47;
+
+/** `D/M/YYYY`, day and month of one or two digits (as Excel re-saves them), optionally with a time. */
 function parseDmy(text: string): ParsedDate {
-  if (text.length < 10 || text.charCodeAt(2) !== 47 || text.charCodeAt(5) !== 47) return INVALID_DATE;
-  return dayOrInvalid(digitsAt(text, 6, 4), digitsAt(text, 3, 2), digitsAt(text, 0, 2), text.slice(10));
+  const firstSlash = text.charCodeAt(1) === SLASH ? 1 : text.charCodeAt(2) === SLASH ? 2 : -1;
+  if (firstSlash < 0) return INVALID_DATE;
+  const secondSlash = text.charCodeAt(firstSlash + 2) === SLASH ? firstSlash + 2 : text.charCodeAt(firstSlash + 3) === SLASH ? firstSlash + 3 : -1;
+  if (secondSlash < 0 || text.length < secondSlash + 5) return INVALID_DATE;
+  const dayOfMonth = digitsAt(text, 0, firstSlash);
+  const month = digitsAt(text, firstSlash + 1, secondSlash - firstSlash - 1);
+  return dayOrInvalid(digitsAt(text, secondSlash + 1, 4), month, dayOfMonth, text.slice(secondSlash + 5));
 }
 
 /** Reads a trimmed date field in exactly the given format; never guesses another. */
@@ -62,8 +72,41 @@ export function parseDate(text: string, format: DateFormat): ParsedDate {
   return format === "iso" ? parseIso(text) : parseDmy(text);
 }
 
+const ISO_SHAPE = /^\d{4}-\d/;
+const DMY_SHAPE = /^\d{1,2}\/\d{1,2}\/\d{4}/;
+
+/**
+ * The format a value is written in, by its shape alone (`auto` decides a column from its first
+ * non-missing value): `2021-03-04…` is ISO, `4/3/2021…` the UK order; undefined for anything else.
+ */
+export function dateFormatOf(text: string): DateFormat | undefined {
+  return ISO_SHAPE.test(text) ? "iso" : DMY_SHAPE.test(text) ? "dmy" : undefined;
+}
+
 export function describeDateFormat(format: DateFormat): string {
-  return format === "iso" ? "YYYY-MM-DD" : "DD/MM/YYYY";
+  return format === "iso" ? "YYYY-MM-DD" : "D/M/YYYY";
+}
+
+/**
+ * Why a non-empty value is not a date in the format, in words an analyst can act on: a day that
+ * does not exist, a month over 12 in a slash date (a US month/day order), or another shape.
+ */
+export function invalidDateReason(text: string, format: DateFormat): string {
+  const shape = dateFormatOf(text);
+  if (shape === "dmy" && format === "dmy") {
+    const [day, month] = text.split("/").map(Number) as [number, number];
+    if (month > 12 && day <= 12) return `is not a date: month ${month} does not exist (a US month/day order? dates are read D/M/YYYY)`;
+    if (month > 12 || month < 1) return `is not a date: month ${month} does not exist`;
+  }
+  if (shape === format) {
+    const datePart = format === "iso" ? text.slice(0, 10) : DMY_SHAPE.exec(text)![0];
+    return parseDate(datePart, format) === INVALID_DATE
+      ? "is not a day that exists"
+      : "is a date followed by something that is not a time of day";
+  }
+  const other = format === "iso" ? "dmy" : "iso";
+  if (shape === other) return `is written ${describeDateFormat(other)}, but dates here are read ${describeDateFormat(format)}`;
+  return `is not a date in ${describeDateFormat(format)} format`;
 }
 
 /** Dates given in flags and the config file are always ISO, whatever the extracts use. */

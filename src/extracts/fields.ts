@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { type DateFormat, describeDateFormat, INVALID_DATE, MISSING_DATE, type ParsedDate, parseDate } from "./dates.js";
+import {
+  type DateFormat,
+  type DateSetting,
+  dateFormatOf,
+  describeDateFormat,
+  INVALID_DATE,
+  invalidDateReason,
+  MISSING_DATE,
+  type ParsedDate,
+  parseDate,
+} from "./dates.js";
 
 /**
  * Rules for the values of extract rows. A row is validated field by field at the border and
@@ -17,7 +27,8 @@ export class FieldIssue {
 
 export interface FieldRule<T> {
   schema: z.ZodType<T>;
-  check(text: string): T | FieldIssue;
+  /** `line` is where the value stands, for a rule that remembers (`DateColumnRule`). */
+  check(text: string, line?: number): T | FieldIssue;
 }
 
 const PATIENT_ID_EMPTY = "is empty: every row needs a patient identifier";
@@ -34,40 +45,58 @@ export function requiredTextField(what: string): FieldRule<string> {
 
 export const optionalTextField: FieldRule<string> = { schema: z.string(), check: (text) => text };
 
-/** What is wrong with a date field, or undefined if `day` may stand (placeholders too, where allowed). */
-function dateProblem(text: string, day: ParsedDate, format: DateFormat, placeholderAllowed: boolean): string | undefined {
-  if (day === MISSING_DATE && !placeholderAllowed) return "is a HES missing-date placeholder, not a real date";
-  if (day !== INVALID_DATE) return undefined;
-  return text === ""
-    ? `is empty: a date (${describeDateFormat(format)}) is required`
-    : `is not a date in ${describeDateFormat(format)} format, or not a day that exists`;
-}
+/**
+ * A date column's rule. With a format given, every value must fit it; with `auto`, the column's
+ * format is decided by its first non-missing value that has the shape of a date (`dateFormatOf`) and
+ * every later value must fit that one: a column never mixes the two orders, so `04/03/2021` is never
+ * read one way on one row and another way on the next. One rule serves one column of one file.
+ */
+export class DateColumnRule<T extends ParsedDate> implements FieldRule<T> {
+  /** The format in force: given, or decided by the line `decidedOnLine`. */
+  format: DateFormat | undefined;
+  decidedOnLine = 0;
+  readonly schema: z.ZodType<T>;
 
-function dayRule<T extends ParsedDate>(format: DateFormat, placeholderAllowed: boolean): FieldRule<T> {
-  return {
-    schema: z.string().transform((text, context) => {
-      const day = parseDate(text, format);
-      const message = dateProblem(text, day, format, placeholderAllowed);
-      if (message === undefined) return day as T;
-      context.addIssue({ code: "custom", message });
+  constructor(
+    readonly setting: DateSetting,
+    private readonly placeholderAllowed: boolean,
+  ) {
+    this.format = setting === "auto" ? undefined : setting;
+    this.schema = z.string().transform((text, context) => {
+      const checked = this.check(text);
+      if (!(checked instanceof FieldIssue)) return checked;
+      context.addIssue({ code: "custom", message: checked.message });
       return z.NEVER;
-    }) as unknown as z.ZodType<T>,
-    check: (text) => {
-      const day = parseDate(text, format);
-      const message = dateProblem(text, day, format, placeholderAllowed);
-      return message === undefined ? (day as T) : new FieldIssue(message);
-    },
-  };
+    }) as unknown as z.ZodType<T>;
+  }
+
+  /** `line`: where the value stands, so that an `auto` decision can say where it was made. */
+  check(text: string, line = 0): T | FieldIssue {
+    if (text === "") return new FieldIssue(`is empty: a date (${this.format ? describeDateFormat(this.format) : "YYYY-MM-DD or D/M/YYYY"}) is required`);
+    let format = this.format;
+    if (format === undefined) {
+      format = dateFormatOf(text);
+      if (format === undefined) return new FieldIssue("is not a date (YYYY-MM-DD or D/M/YYYY)");
+      this.format = format;
+      this.decidedOnLine = line;
+    }
+    const day = parseDate(text, format);
+    if (day === MISSING_DATE && !this.placeholderAllowed) return new FieldIssue("is a HES missing-date placeholder, not a real date");
+    if (day !== INVALID_DATE) return day as T;
+    const reason = invalidDateReason(text, format);
+    const decided = this.setting === "auto" && this.decidedOnLine > 0 ? ` (this column's format, decided by its first date, on line ${this.decidedOnLine})` : "";
+    return new FieldIssue(decided && reason.startsWith("is written") ? `${reason}${decided}` : reason);
+  }
 }
 
 /** A date that must be real: referral and comparison index dates. */
-export function requiredDayField(format: DateFormat): FieldRule<number> {
-  return dayRule<number>(format, false);
+export function requiredDayField(setting: DateSetting): DateColumnRule<number> {
+  return new DateColumnRule<number>(setting, false);
 }
 
 /** An event date: HES placeholders pass as `MISSING_DATE` (not countable), anything else must be real. */
-export function eventDayField(format: DateFormat): FieldRule<number | typeof MISSING_DATE> {
-  return dayRule<number | typeof MISSING_DATE>(format, true);
+export function eventDayField(setting: DateSetting): DateColumnRule<number | typeof MISSING_DATE> {
+  return new DateColumnRule<number | typeof MISSING_DATE>(setting, true);
 }
 
 const NOT_WHOLE = "is not a whole number (0 or more)";

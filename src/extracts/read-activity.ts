@@ -3,7 +3,6 @@ import { visitRecords } from "../io/records.js";
 import type { ActivitySink } from "./activity.js";
 import { type AdmissionReading, admissionRowParser } from "./admissions.js";
 import { type AeReading, aeRowParser } from "./ae.js";
-import type { DateFormat } from "./dates.js";
 import type { ProblemLog } from "./problem-log.js";
 import type { ExtractSource } from "./source.js";
 
@@ -11,13 +10,12 @@ type RowParser = (fields: string[], line: number) => void;
 
 async function streamActivity(
   source: ExtractSource,
-  reading: { dateFormat: DateFormat },
   makeParser: (header: string[]) => RowParser,
   progress?: ProgressListener,
 ): Promise<number> {
   let rows = 0;
   let parseRow: RowParser | undefined;
-  await visitRecords(source.path, source.file, reading, {
+  await visitRecords(source, {
     header: (fields) => {
       parseRow = makeParser(fields);
     },
@@ -31,7 +29,7 @@ async function streamActivity(
 
 /** Streams an A&E extract row by row into the sink; returns the number of rows read. */
 export function readAe(source: ExtractSource, reading: AeReading, log: ProblemLog, sink: ActivitySink, progress?: ProgressListener): Promise<number> {
-  return streamActivity(source, reading, (header) => aeRowParser(header, source, reading, log, sink), progress);
+  return streamActivity(source, (header) => aeRowParser(header, source, reading, log, sink), progress);
 }
 
 /** Streams an admissions extract row by row into the sink; returns the number of rows read. */
@@ -42,5 +40,5 @@ export function readAdmissions(
   sink: ActivitySink,
   progress?: ProgressListener,
 ): Promise<number> {
-  return streamActivity(source, reading, (header) => admissionRowParser(header, source, reading, log, sink), progress);
+  return streamActivity(source, (header) => admissionRowParser(header, source, reading, log, sink), progress);
 }

@@ -13,7 +13,7 @@ export async function readComparison(source: ExtractSource, reading: ComparisonR
   const patients: ComparisonPatient[] = [];
   let rows = 0;
   let parseRow: ((fields: string[], line: number) => ComparisonPatient | undefined) | undefined;
-  await visitRecords(source.path, source.file, reading, {
+  await visitRecords(source, {
     header: (fields) => {
       parseRow = comparisonRowParser(fields, source, reading, log);
     },

@@ -23,7 +23,7 @@ export async function readReferrals(
   const cohortsSeen = new Set<string>();
   let rows = 0;
   let parseRow: ((fields: string[], line: number) => ReferralRow | undefined) | undefined;
-  await visitRecords(source.path, source.file, reading, {
+  await visitRecords(source, {
     header: (fields) => {
       parseRow = referralRowParser(fields, source, reading, log);
     },

@@ -1,6 +1,5 @@
 import type { Day } from "../core/day.js";
 import { locateColumns } from "../io/columns.js";
-import type { DateFormat } from "./dates.js";
 import { consentField, optionalWholeNumberField, patientIdField, requiredDayField, requiredTextField } from "./fields.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowReader } from "./row-reader.js";
@@ -27,7 +26,6 @@ export const REFERRAL_COLUMNS = [
 ] as const;
 
 export interface ReferralReading {
-  dateFormat: DateFormat;
   /** Cohorts the config lists; a cohort outside it is an error, so none is silently mislabelled. */
   listedCohorts: ReadonlySet<string> | undefined;
 }
@@ -39,7 +37,7 @@ export function referralRowParser(header: string[], source: ExtractSource, readi
   const name = (column: (typeof REFERRAL_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
   const row = new RowReader("referrals", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");
-  const dateField = requiredDayField(reading.dateFormat);
+  const dateField = requiredDayField(source.format.dateFormat);
 
   return (fields: string[], line: number): ReferralRow | undefined => {
     if (!row.begin(fields, line)) return undefined;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { DataError } from "../errors.js";
 import type { ExtractName } from "../result.js";
 import { FieldIssue, type FieldRule } from "./fields.js";
+import { isMissingToken } from "./missing-values.js";
 import type { ProblemLog } from "./problem-log.js";
 
 // zod schemas have a `check` method too: a rule is told by its `schema`.
@@ -16,6 +17,11 @@ export interface RowPlace {
 function onlyEmptyFrom(fields: readonly string[], start: number): boolean {
   for (let f = start; f < fields.length; f++) if (fields[f]!.length > 0) return false;
   return true;
+}
+
+/** A row has the header's fields: exactly, or more that are all empty (some exports end every line with a comma). */
+export function fieldCountFits(fields: readonly string[], headerLength: number): boolean {
+  return fields.length === headerLength || (fields.length > headerLength && onlyEmptyFrom(fields, headerLength));
 }
 
 /**
@@ -43,7 +49,7 @@ export class RowReader {
     this.fields = fields;
     this.line = line;
     if (this.problems.length > 0) this.problems = [];
-    if (fields.length === this.headerLength || (fields.length > this.headerLength && onlyEmptyFrom(fields, this.headerLength))) return true;
+    if (fieldCountFits(fields, this.headerLength)) return true;
     // An unquoted comma shifts every later column: the row's values cannot be trusted.
     this.problems.push({
       code: "field_count",
@@ -57,9 +63,11 @@ export class RowReader {
 
   /** Reads a field with its rule (or a bare zod schema); undefined, and a problem, if it is not valid. */
   read<T>(rule: FieldRule<T> | z.ZodType<T>, position: number, column: string): T | undefined {
-    const value = position < 0 ? "" : (this.fields[position] ?? "");
+    const field = position < 0 ? "" : (this.fields[position] ?? "");
+    // NULL, NA, N/A are how exports write a missing value: in every column they are an empty field.
+    const value = isMissingToken(field) ? "" : field;
     if (isFieldRule(rule)) {
-      const checked = rule.check(value);
+      const checked = rule.check(value, this.line);
       if (!(checked instanceof FieldIssue)) return checked;
       this.problem(column, value, checked.message);
       return undefined;

@@ -1,13 +1,27 @@
 import type { ColumnWanted } from "../io/columns.js";
+import type { ExtractName } from "../result.js";
+import type { DateSetting } from "./dates.js";
+
+/** How an extract's text is written (the config's `formats.<extract>`, else the run's settings). */
+export interface ExtractFormat {
+  /** `auto` decides each date column from its first non-missing value. */
+  dateFormat: DateSetting;
+  /** The delimiter the settings give; undefined for a comma, or another the header plainly uses. */
+  delimiter: string | undefined;
+  encoding: "utf-8" | "windows-1252";
+}
 
 /** An extract as the run reads it: where it is, what to call it in messages, its column mapping. */
 export interface ExtractSource {
+  /** Which extract of the run it is (for the config keys that messages name). */
+  extract: ExtractName;
   /** Path to open. */
   path: string;
   /** The name messages use (the path as the user gave it). */
   file: string;
   /** The spec's column name → the extract's own header, for the columns the config maps. */
   columns: Readonly<Record<string, string | undefined>>;
+  format: ExtractFormat;
 }
 
 /** The columns an extract reads, under the names its own header uses. */

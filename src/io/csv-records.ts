@@ -1,15 +1,21 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
 import { CsvError, type Options, parse } from "csv-parse";
 import { dataError, InputError } from "../errors.js";
 import { hasQuoteNow } from "./csv-text-traits.js";
+import { DEFAULT_TEXT, type TextKind, textKindOf, type TextSettings } from "./file-kind.js";
 import { PROGRESS_EVERY, type ProgressListener } from "./progress.js";
+import { lineAtOffset, NotUtf8, utf8Check, windows1252ToUtf8 } from "./text-decoding.js";
 
 /** Receives the header once, then every data record with the line it starts on (header = line 1). */
 export interface CsvVisitor {
   /** The header: the first record that is not blank, on `line`. */
   header(fields: string[], line: number): void;
   record(fields: string[], line: number): void;
+  /** Told, before the header, how the file is read (its delimiter, compression, encoding). */
+  textKind?(kind: TextKind): void;
 }
 
 /** One record of a CSV file (the header included) and the line it starts on. */
@@ -38,9 +44,25 @@ export const CSV_OPTIONS: Options = { bom: true, relax_column_count: true, skip_
  */
 const QUOTE_FREE_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false };
 
-/** The options for a file that will be read through (a look for quotes costs far less than trimming). */
-function optionsFor(path: string): Options {
-  return hasQuoteNow(path) ? CSV_OPTIONS : QUOTE_FREE_OPTIONS;
+/**
+ * The options for a file that will be read through (a look for quotes costs far less than trimming);
+ * a compressed file's bytes cannot be looked through, so it is trimmed by csv-parse.
+ */
+function optionsFor(path: string, kind: TextKind, extent: "whole" | "head"): Options {
+  const options = extent === "whole" && !kind.gzip && !hasQuoteNow(path) ? QUOTE_FREE_OPTIONS : CSV_OPTIONS;
+  return kind.delimiter === "," ? options : { ...options, delimiter: kind.delimiter };
+}
+
+/** The file's bytes as UTF-8 text: decompressed, and checked or decoded (see text-decoding.ts). */
+function textStream(path: string, kind: TextKind, blockSize: number): { file: Readable; text: Readable } {
+  const file = createReadStream(path, { highWaterMark: blockSize });
+  const stages: NodeJS.ReadWriteStream[] = [...(kind.gzip ? [createGunzip()] : []), kind.encoding === "utf-8" ? utf8Check() : windows1252ToUtf8()];
+  let text: Readable = file;
+  for (const stage of stages) {
+    text.on("error", (error) => (stage as unknown as Readable).destroy(error));
+    text = text.pipe(stage) as unknown as Readable;
+  }
+  return { file, text };
 }
 
 function countNewlines(fields: string[]): number {
@@ -100,6 +122,20 @@ export function recordLines(): (fields: string[]) => number {
   };
 }
 
+/** A read that failed, as the problem to report (a file that is not UTF-8 names its line and the setting that fixes it). */
+async function readFailure(error: unknown, file: string, path: string, kind: TextKind, settings: TextSettings): Promise<InputError> {
+  if (!(error instanceof NotUtf8)) return parseFailure(error, file);
+  const line = await lineAtOffset(path, kind.gzip, error.offset).catch(() => 0);
+  const key = `${settings.settingsKey}.encoding`;
+  return dataError({
+    code: "not_utf8",
+    file,
+    line,
+    column: "",
+    message: `is not UTF-8 text from this line on; if Excel saved it (Windows-1252), set ${JSON.stringify(key)} to "windows-1252" in the config, or save it as "CSV UTF-8"`,
+  });
+}
+
 function parseFailure(error: unknown, file: string): InputError {
   if (error instanceof InputError) return error;
   if (error instanceof CsvError) {
@@ -129,13 +165,24 @@ export async function checkReadableFile(path: string, file: string): Promise<voi
 }
 
 /** Every reader parses alike (`optionsFor`): byte-order mark dropped, fields trimmed, ragged rows allowed. */
-async function openCsv(path: string, file: string): Promise<AsyncIterable<string[]>> {
-  await checkReadableFile(path, file);
-  const source = createReadStream(path, { highWaterMark: READ_BLOCK });
-  const parser = source.pipe(parse(optionsFor(path)));
+async function openCsv(path: string, file: string, kind: TextKind): Promise<AsyncIterable<string[]>> {
+  const { file: source, text } = textStream(path, kind, READ_BLOCK);
+  const parser = parse(optionsFor(path, kind, "whole"));
+  text.on("error", (error) => parser.destroy(error));
+  text.pipe(parser);
   // `pipe` leaves the file open when the parser is closed early (a reader stops, a parse error).
   parser.once("close", () => source.destroy());
   return parser;
+}
+
+/** Checks the file can be read and is text, and says how to read it. */
+export async function openTextKind(path: string, file: string, settings: TextSettings): Promise<TextKind> {
+  await checkReadableFile(path, file);
+  try {
+    return await textKindOf(path, file, settings);
+  } catch (error) {
+    throw parseFailure(error, file);
+  }
 }
 
 /**
@@ -154,10 +201,12 @@ export async function visitCsv(
   visitor: CsvVisitor,
   progress?: ProgressListener,
   extent: "whole" | "head" = "whole",
+  settings: TextSettings = DEFAULT_TEXT,
 ): Promise<void> {
-  await checkReadableFile(path, file);
-  const input = createReadStream(path, { highWaterMark: extent === "head" ? HEAD_BLOCK : READ_BLOCK });
-  const parser = parse(extent === "head" ? CSV_OPTIONS : optionsFor(path));
+  const kind = await openTextKind(path, file, settings);
+  visitor.textKind?.(kind);
+  const { file: source, text: input } = textStream(path, kind, extent === "head" ? HEAD_BLOCK : READ_BLOCK);
+  const parser = parse(optionsFor(path, kind, extent));
   const lineOf = recordLines();
   let seenHeader = false;
   let records = 0;
@@ -165,6 +214,7 @@ export async function visitCsv(
   try {
     await new Promise<void>((resolve, reject) => {
       const fail = (error: unknown) => {
+        source.destroy();
         input.destroy();
         parser.destroy();
         reject(error);
@@ -196,7 +246,7 @@ export async function visitCsv(
       input.pipe(parser);
     });
   } catch (error) {
-    throw parseFailure(error, file);
+    throw await readFailure(error, file, path, kind, settings);
   }
   if (!seenHeader) throw emptyFile(file);
   progress?.({ file, rows: records, done: true });
@@ -207,8 +257,9 @@ export async function visitCsv(
  * next record only once its output has room, so a slow output slows the reading instead of filling
  * memory. A consumer that stops early (`break`, an error) closes the file.
  */
-export async function* readCsvRows(path: string, file: string): AsyncGenerator<CsvRow, void, undefined> {
-  const parser = await openCsv(path, file);
+export async function* readCsvRows(path: string, file: string, settings: TextSettings = DEFAULT_TEXT): AsyncGenerator<CsvRow, void, undefined> {
+  const kind = await openTextKind(path, file, settings);
+  const parser = await openCsv(path, file, kind);
   const lineOf = recordLines();
   let seenHeader = false;
   const records = parser[Symbol.asyncIterator]();
@@ -218,7 +269,7 @@ export async function* readCsvRows(path: string, file: string): AsyncGenerator<C
       try {
         next = await records.next();
       } catch (error) {
-        throw parseFailure(error, file);
+        throw await readFailure(error, file, path, kind, settings);
       }
       if (next.done) break;
       const line = lineOf(next.value);

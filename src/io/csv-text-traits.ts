@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import * as fs from "node:fs";
 import { Worker } from "node:worker_threads";
@@ -13,6 +14,8 @@ export interface CsvTextTraits {
   quotes: boolean;
   /** Something csv-parse would trim: a tab or form feed, or a space next to a comma or a line end. */
   padding: boolean;
+  /** Every byte is UTF-8 (DuckDB's reader and prepost's must not be left to disagree on one that is not). */
+  utf8: boolean;
 }
 
 /**
@@ -20,9 +23,11 @@ export interface CsvTextTraits {
  * file read once in 64 KiB blocks (small enough to stay in the CPU's cache between the read and the
  * searches), each block searched with `indexOf`, and a byte carried over the edge between blocks.
  */
-function scanCsvText(path: string, files: typeof fs): CsvTextTraits {
+function scanCsvText(path: string, files: typeof fs, isUtf8: (bytes: Uint8Array) => boolean): CsvTextTraits {
   const QUOTE = 0x22, TAB = 0x09, FORM_FEED = 0x0c, CR = 0x0d, LF = 0x0a, SPACE = 0x20, COMMA = 0x2c;
-  const traits = { quotes: false, padding: false };
+  const traits = { quotes: false, padding: false, utf8: true };
+  // A character split across two blocks is checked whole: the bytes of an unfinished one are carried.
+  let carried = Buffer.alloc(0);
   const block = Buffer.allocUnsafe(1 << 16);
   const fd = files.openSync(path, "r");
   try {
@@ -31,6 +36,19 @@ function scanCsvText(path: string, files: typeof fs): CsvTextTraits {
     let pendingSpace = false; // the previous block ended with a space whose right side is unknown
     for (let length = files.readSync(fd, block, 0, block.length, null); length > 0; length = files.readSync(fd, block, 0, block.length, null)) {
       const bytes = block.subarray(0, length);
+      if (traits.utf8) {
+        const text = carried.length > 0 ? Buffer.concat([carried, bytes]) : bytes;
+        let whole = text.length;
+        for (let back = 1; back <= Math.min(3, text.length); back++) {
+          const byte = text[text.length - back]!;
+          if ((byte & 0xc0) === 0x80) continue;
+          const needs = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+          if (needs > back) whole = text.length - back;
+          break;
+        }
+        if (!isUtf8(text.subarray(0, whole))) traits.utf8 = false;
+        carried = Buffer.from(text.subarray(whole));
+      }
       if (!traits.quotes && bytes.indexOf(QUOTE) >= 0) traits.quotes = true;
       if (!traits.padding && (bytes.indexOf(TAB) >= 0 || bytes.indexOf(FORM_FEED) >= 0)) traits.padding = true;
       if (pendingSpace && (bytes[0] === COMMA || bytes[0] === LF || bytes[0] === CR)) traits.padding = true;
@@ -44,8 +62,9 @@ function scanCsvText(path: string, files: typeof fs): CsvTextTraits {
       }
       pendingSpace = bytes[length - 1] === SPACE;
       previous = bytes[length - 1]!;
-      if (traits.quotes && traits.padding) break;
+      if (traits.quotes && traits.padding && !traits.utf8) break;
     }
+    if (carried.length > 0) traits.utf8 = false;
     // A space at the very end of the file ends its last field.
     if (pendingSpace) traits.padding = true;
   } finally {
@@ -73,7 +92,7 @@ export function hasQuoteNow(path: string): boolean {
 
 /** The scan on this thread. */
 export function csvTextTraitsNow(path: string): CsvTextTraits {
-  return scanCsvText(path, fs);
+  return scanCsvText(path, fs, isUtf8);
 }
 
 /**
@@ -83,7 +102,7 @@ export function csvTextTraitsNow(path: string): CsvTextTraits {
  */
 export function csvTextTraits(path: string): Promise<CsvTextTraits> {
   const source = `const { parentPort, workerData } = require("node:worker_threads");
-    parentPort.postMessage((${scanCsvText.toString()})(workerData, require("node:fs")));`;
+    parentPort.postMessage((${scanCsvText.toString()})(workerData, require("node:fs"), require("node:buffer").isUtf8));`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(source, { eval: true, workerData: path });
     worker.once("message", (traits: CsvTextTraits) => resolve(traits));

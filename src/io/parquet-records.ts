@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { dataError, InputError } from "../errors.js";
-import type { DateFormat } from "../extracts/dates.js";
+import type { DateSetting } from "../extracts/dates.js";
 import { type CsvVisitor, checkReadableFile, isBlank } from "./csv-records.js";
 import { sqlIdentifier, sqlString, trimmedSql, withDuckDb } from "./duckdb-session.js";
 
@@ -16,7 +16,7 @@ export async function parquetColumns(connection: DuckDBConnection, path: string)
   return described.getRowsJS().map((row) => ({ name: String(row[0]), type: String(row[1]) }));
 }
 
-function textOf(column: ParquetColumn, dateFormat: DateFormat): string {
+function textOf(column: ParquetColumn, dateFormat: DateSetting): string {
   const id = sqlIdentifier(column.name);
   // Text is trimmed as a CSV field is; a typed value written as text has nothing to trim.
   if (column.type === "VARCHAR") return trimmedSql(id);
@@ -31,7 +31,7 @@ function textOf(column: ParquetColumn, dateFormat: DateFormat): string {
  * is trimmed as a CSV reader trims it. Both engines read Parquet through this one expression, so
  * they see the same strings.
  */
-export function parquetFieldSql(column: ParquetColumn, dateFormat: DateFormat): string {
+export function parquetFieldSql(column: ParquetColumn, dateFormat: DateSetting): string {
   return `coalesce(${textOf(column, dateFormat)}, '')`;
 }
 
@@ -46,7 +46,7 @@ function notParquet(file: string, error: unknown): InputError {
  * blank lines or quoted new lines) keeps its line numbers. Rows whose every field is empty are not
  * records, as in CSV.
  */
-export async function visitParquet(path: string, file: string, dateFormat: DateFormat, visitor: CsvVisitor): Promise<void> {
+export async function visitParquet(path: string, file: string, dateFormat: DateSetting, visitor: CsvVisitor): Promise<void> {
   await checkReadableFile(path, file);
   await withDuckDb({ ordered: true }, async (connection) => {
     let columns: ParquetColumn[];
