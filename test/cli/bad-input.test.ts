@@ -26,15 +26,17 @@ describe("bad input: every problem names file:line and column, exits 2, writes n
   it("reports an impossible date with its line, column and value", async () => {
     const run = await failingRun({ ae: "patient_id,arrival_date\np1,2021-05-01\np1,2021-02-30\n" });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/ae\.csv:3: arrival_date: is not a date in YYYY-MM-DD format, or not a day that exists \("2021-02-30"\)/);
+    expect(run.stderr).toMatch(/ae\.csv:3: arrival_date: is not a day that exists \("2021-02-30"\)/);
     expect(run.output).toBe("previous output\n");
     expect(run.stdout).toBe("");
   });
 
-  it("reports a date in the wrong format rather than guessing", async () => {
-    const run = await failingRun({ ae: "patient_id,arrival_date\np1,01/05/2021\n" });
+  it("reports a date in the other format rather than guessing, naming the line that decided the column's", async () => {
+    const run = await failingRun({ ae: "patient_id,arrival_date\np1,2021-05-01\np1,01/05/2021\n" });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('ae.csv:2: arrival_date: is not a date in YYYY-MM-DD format');
+    expect(run.stderr).toContain(
+      'ae.csv:3: arrival_date: is written D/M/YYYY, but dates here are read YYYY-MM-DD (this column\'s format, decided by its first date, on line 2) ("01/05/2021")',
+    );
   });
 
   it("names the columns found when a required column is missing", async () => {

@@ -16,7 +16,9 @@ async function bothEngines(files: Record<string, string>, extra: string[] = []) 
 
 const BAD_AE: Record<string, string> = {
   "an impossible date": "patient_id,arrival_date\np1,2021-05-01\np1,2021-02-30\n",
-  "a date in the other format": "patient_id,arrival_date\np1,01/05/2021\n",
+  "a date in the other format": "patient_id,arrival_date\np1,2021-05-01\np1,01/05/2021\n",
+  "a US month/day date": "patient_id,arrival_date\np1,05/23/2021\n",
+  "a missing-value token for the patient": "patient_id,arrival_date\nNULL,2021-05-01\np1,2021-05-02\n",
   "an empty patient identifier": "patient_id,arrival_date\n,2021-05-01\np1,2021-05-02\n",
   "a short row": "patient_id,arrival_date,attendance_category\np1,2021-05-01\n",
   "a long row": "patient_id,arrival_date\np1,2021-05-01,1\n",

@@ -13,7 +13,7 @@ async function traitsOf(text: string | Uint8Array) {
 
 describe("what a CSV file holds that two CSV readers could read differently", () => {
   it("finds nothing in a plain file, CRLF and inner spaces included", async () => {
-    expect(await traitsOf("\uFEFFa,b\r\np1,COHORT 1\r\n")).toEqual({ quotes: false, padding: false });
+    expect(await traitsOf("\uFEFFa,b\r\np1,COHORT 1\r\n")).toEqual({ quotes: false, padding: false, utf8: true });
   });
 
   it("finds quotes anywhere", async () => {
@@ -37,7 +37,7 @@ describe("what a CSV file holds that two CSV readers could read differently", ()
     expect((await traitsOf(spaceThenComma)).padding).toBe(true);
     const spaceThenLineEnd = `a,b\n${"x".repeat(block - 5)} \ny,z\n`;
     expect((await traitsOf(spaceThenLineEnd)).padding).toBe(true);
-    expect(await traitsOf(`a,b\n${"x".repeat(block - 5)} y\n`)).toEqual({ quotes: false, padding: false });
+    expect(await traitsOf(`a,b\n${"x".repeat(block - 5)} y\n`)).toEqual({ quotes: false, padding: false, utf8: true });
   });
 
   it("reports a file it cannot read", async () => {
