@@ -17,7 +17,8 @@ import { readComparison } from "./extracts/read-comparison.js";
 import { selectEngine } from "./engines/select-engine.js";
 import { readReferrals } from "./extracts/read-referrals.js";
 import type { ProgressListener } from "./io/progress.js";
-import type { OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
+import type { ExtractReading } from "./extracts/reading-report.js";
+import type { ExtractName, OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
 import { rowFigures } from "./row-figures.js";
 import { TOOL } from "./version.js";
 
@@ -68,11 +69,16 @@ function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[], 
 
 const dayOrNull = (iso: string | null): Day | null => (iso === null ? null : parseIsoSetting(iso)!);
 
-function inputsOf(run: EvaluationRun): Result["inputs"] {
-  const inputs: Result["inputs"] = { referrals: run.referrals.file };
+function inputsOf(run: EvaluationRun, readings: Partial<Record<ExtractName, ExtractReading>>): Result["inputs"] {
+  const inputs: Result["inputs"] = { referrals: run.referrals.file, columns: {}, formats: {} };
   if (run.ae) inputs.ae = run.ae.file;
   if (run.admissions) inputs.admissions = run.admissions.file;
   if (run.comparison) inputs.comparison = run.comparison.file;
+  for (const [extract, reading] of Object.entries(readings) as [ExtractName, ExtractReading][]) {
+    const { columns, ...format } = reading;
+    inputs.columns[extract] = columns;
+    inputs.formats[extract] = format;
+  }
   return inputs;
 }
 
@@ -82,6 +88,8 @@ interface People {
   comparison: ComparisonPatient[] | undefined;
   cohorts: CohortLabel[];
   rows: { referrals: number; comparison?: number };
+  /** How the referrals were read (for `inputs`). */
+  reading: ExtractReading | undefined;
 }
 
 async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: ProgressListener): Promise<People> {
@@ -90,9 +98,16 @@ async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: Progre
     patients: new Map(),
     cohortsSeen: [],
     rows: 0,
+    reading: undefined,
   };
   const cohorts = run.cohorts ?? referrals.cohortsSeen.map((cohort) => ({ cohort, label: cohort }));
-  const people: People = { patients: [...referrals.patients.values()], comparison: undefined, cohorts, rows: { referrals: referrals.rows } };
+  const people: People = {
+    patients: [...referrals.patients.values()],
+    comparison: undefined,
+    cohorts,
+    rows: { referrals: referrals.rows },
+    reading: referrals.reading,
+  };
   if (run.comparison) {
     const reading = { cohorts: new Set(cohorts.map((c) => c.cohort)) };
     const comparison = await log.readingFile(() => readComparison(run.comparison!, reading, log));
@@ -185,7 +200,11 @@ export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}
   return {
     tool: { ...TOOL },
     settings,
-    inputs: inputsOf(run),
+    inputs: inputsOf(run, {
+      ...(people.reading ? { referrals: people.reading } : {}),
+      ...Object.fromEntries(activity.map((read) => [read.extract, read.reading])),
+    }),
+    warnings: [],
     rows: rowCounts(counted, log),
     referred: people.patients.length,
     attrition: eligibility.attrition,

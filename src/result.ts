@@ -4,6 +4,7 @@
  * numbers are unrounded; a figure that cannot be computed is `null`, never NaN or absent.
  */
 import type { Settings } from "./config/settings.js";
+import type { ExtractReading } from "./extracts/reading-report.js";
 
 /**
  * How a count is typed. `evaluate` gives every count as a number (`Result`); disclosure control
@@ -39,7 +40,8 @@ export interface SkippedRows<N extends Count = number> extends Suppressible {
   lines: number[];
 }
 
-export type ExtractName = "referrals" | "ae" | "admissions" | "comparison";
+export const EXTRACT_NAMES = ["referrals", "ae", "admissions", "comparison"] as const;
+export type ExtractName = (typeof EXTRACT_NAMES)[number];
 
 /** Why a valid activity row was not counted for anyone (evaluation.md, inputs). */
 export type NotCountableReason = "excluded_category" | "not_emergency" | "later_episode" | "missing_date";
@@ -129,11 +131,29 @@ export interface Disclosure {
   note: string;
 }
 
+/** How one extract was read: the header each spec column came from, its delimiter, encoding and date formats. */
+export type { ExtractReading } from "./extracts/reading-report.js";
+
+export type Inputs = Partial<Record<ExtractName, string>> & {
+  /** Per extract and spec column, the header read (and why that one); null for an optional column not there. */
+  columns: Partial<Record<ExtractName, ExtractReading["columns"]>>;
+  /** Per extract, how its text was read. */
+  formats: Partial<Record<ExtractName, Omit<ExtractReading, "columns">>>;
+};
+
+export interface RunWarning {
+  code: "episode_level";
+  extract: ExtractName;
+  message: string;
+}
+
 export interface Result<N extends Count = number> {
   tool: { name: string; version: string };
   settings: Settings;
-  /** The extracts read, as the user named them. */
-  inputs: Partial<Record<ExtractName, string>>;
+  /** The extracts read, as the user named them, and how each was read. */
+  inputs: Inputs;
+  /** What the run noticed in the extracts that an analyst should look at (an episode-level extract, say). */
+  warnings: RunWarning[];
   disclosure?: Disclosure;
   rows: RowCounts<N>;
   /** Referred patients (distinct, with a valid referral row): where the attrition starts. */

@@ -95,17 +95,43 @@ function formatOf(config: ConfigFile, extract: ExtractName, settings: RunSetting
   return { dateFormat: given?.dateFormat ?? settings.dateFormat, delimiter, encoding: given?.encoding ?? "utf-8" };
 }
 
-/** Each activity extract's given coverage: its `coverage` entry, else `dataStart`/`dataEnd` (for all). */
-function coverageOf(config: ConfigFile, settings: RunSettings): EvaluationRun["coverage"] {
+/**
+ * The optional columns a setting's rule needs, per extract (evaluation.md, "Every column a run relies
+ * on must be there"): without them the rule would exclude everyone, or nobody, in silence.
+ */
+function neededColumns(extract: ExtractName, settings: RunSettings, categoriesListed: boolean): Record<string, string> {
+  if (extract === "referrals") {
+    return {
+      ...(settings.requireConsent ? { consent: "--require-consent (requireConsent)" } : {}),
+      ...(settings.minOnwardReferrals !== null ? { onward_referrals: "--min-onward-referrals (minOnwardReferrals)" } : {}),
+      ...(settings.minAge !== null ? { age: "--min-age (minAge)" } : {}),
+    };
+  }
+  if (extract === "ae" && categoriesListed && settings.excludedAttendanceCategories.length > 0) {
+    return { attendance_category: "the config's excludedAttendanceCategories" };
+  }
+  return {};
+}
+
+/**
+ * Each activity extract's given coverage, bound by bound: a flag (`--data-start`, for all extracts)
+ * overrides the config as every flag does; in the config, `coverage.<extract>` is more particular
+ * than `dataStart`/`dataEnd`.
+ */
+function coverageOf(config: ConfigFile, flags: SettingsInput): EvaluationRun["coverage"] {
   const coverage: NonNullable<EvaluationRun["coverage"]> = {};
   for (const extract of ["ae", "admissions"] as const) {
     const given = config.coverage?.[extract];
-    coverage[extract] = { start: given?.start ?? settings.dataStart, end: given?.end ?? settings.dataEnd };
+    coverage[extract] = {
+      start: flags.dataStart ?? given?.start ?? config.dataStart ?? null,
+      end: flags.dataEnd ?? given?.end ?? config.dataEnd ?? null,
+    };
   }
   return coverage;
 }
 
 function sourcesFrom(config: ConfigFile, configDir: string | undefined, flags: RunFlags, settings: RunSettings) {
+  const categoriesListed = config.excludedAttendanceCategories !== undefined || flags.excludedAttendanceCategories !== undefined;
   const cwd = process.cwd();
   return Object.fromEntries(
     EXTRACTS.flatMap((extract) => {
@@ -115,7 +141,7 @@ function sourcesFrom(config: ConfigFile, configDir: string | undefined, flags: R
       // Flags are relative to where prepost runs; config paths to the config file.
       const path = fromFlag !== undefined ? resolve(cwd, fromFlag) : resolve(configDir ?? cwd, fromConfig!);
       const file = fromFlag ?? relative(cwd, path);
-      return [[extract, { extract, path, file, columns: config.columns?.[extract] ?? {}, format: formatOf(config, extract, settings) }]];
+      return [[extract, { extract, path, file, columns: config.columns?.[extract] ?? {}, format: formatOf(config, extract, settings), needed: neededColumns(extract, settings, categoriesListed) }]];
     }),
   );
 }
@@ -152,6 +178,6 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
     admissions: sources.admissions,
     comparison: sources.comparison,
     cohorts: cohortLabels(config, flags.config ?? ""),
-    coverage: coverageOf(config, settings),
+    coverage: coverageOf(config, flagSettings),
   };
 }

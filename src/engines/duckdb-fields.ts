@@ -5,7 +5,7 @@ import { type DateFormat, type DateSetting, dateFormatOf } from "../extracts/dat
 import { isMissingToken, MISSING_TOKENS } from "../extracts/missing-values.js";
 import { fieldCountFits } from "../extracts/row-reader.js";
 import { type ExtractSource, wantedColumns } from "../extracts/source.js";
-import { locateColumns } from "../io/columns.js";
+import { type ColumnUse, findColumns, type FoundColumns } from "../io/columns.js";
 import { readCsvHead } from "../io/csv-head.js";
 import { visitCsv } from "../io/csv-records.js";
 import { type CsvTextTraits, readFirstLine } from "../io/csv-text-traits.js";
@@ -23,13 +23,16 @@ const COLUMNS = { ae: AE_COLUMNS, admissions: ADMISSION_COLUMNS } as const;
 /** Where each wanted column is in the header (-1 for an absent optional one). */
 type Positions = Record<string, number>;
 
-function positionsIn(header: string[], extract: ActivityExtract, source: ExtractSource): Positions {
+function columnsIn(header: string[], extract: ActivityExtract, source: ExtractSource): FoundColumns<string> {
   try {
-    return locateColumns(header, wantedColumns(source, COLUMNS[extract]), source.file);
+    return findColumns(header, wantedColumns(source, COLUMNS[extract]), source);
   } catch {
-    throw new NeedsRowReader("a required column is missing");
+    throw new NeedsRowReader("a column the run needs is missing, or found twice");
   }
 }
+
+/** The spec's name of each activity extract's date column. */
+export const DATE_COLUMN = { ae: "arrival_date", admissions: "admission_date" } as const;
 
 const datePosition = (extract: ActivityExtract, at: Positions) => (extract === "ae" ? at.arrival_date! : at.admission_date!);
 
@@ -64,6 +67,8 @@ export interface CsvLayout {
   dateKey: ExtractFields["dateKey"];
   /** The date column's format: given, or (with `auto`) decided by its first date, as the row reader decides it. */
   dateFormat: DateFormat;
+  /** The header each column is read from, as the row reader reports it. */
+  used: Record<string, ColumnUse | null>;
 }
 
 /** How far into a file `auto` looks for a first date before leaving the extract to the row reader. */
@@ -114,10 +119,10 @@ export async function csvLayout(extract: ActivityExtract, source: ExtractSource)
   // DuckDB takes the first line as the header; csv-parse skips blank lines before it.
   if (head.headerLine !== 1) throw new NeedsRowReader("blank lines before the header");
   if (!isPlainHeader(await readFirstLine(source.path), head.header)) throw new NeedsRowReader("the header line is padded or oddly quoted");
-  const at = positionsIn(head.header, extract, source);
+  const { at, used } = columnsIn(head.header, extract, source);
   const dateKey = dateKeyFor(head.firstRecord?.[datePosition(extract, at)]);
   const dateFormat = await csvDateFormat(source, datePosition(extract, at));
-  return { extract, path: source.path, at, columnCount: head.header.length, dateKey, dateFormat };
+  return { extract, path: source.path, at, columnCount: head.header.length, dateKey, dateFormat, used };
 }
 
 /**
@@ -183,12 +188,16 @@ async function parquetDateFormat(connection: DuckDBConnection, source: ExtractSo
 }
 
 /** The pass over a Parquet extract: its own column names are the header; typed columns become text. */
-export async function parquetRead(connection: DuckDBConnection, extract: ActivityExtract, source: ExtractSource): Promise<ExtractFields & { dateFormat: DateFormat }> {
+export async function parquetRead(
+  connection: DuckDBConnection,
+  extract: ActivityExtract,
+  source: ExtractSource,
+): Promise<ExtractFields & { dateFormat: DateFormat; used: Record<string, ColumnUse | null> }> {
   const dateSetting: DateSetting = source.format.dateFormat;
   const columns = await parquetColumns(connection, source.path).catch(() => {
     throw new NeedsRowReader("not a readable Parquet file");
   });
-  const at = positionsIn(
+  const { at, used } = columnsIn(
     columns.map((column) => column.name),
     extract,
     source,
@@ -197,5 +206,5 @@ export async function parquetRead(connection: DuckDBConnection, extract: Activit
   const fields = activityFields(extract, at, (position) => parquetFieldSql(columns[position]!, dateSetting));
   const dateKey = dateColumn.type === "DATE" || dateColumn.type === "VARCHAR" ? "whole" : "prefix";
   const dateFormat = await parquetDateFormat(connection, source, dateColumn);
-  return { ...fields, source: `read_parquet(${sqlString(source.path)})`, dateKey, dateFormat };
+  return { ...fields, source: `read_parquet(${sqlString(source.path)})`, dateKey, dateFormat, used };
 }

@@ -7,9 +7,10 @@ import type { ExtractSource } from "../extracts/source.js";
 import { type CsvTextTraits, csvTextTraits } from "../io/csv-text-traits.js";
 import { type DuckDbSession, openDuckDb } from "../io/duckdb-session.js";
 import type { DateFormat } from "../extracts/dates.js";
-import { textKindOf } from "../io/file-kind.js";
+import { type ExtractReading, noteTextKind, startReading } from "../extracts/reading-report.js";
+import { type TextKind, textKindOf } from "../io/file-kind.js";
 import { isParquet, textSettingsOf } from "../io/records.js";
-import { csvLayout, csvRead, NeedsRowReader, parquetRead } from "./duckdb-fields.js";
+import { csvLayout, csvRead, DATE_COLUMN, NeedsRowReader, parquetRead } from "./duckdb-fields.js";
 import { calendarSql, type CountingRules } from "./duckdb-sql.js";
 import { loadSubjects, tallyInDuckDb } from "./duckdb-tally.js";
 import { readExtractInWorker } from "./read-in-worker.js";
@@ -83,7 +84,16 @@ function countingRules(run: EvaluationRun, dateFormat: DateFormat): CountingRule
   };
 }
 
-type Counted = { tally: ActivityTally; rows: number };
+type Counted = { tally: ActivityTally; rows: number; reading: ExtractReading };
+
+/** The reading the row reader would report of a plain CSV or a Parquet extract that DuckDB read. */
+function readingOf(source: ExtractSource, extract: ActivityExtract, used: ExtractReading["columns"], dateFormat: DateFormat, kind?: TextKind): ExtractReading {
+  const reading = startReading(source);
+  if (kind) noteTextKind(reading, kind);
+  reading.columns = used;
+  reading.dateFormats = { [DATE_COLUMN[extract]]: dateFormat };
+  return reading;
+}
 
 /** Reads a CSV extract the way its text allows: the counts are those of a pass whose fields are csv-parse's. */
 async function countCsv(
@@ -106,7 +116,8 @@ async function countCsv(
     throw new NeedsRowReader("the file cannot be read");
   });
   if (!text.utf8) throw new NeedsRowReader("not valid UTF-8");
-  return tallyInDuckDb(connection, csvRead(layout, text), countingRules(run, layout.dateFormat), subjects);
+  const counted = await tallyInDuckDb(connection, csvRead(layout, text), countingRules(run, layout.dateFormat), subjects);
+  return { ...counted, reading: readingOf(source, extract, layout.used, layout.dateFormat, kind) };
 }
 
 async function countExtract(connection: DuckDBConnection, extract: ActivityExtract, run: EvaluationRun, preparation: Preparation, subjects: Subjects): Promise<Counted> {
@@ -114,7 +125,8 @@ async function countExtract(connection: DuckDBConnection, extract: ActivityExtra
   const traits = preparation.traits[extract];
   if (traits) return countCsv(connection, extract, source, traits, run, subjects);
   const fields = await parquetRead(connection, extract, source);
-  return tallyInDuckDb(connection, fields, countingRules(run, fields.dateFormat), subjects);
+  const counted = await tallyInDuckDb(connection, fields, countingRules(run, fields.dateFormat), subjects);
+  return { ...counted, reading: readingOf(source, extract, fields.used, fields.dateFormat) };
 }
 
 /**
@@ -136,8 +148,8 @@ export function duckdbEngineWith(notice: RowReaderNotice): ActivityEngine {
         const source = run[extract];
         if (!source) continue;
         try {
-          const { tally, rows } = await countExtract(connection, extract, run, preparation, subjects);
-          read.push({ extract, file: source.file, tally, rows });
+          const { tally, rows, reading } = await countExtract(connection, extract, run, preparation, subjects);
+          read.push({ extract, file: source.file, tally, rows, reading });
         } catch (error) {
           if (!(error instanceof NeedsRowReader)) throw error;
           notice(extract, error.message);

@@ -4,6 +4,7 @@ import type { Subjects } from "../core/subjects.js";
 import type { ProblemLog } from "../extracts/problem-log.js";
 import type { ProgressListener } from "../io/progress.js";
 import { readAdmissions, readAe } from "../extracts/read-activity.js";
+import { type ExtractReading, startReading } from "../extracts/reading-report.js";
 
 /** The activity extracts, in the order every engine reads them (and reports their problems). */
 export const ACTIVITY_EXTRACTS = ["ae", "admissions"] as const;
@@ -15,6 +16,8 @@ export interface ActivityRead {
   file: string;
   tally: ActivityTally;
   rows: number;
+  /** How the extract was read (columns, delimiter, date formats), for the output's `inputs`. */
+  reading: ExtractReading;
 }
 
 /**
@@ -42,7 +45,7 @@ export const streamExtract: ExtractReader = async (extract, run, subjects, log, 
   const source = run[extract]!;
   const tally = emptyTally(subjects);
   const sink = windowCounter(tally, subjects, settings.indexDay);
-  const rows =
+  const readout =
     extract === "ae"
       ? await log.readingFile(() =>
           readAe(source, { excludedCategories: new Set(settings.excludedAttendanceCategories) }, log, sink, progress),
@@ -50,5 +53,5 @@ export const streamExtract: ExtractReader = async (extract, run, subjects, log, 
       : await log.readingFile(() =>
           readAdmissions(source, { emergencyMethods: new Set(settings.emergencyAdmissionMethods) }, log, sink, progress),
         );
-  return { extract, file: source.file, tally, rows: rows ?? 0 };
+  return { extract, file: source.file, tally, rows: readout?.rows ?? 0, reading: readout?.reading ?? startReading(source) };
 };

@@ -1,8 +1,9 @@
-import { locateColumns } from "../io/columns.js";
+import { findColumns } from "../io/columns.js";
 import type { ActivitySink } from "./activity.js";
 import { MISSING_DATE } from "./dates.js";
 import { eventDayField, optionalTextField, patientIdField } from "./fields.js";
 import type { ProblemLog } from "./problem-log.js";
+import type { ExtractReading } from "./reading-report.js";
 import { RowReader } from "./row-reader.js";
 import { type ExtractSource, wantedColumns } from "./source.js";
 
@@ -28,15 +29,19 @@ export function admissionRowParser(
   reading: AdmissionReading,
   log: ProblemLog,
   sink: ActivitySink,
+  report: ExtractReading,
 ) {
-  const at = locateColumns(header, wantedColumns(source, ADMISSION_COLUMNS), source.file);
+  const { at, used } = findColumns(header, wantedColumns(source, ADMISSION_COLUMNS), source);
+  report.columns = used;
   const name = (column: (typeof ADMISSION_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
   const row = new RowReader("admissions", source.file, header.length, log);
   const dayField = eventDayField(source.format.dateFormat);
+  report.dateFormats = { admission_date: null };
+  const noteDateFormat = () => void (report.dateFormats.admission_date = dayField.format ?? null);
   const countsEpisodes = at.episode_order >= 0;
   const [patientIdColumn, dateColumn, methodColumn, episodeColumn] = [name("patient_id"), name("admission_date"), name("admission_method"), name("episode_order")];
 
-  return (fields: string[], line: number): void => {
+  return Object.assign((fields: string[], line: number): void => {
     if (!row.begin(fields, line)) return;
     const patientId = row.read(patientIdField, at.patient_id, patientIdColumn);
     const day = row.read(dayField, at.admission_date, dateColumn);
@@ -52,5 +57,5 @@ export function admissionRowParser(
           ? "missing_date"
           : undefined;
     sink(patientId!, day!, notCountable);
-  };
+  }, { finish: noteDateFormat });
 }

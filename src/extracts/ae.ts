@@ -1,8 +1,9 @@
-import { locateColumns } from "../io/columns.js";
+import { findColumns } from "../io/columns.js";
 import type { ActivitySink } from "./activity.js";
 import { MISSING_DATE } from "./dates.js";
 import { eventDayField, optionalTextField, patientIdField } from "./fields.js";
 import type { ProblemLog } from "./problem-log.js";
+import type { ExtractReading } from "./reading-report.js";
 import { RowReader } from "./row-reader.js";
 import { type ExtractSource, wantedColumns } from "./source.js";
 
@@ -18,14 +19,17 @@ export interface AeReading {
 }
 
 /** Builds the row parser for an A&E attendances extract (ECDS, or HES/SUS A&E) from its header. */
-export function aeRowParser(header: string[], source: ExtractSource, reading: AeReading, log: ProblemLog, sink: ActivitySink) {
-  const at = locateColumns(header, wantedColumns(source, AE_COLUMNS), source.file);
+export function aeRowParser(header: string[], source: ExtractSource, reading: AeReading, log: ProblemLog, sink: ActivitySink, report: ExtractReading) {
+  const { at, used } = findColumns(header, wantedColumns(source, AE_COLUMNS), source);
+  report.columns = used;
   const name = (column: (typeof AE_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
   const row = new RowReader("ae", source.file, header.length, log);
   const dayField = eventDayField(source.format.dateFormat);
+  report.dateFormats = { arrival_date: null };
+  const noteDateFormat = () => void (report.dateFormats.arrival_date = dayField.format ?? null);
   const [patientIdColumn, arrivalDateColumn, categoryColumn] = [name("patient_id"), name("arrival_date"), name("attendance_category")];
 
-  return (fields: string[], line: number): void => {
+  return Object.assign((fields: string[], line: number): void => {
     if (!row.begin(fields, line)) return;
     const patientId = row.read(patientIdField, at.patient_id, patientIdColumn);
     const day = row.read(dayField, at.arrival_date, arrivalDateColumn);
@@ -37,5 +41,5 @@ export function aeRowParser(header: string[], source: ExtractSource, reading: Ae
         ? "missing_date"
         : undefined;
     sink(patientId!, day!, notCountable);
-  };
+  }, { finish: noteDateFormat });
 }

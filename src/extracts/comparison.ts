@@ -1,5 +1,5 @@
 import type { Day } from "../core/day.js";
-import { locateColumns } from "../io/columns.js";
+import { findColumns } from "../io/columns.js";
 import { patientIdField, requiredDayField, requiredTextField } from "./fields.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowReader } from "./row-reader.js";
@@ -30,7 +30,7 @@ export interface ComparisonReading {
  * listed twice, is an error naming it (and both lines).
  */
 export function comparisonRowParser(header: string[], source: ExtractSource, reading: ComparisonReading, log: ProblemLog) {
-  const at = locateColumns(header, wantedColumns(source, COMPARISON_COLUMNS), source.file);
+  const at = findColumns(header, wantedColumns(source, COMPARISON_COLUMNS), source).at;
   const names = Object.fromEntries(COMPARISON_COLUMNS.map(({ name }) => [name, source.columns[name] ?? name]));
   const row = new RowReader("comparison", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");

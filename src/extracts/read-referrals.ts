@@ -2,7 +2,8 @@ import { addReferral, type ReferredPatient } from "../core/index-patients.js";
 import type { ProgressListener } from "../io/progress.js";
 import { visitRecords } from "../io/records.js";
 import type { ProblemLog } from "./problem-log.js";
-import { type ReferralReading, type ReferralRow, referralRowParser } from "./referrals.js";
+import { type ExtractReading, noteTextKind, startReading } from "./reading-report.js";
+import { type ReferralReading, referralRowParser } from "./referrals.js";
 import type { ExtractSource } from "./source.js";
 
 export interface ReferralsRead {
@@ -10,6 +11,7 @@ export interface ReferralsRead {
   /** Cohorts in order of first appearance in the file. */
   cohortsSeen: string[];
   rows: number;
+  reading: ExtractReading;
 }
 
 /** Streams the referrals extract into the patient index (rule 1); invalid rows go to the log. */
@@ -22,10 +24,12 @@ export async function readReferrals(
   const patients = new Map<string, ReferredPatient>();
   const cohortsSeen = new Set<string>();
   let rows = 0;
-  let parseRow: ((fields: string[], line: number) => ReferralRow | undefined) | undefined;
+  let parseRow: ReturnType<typeof referralRowParser> | undefined;
+  const report = startReading(source);
   await visitRecords(source, {
+    textKind: (kind) => noteTextKind(report, kind),
     header: (fields) => {
-      parseRow = referralRowParser(fields, source, reading, log);
+      parseRow = referralRowParser(fields, source, reading, log, report);
     },
     record: (fields, line) => {
       rows++;
@@ -35,5 +39,6 @@ export async function readReferrals(
       cohortsSeen.add(row.cohort);
     },
   }, progress);
-  return { patients, cohortsSeen: [...cohortsSeen], rows };
+  parseRow?.finish();
+  return { patients, cohortsSeen: [...cohortsSeen], rows, reading: report };
 }

@@ -1,7 +1,8 @@
 import type { Day } from "../core/day.js";
-import { locateColumns } from "../io/columns.js";
+import { findColumns } from "../io/columns.js";
 import { consentField, optionalWholeNumberField, patientIdField, requiredDayField, requiredTextField } from "./fields.js";
 import type { ProblemLog } from "./problem-log.js";
+import type { ExtractReading } from "./reading-report.js";
 import { RowReader } from "./row-reader.js";
 import { type ExtractSource, wantedColumns } from "./source.js";
 
@@ -31,15 +32,19 @@ export interface ReferralReading {
 }
 
 /** Builds the row parser for a referrals extract from its header. */
-export function referralRowParser(header: string[], source: ExtractSource, reading: ReferralReading, log: ProblemLog) {
-  const wanted = wantedColumns(source, REFERRAL_COLUMNS);
-  const at = locateColumns(header, wanted, source.file);
+export function referralRowParser(header: string[], source: ExtractSource, reading: ReferralReading, log: ProblemLog, report?: ExtractReading) {
+  const { at, used } = findColumns(header, wantedColumns(source, REFERRAL_COLUMNS), source);
+  if (report) report.columns = used;
   const name = (column: (typeof REFERRAL_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
   const row = new RowReader("referrals", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");
   const dateField = requiredDayField(source.format.dateFormat);
+  if (report) report.dateFormats = { intervention_date: null };
+  const finish = () => {
+    if (report) report.dateFormats.intervention_date = dateField.format ?? null;
+  };
 
-  return (fields: string[], line: number): ReferralRow | undefined => {
+  return Object.assign((fields: string[], line: number): ReferralRow | undefined => {
     if (!row.begin(fields, line)) return undefined;
     const patientId = row.read(patientIdField, at.patient_id, name("patient_id"));
     const cohort = row.read(cohortField, at.cohort, name("cohort"));
@@ -60,5 +65,5 @@ export function referralRowParser(header: string[], source: ExtractSource, readi
       age,
       line,
     };
-  };
+  }, { finish });
 }

@@ -1,6 +1,7 @@
 import type { ColumnWanted } from "../io/columns.js";
 import type { ExtractName } from "../result.js";
 import type { DateSetting } from "./dates.js";
+import { WELL_KNOWN_COLUMNS } from "./well-known-columns.js";
 
 /** How an extract's text is written (the config's `formats.<extract>`, else the run's settings). */
 export interface ExtractFormat {
@@ -22,12 +23,24 @@ export interface ExtractSource {
   /** The spec's column name → the extract's own header, for the columns the config maps. */
   columns: Readonly<Record<string, string | undefined>>;
   format: ExtractFormat;
+  /** Optional columns that a setting's rule needs, with the setting's name (`--require-consent`). */
+  needed: Readonly<Record<string, string>>;
 }
 
-/** The columns an extract reads, under the names its own header uses. */
+/** The columns an extract reads, under the names its own header uses, with what makes each one needed. */
 export function wantedColumns<Name extends string>(
   source: ExtractSource,
   spec: readonly { name: Name; required: boolean }[],
 ): (ColumnWanted & { name: Name })[] {
-  return spec.map((column) => ({ ...column, header: source.columns[column.name] ?? column.name }));
+  return spec.map((column) => {
+    const mapped = source.columns[column.name];
+    const neededBy = source.needed[column.name];
+    return {
+      ...column,
+      header: mapped ?? column.name,
+      ...(mapped !== undefined ? { mapped: true } : {}),
+      ...(neededBy !== undefined ? { neededBy } : {}),
+      ...(WELL_KNOWN_COLUMNS[column.name] ? { wellKnown: WELL_KNOWN_COLUMNS[column.name] } : {}),
+    };
+  });
 }

@@ -12,13 +12,3 @@ export const WELL_KNOWN_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   admission_method: ["Admission_Method", "ADMIMETH"],
   episode_order: ["Episode_Number", "EPIORDER"],
 };
-
-/** Which extracts read each spec column (a referrals extract has no SUS names to look for). */
-export const WELL_KNOWN_IN: Readonly<Record<string, readonly string[]>> = {
-  patient_id: ["ae", "admissions"],
-  arrival_date: ["ae"],
-  attendance_category: ["ae"],
-  admission_date: ["admissions"],
-  admission_method: ["admissions"],
-  episode_order: ["admissions"],
-};

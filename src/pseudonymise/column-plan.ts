@@ -36,8 +36,7 @@ function positionsOf(header: readonly string[], name: string): number[] {
 export function planColumns(header: string[], request: ColumnRequest, file: string): ColumnPlan {
   // Named as the user named them, so that a missing one is reported in the user's words.
   const wanted = [request.column, ...request.checkDates].map((column) => ({ name: column, header: column, required: true }));
-  const positions = locateColumns(header, wanted, file);
-  const nhsPosition = positions[request.column] ?? -1;
+  // Before the general search, which refuses any column found twice: this one says what is at stake.
   if (positionsOf(header, request.column).length > 1) {
     throw dataError({
       code: "ambiguous_column",
@@ -47,6 +46,8 @@ export function planColumns(header: string[], request: ColumnRequest, file: stri
       message: "more than one column has this name, so which holds the NHS numbers is unclear; rename the others",
     });
   }
+  const positions = locateColumns(header, wanted, file);
+  const nhsPosition = positions[request.column] ?? -1;
   const outputHeader = header.map((name, position) => (position === nhsPosition ? request.as : name));
   if (positionsOf(outputHeader, request.as).length > 1) {
     throw dataError({

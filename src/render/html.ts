@@ -1,5 +1,5 @@
 import { disclosed } from "../disclosure/rule.js";
-import type { Count, OutcomeResult, PublishedResult } from "../result.js";
+import { type Count, EXTRACT_NAMES, type OutcomeResult, type PublishedResult } from "../result.js";
 import { activityAccounts, assumptionLines, excludedCell, type Line, patientFlows, skippedSentences } from "./accounts.js";
 import { changeChart, ratesChart } from "./html/charts.js";
 import { html, SafeHtml } from "./html/escape.js";
@@ -88,7 +88,7 @@ function rowsSection(result: PublishedResult): SafeHtml {
 }
 
 function settingsSection(result: PublishedResult): SafeHtml {
-  const inputs = Object.entries(result.inputs).map(([extract, file]): Line => [`Extract: ${extract}`, file ?? ""]);
+  const inputs = EXTRACT_NAMES.flatMap((extract): Line[] => (result.inputs[extract] ? [[`Extract: ${extract}`, result.inputs[extract]!]] : []));
   const lines: Line[] = [...assumptionLines(result), ["Confidence intervals", intervalsInWords(result.settings)], ...inputs];
   return html`<section id="settings"><h2>Settings and data coverage</h2><div class="table-scroll"><table><tbody>${lines.map(
     ([label, value]) => html`<tr><th scope="row" class="left">${label}</th><td class="words">${value}</td></tr>`,

@@ -92,7 +92,12 @@ describe("comparison group: attrition (referred, outside_period, incomplete_wind
       patient_id,cohort,index_date
       c1,A,2021-06-15
     `;
-    const result = await evaluateExtracts({ referrals, ae, comparison }, { ...covered, requireConsent: true, minAge: 18, minOnwardReferrals: 1 });
+    const withTheirColumns = csv`
+      patient_id,cohort,intervention_date,consent,onward_referrals,age
+      r1,A,2021-06-15,yes,1,40
+      r2,B,2021-06-15,yes,1,40
+    `;
+    const result = await evaluateExtracts({ referrals: withTheirColumns, ae, comparison }, { ...covered, requireConsent: true, minAge: 18, minOnwardReferrals: 1 });
     expect(cohortRow(result, "ae_attendances", "A").comparison!.patients).toBe(1);
   });
 });

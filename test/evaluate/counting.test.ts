@@ -116,8 +116,10 @@ describe("rule 4: only unplanned admissions count", () => {
       { referrals, admissions: episodes },
       { ...covered },
     );
-    // Not mapped: EPIORDER is a column no rule reads, every row counts.
-    expect(cohortRow(result, "unplanned_admissions", "A").pre).toBe(5);
+    // Not mapped, but EPIORDER is HES's name for episode_order: taken, and said so in the output.
+    expect(result.inputs.columns.admissions!.episode_order).toEqual({ header: "EPIORDER", by: "well_known_name" });
+    expect(cohortRow(result, "unplanned_admissions", "A").pre).toBe(2);
+    expect(result.rows.accounts.admissions!.notCountable.later_episode).toBe(3);
   });
 });
 
