@@ -37,11 +37,22 @@ export function dataError(fields: DataError): InputError {
   return new InputError([fields]);
 }
 
-/** A value that may be an NHS number (ten digits, possibly spaced) shows only its last two digits. */
+// A digit, ASCII or full-width (a copy from a Japanese-locale spreadsheet keeps its width).
+const DIGIT = "[0-9\uFF10-\uFF19]";
+// What people put between the groups of 3, 3 and 4: spaces (one or two, no-break too), a dash, a dot, an underscore.
+const GAP = "[ \u00A0\u2009\u202F._-]{1,2}";
+/**
+ * What could be an NHS number (evaluation.md): ten digits together, or in groups of 3, 3 and 4 apart,
+ * `(999) 234 5675` too, and no digit next to it. A date or a date-time never fits: its groups are
+ * 4, 2 and 2 (`2021-03-04 10:22:00` stays as it is).
+ */
+const NHS_NUMBER_LIKE = new RegExp(`(?<!${DIGIT})(?:${DIGIT}{10}|\\(?${DIGIT}{3}\\)?${GAP}${DIGIT}{3}${GAP}${DIGIT}{4})(?!${DIGIT})`, "g");
+
+/** Every value in the text that could be an NHS number shows only its last two digits. */
 export function maskIdentifiers(text: string): string {
-  return text.replace(/\d(?:[ -]?\d){9,}/g, (digits) => {
-    const plain = digits.replace(/[ -]/g, "");
-    return "*".repeat(plain.length - 2) + plain.slice(-2);
+  return text.replace(NHS_NUMBER_LIKE, (found) => {
+    const digits = [...found].filter((character) => /[0-9\uFF10-\uFF19]/.test(character));
+    return "*".repeat(digits.length - 2) + digits.slice(-2).join("");
   });
 }
 
