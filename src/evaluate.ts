@@ -18,7 +18,8 @@ import { selectEngine } from "./engines/select-engine.js";
 import { readReferrals } from "./extracts/read-referrals.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
-import type { ExtractName, OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
+import type { ExtractName, OutcomeId, OutcomeResult, Result, RowCounts, RunWarning } from "./result.js";
+import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
 import { rowFigures } from "./row-figures.js";
 import { TOOL } from "./version.js";
 
@@ -162,6 +163,17 @@ function rowCounts(counted: Counted, log: ProblemLog): RowCounts {
   return rows;
 }
 
+/** What the extracts show that an analyst must look at, though no rule is broken. */
+function runWarnings(activity: readonly ActivityRead[]): RunWarning[] {
+  const warnings: RunWarning[] = [];
+  for (const read of activity) {
+    if (!read.repeats || !isLikelyEpisodeLevel(read.repeats)) continue;
+    const { rows, repeated } = read.repeats;
+    warnings.push({ code: "episode_level", extract: read.extract, file: read.file, rows, repeated, message: episodeLevelMessage(read.file, repeated, rows) });
+  }
+  return warnings;
+}
+
 export type { Progress, ProgressListener } from "./io/progress.js";
 
 export interface EvaluateOptions {
@@ -204,7 +216,7 @@ export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}
       ...(people.reading ? { referrals: people.reading } : {}),
       ...Object.fromEntries(activity.map((read) => [read.extract, read.reading])),
     }),
-    warnings: [],
+    warnings: runWarnings(activity),
     rows: rowCounts(counted, log),
     referred: people.patients.length,
     attrition: eligibility.attrition,

@@ -141,9 +141,15 @@ export type Inputs = Partial<Record<ExtractName, string>> & {
   formats: Partial<Record<ExtractName, Omit<ExtractReading, "columns">>>;
 };
 
-export interface RunWarning {
+/** Something the extracts show that an analyst must look at, though no rule is broken; its counts are published as counts are. */
+export interface RunWarning<N extends Count = number> {
   code: "episode_level";
   extract: ExtractName;
+  /** The extract's file, as the user named it. */
+  file: string;
+  /** Rows of the evaluation's patients looked at, and how many of them repeat an earlier row's patient, date and method. */
+  rows: N;
+  repeated: N;
   message: string;
 }
 
@@ -153,7 +159,7 @@ export interface Result<N extends Count = number> {
   /** The extracts read, as the user named them, and how each was read. */
   inputs: Inputs;
   /** What the run noticed in the extracts that an analyst should look at (an episode-level extract, say). */
-  warnings: RunWarning[];
+  warnings: RunWarning<N>[];
   disclosure?: Disclosure;
   rows: RowCounts<N>;
   /** Referred patients (distinct, with a valid referral row): where the attrition starts. */

@@ -1,4 +1,5 @@
 import type {
+  RunWarning,
   ActivityRowAccount,
   AttritionStep,
   Count,
@@ -10,6 +11,7 @@ import type {
 } from "../result.js";
 import { DISCLOSURE_NOTE, DISCLOSURE_RULE, disclosedCount } from "./rule.js";
 import { suppressRow } from "./suppress-row.js";
+import { episodeLevelMessage } from "../core/spell-repeats.js";
 
 /** Every count field of a flat record through the rule, the withheld ones listed under `suppressed`. */
 function suppressCounts<T extends object>(record: T, fields: readonly (keyof T & string)[], prefix = ""): { out: T; names: string[] } {
@@ -57,6 +59,13 @@ function suppressOutcome(outcome: OutcomeResult): OutcomeResult<Count> {
   return { ...outcome, cohorts: outcome.cohorts.map(suppressRow), total: suppressRow(outcome.total) };
 }
 
+/** A warning's counts through the rule, and its words from them. */
+function suppressWarning(warning: RunWarning): RunWarning<Count> {
+  const rows = disclosedCount(warning.rows);
+  const repeated = disclosedCount(warning.repeated);
+  return { ...warning, rows, repeated, message: episodeLevelMessage(warning.file, repeated, rows) };
+}
+
 /**
  * `--suppress`: the result as it may be published under NHS England's HES/ECDS rule. Every count
  * (figures, attrition, row accounts) goes through the rule; what is computed from counts is
@@ -75,6 +84,7 @@ export function suppressResult(result: Result): PublishedResult {
     referred: disclosedCount(result.referred),
     attrition: suppressSteps(result.attrition),
     outcomes: result.outcomes.map(suppressOutcome),
+    warnings: result.warnings.map(suppressWarning),
   };
   if (result.comparison_attrition) {
     const first = result.comparison_attrition[0];

@@ -1,6 +1,7 @@
 import type { IndexDayRule } from "../core/windows.js";
 import { PLACE } from "../core/windows.js";
 import { type DateFormat, HES_MISSING_DATES } from "../extracts/dates.js";
+import { spellRepeatsSql } from "../core/spell-repeats.js";
 import { missingAsEmptySql } from "../extracts/missing-values.js";
 import { sqlInList, sqlString } from "../io/duckdb-session.js";
 
@@ -136,12 +137,8 @@ function reasonsSql(fields: ExtractFields, rules: CountingRules): string[] {
   return reasons;
 }
 
-/**
- * The one pass. Each result row is a (subject slot, code) group with its row count and the earliest
- * and latest day in it: a few per subject, whatever the extract's length. The counts stand only if
- * no row is `unsure`. (Counts come back as doubles, exact to 2^53, not as BigInt.)
- */
-export function tallySql(fields: ExtractFields, rules: CountingRules): string {
+/** The pass's first steps: every row's fields as text, and its day (NULL where not a valid date). */
+function datedSql(fields: ExtractFields, rules: CountingRules): string {
   // NULL, NA and N/A are missing values, as in the row reader (missing-values.ts); a date so written
   // is not one, and needs no rewriting to be found invalid.
   const optional = (name: string, sql: string | undefined) => (sql === undefined ? [] : [`${missingAsEmptySql(sql)} AS ${name}`]);
@@ -159,7 +156,16 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
   ), dated AS (
     SELECT fields.*, ${daySql(rules.dateFormat, fields.dateKey)} AS day
     FROM fields LEFT JOIN calendar_${rules.dateFormat} AS calendar ON calendar.text = ${key}
-  ), placed AS (
+  )`;
+}
+
+/**
+ * The one pass. Each result row is a (subject slot, code) group with its row count and the earliest
+ * and latest day in it: a few per subject, whatever the extract's length. The counts stand only if
+ * no row is `unsure`. (Counts come back as doubles, exact to 2^53, not as BigInt.)
+ */
+export function tallySql(fields: ExtractFields, rules: CountingRules): string {
+  return `${datedSql(fields, rules)}, placed AS (
     SELECT s.slot, day, CASE
       WHEN ${unsureSql(fields)} THEN ${CODE.unsure}
       WHEN s.slot IS NULL THEN ${ifMissing(CODE.others)}
@@ -169,4 +175,9 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
   )
   SELECT slot, code, count(*)::DOUBLE AS rows, min(day) AS earliest, max(day) AS latest
   FROM placed GROUP BY slot, code`;
+}
+
+/** For an admissions extract without episode order: the repeats of `spell-repeats.ts`, in one more pass. */
+export function repeatsSql(fields: ExtractFields, rules: CountingRules): string {
+  return `${datedSql(fields, rules)}\n  ${spellRepeatsSql(MISSING_DAYS)}`;
 }

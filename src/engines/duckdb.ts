@@ -11,7 +11,8 @@ import { type ExtractReading, noteTextKind, startReading } from "../extracts/rea
 import { type TextKind, textKindOf } from "../io/file-kind.js";
 import { isParquet, textSettingsOf } from "../io/records.js";
 import { csvLayout, csvRead, DATE_COLUMN, NeedsRowReader, parquetRead } from "./duckdb-fields.js";
-import { calendarSql, type CountingRules } from "./duckdb-sql.js";
+import { calendarSql, type CountingRules, type ExtractFields, repeatsSql } from "./duckdb-sql.js";
+import type { SpellRepeats } from "../core/spell-repeats.js";
 import { loadSubjects, tallyInDuckDb } from "./duckdb-tally.js";
 import { readExtractInWorker } from "./read-in-worker.js";
 import { ACTIVITY_EXTRACTS, type ActivityEngine, type ActivityExtract, type ActivityRead } from "./stream.js";
@@ -84,7 +85,14 @@ function countingRules(run: EvaluationRun, dateFormat: DateFormat): CountingRule
   };
 }
 
-type Counted = { tally: ActivityTally; rows: number; reading: ExtractReading };
+type Counted = { tally: ActivityTally; rows: number; reading: ExtractReading; repeats?: SpellRepeats };
+
+/** Admissions without an episode order: the rows repeating a patient, date and method (spell-repeats.ts). */
+async function repeatsOf(connection: DuckDBConnection, extract: ActivityExtract, fields: ExtractFields, rules: CountingRules): Promise<{ repeats?: SpellRepeats }> {
+  if (extract !== "admissions" || fields.episode !== undefined) return {};
+  const [row] = (await connection.runAndReadAll(repeatsSql(fields, rules))).getRowsJS();
+  return { repeats: { rows: Number(row?.[0] ?? 0), repeated: Number(row?.[1] ?? 0) } };
+}
 
 /** The reading the row reader would report of a plain CSV or a Parquet extract that DuckDB read. */
 function readingOf(source: ExtractSource, extract: ActivityExtract, used: ExtractReading["columns"], dateFormat: DateFormat, kind?: TextKind): ExtractReading {
@@ -116,8 +124,10 @@ async function countCsv(
     throw new NeedsRowReader("the file cannot be read");
   });
   if (!text.utf8) throw new NeedsRowReader("not valid UTF-8");
-  const counted = await tallyInDuckDb(connection, csvRead(layout, text), countingRules(run, layout.dateFormat), subjects);
-  return { ...counted, reading: readingOf(source, extract, layout.used, layout.dateFormat, kind) };
+  const fields = csvRead(layout, text);
+  const rules = countingRules(run, layout.dateFormat);
+  const counted = await tallyInDuckDb(connection, fields, rules, subjects);
+  return { ...counted, reading: readingOf(source, extract, layout.used, layout.dateFormat, kind), ...(await repeatsOf(connection, extract, fields, rules)) };
 }
 
 async function countExtract(connection: DuckDBConnection, extract: ActivityExtract, run: EvaluationRun, preparation: Preparation, subjects: Subjects): Promise<Counted> {
@@ -125,8 +135,9 @@ async function countExtract(connection: DuckDBConnection, extract: ActivityExtra
   const traits = preparation.traits[extract];
   if (traits) return countCsv(connection, extract, source, traits, run, subjects);
   const fields = await parquetRead(connection, extract, source);
-  const counted = await tallyInDuckDb(connection, fields, countingRules(run, fields.dateFormat), subjects);
-  return { ...counted, reading: readingOf(source, extract, fields.used, fields.dateFormat) };
+  const rules = countingRules(run, fields.dateFormat);
+  const counted = await tallyInDuckDb(connection, fields, rules, subjects);
+  return { ...counted, reading: readingOf(source, extract, fields.used, fields.dateFormat), ...(await repeatsOf(connection, extract, fields, rules)) };
 }
 
 /**
@@ -148,8 +159,7 @@ export function duckdbEngineWith(notice: RowReaderNotice): ActivityEngine {
         const source = run[extract];
         if (!source) continue;
         try {
-          const { tally, rows, reading } = await countExtract(connection, extract, run, preparation, subjects);
-          read.push({ extract, file: source.file, tally, rows, reading });
+          read.push({ extract, file: source.file, ...(await countExtract(connection, extract, run, preparation, subjects)) });
         } catch (error) {
           if (!(error instanceof NeedsRowReader)) throw error;
           notice(extract, error.message);

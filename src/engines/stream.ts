@@ -5,6 +5,7 @@ import type { ProblemLog } from "../extracts/problem-log.js";
 import type { ProgressListener } from "../io/progress.js";
 import { readAdmissions, readAe } from "../extracts/read-activity.js";
 import { type ExtractReading, startReading } from "../extracts/reading-report.js";
+import { type SpellRepeats, spellRepeatCounter } from "../core/spell-repeats.js";
 
 /** The activity extracts, in the order every engine reads them (and reports their problems). */
 export const ACTIVITY_EXTRACTS = ["ae", "admissions"] as const;
@@ -18,6 +19,8 @@ export interface ActivityRead {
   rows: number;
   /** How the extract was read (columns, delimiter, date formats), for the output's `inputs`. */
   reading: ExtractReading;
+  /** Admissions without an episode order: rows repeating a patient, date and method (spell-repeats.ts). */
+  repeats?: SpellRepeats;
 }
 
 /**
@@ -45,13 +48,16 @@ export const streamExtract: ExtractReader = async (extract, run, subjects, log, 
   const source = run[extract]!;
   const tally = emptyTally(subjects);
   const sink = windowCounter(tally, subjects, settings.indexDay);
+  const spells = spellRepeatCounter(subjects.slotOf);
   const readout =
     extract === "ae"
       ? await log.readingFile(() =>
           readAe(source, { excludedCategories: new Set(settings.excludedAttendanceCategories) }, log, sink, progress),
         )
       : await log.readingFile(() =>
-          readAdmissions(source, { emergencyMethods: new Set(settings.emergencyAdmissionMethods) }, log, sink, progress),
+          readAdmissions(source, { emergencyMethods: new Set(settings.emergencyAdmissionMethods), seeSpell: spells.see }, log, sink, progress),
         );
-  return { extract, file: source.file, tally, rows: readout?.rows ?? 0, reading: readout?.reading ?? startReading(source) };
+  const reading = readout?.reading ?? startReading(source);
+  const withoutEpisodes = extract === "admissions" && readout !== undefined && reading.columns.episode_order === null;
+  return { extract, file: source.file, tally, rows: readout?.rows ?? 0, reading, ...(withoutEpisodes ? { repeats: spells.repeats } : {}) };
 };

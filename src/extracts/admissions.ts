@@ -17,6 +17,8 @@ export const ADMISSION_COLUMNS = [
 export interface AdmissionReading {
   /** Admission methods of unplanned admissions (trimmed, upper case). */
   emergencyMethods: ReadonlySet<string>;
+  /** Told every valid row with a real date, where the extract has no episode order (see spell-repeats.ts). */
+  seeSpell?: (patientId: string, day: number, method: string) => void;
 }
 
 // HES writes EPIORDER with a leading zero ("01"): the first episode of a spell is 1 as a number.
@@ -48,6 +50,7 @@ export function admissionRowParser(
     const method = row.read(optionalTextField, at.admission_method, methodColumn);
     const episode = countsEpisodes ? row.read(optionalTextField, at.episode_order, episodeColumn) : "1";
     if (!row.end()) return;
+    if (!countsEpisodes && typeof day === "number") reading.seeSpell?.(patientId!, day, method!);
     // An extract is counted one row per spell; in an episode-level extract only first episodes count.
     const notCountable = !FIRST_EPISODE.test(episode!)
       ? "later_episode"

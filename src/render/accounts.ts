@@ -1,6 +1,7 @@
 import type { Settings } from "../config/settings.js";
 import { disclosed, SUPPRESSED_MARK } from "../disclosure/rule.js";
-import type { ActivityRowAccount, AttritionStep, Count, NotCountableReason, PublishedResult } from "../result.js";
+import { delimiterName } from "../io/file-kind.js";
+import { type ActivityRowAccount, type AttritionStep, type Count, EXTRACT_NAMES, type NotCountableReason, type PublishedResult } from "../result.js";
 import { formatCount } from "./numbers.js";
 import {
   comparisonExclusionInWords,
@@ -124,6 +125,44 @@ export function activityAccounts(result: PublishedResult): { title: string; line
   return accounts;
 }
 
+const SPEC_NAME: Record<string, string> = { referrals: "referrals", ae: "A&E", admissions: "admissions", comparison: "comparison" };
+
+/**
+ * How the extracts were read where it was not as the settings said, one sentence each: a column taken
+ * by its export name, a delimiter the header showed (evaluation.md: never taken silently).
+ */
+export function readingNotes(result: PublishedResult): string[] {
+  const notes: string[] = [];
+  for (const extract of EXTRACT_NAMES) {
+    const file = result.inputs[extract];
+    if (!file) continue;
+    const taken = Object.entries(result.inputs.columns[extract] ?? {}).filter(([, use]) => use?.by === "well_known_name");
+    if (taken.length) {
+      const pairs = taken.map(([column, use]) => `${column} from ${use!.header}`).join(", ");
+      notes.push(`${file}: read ${pairs} (their ${SPEC_NAME[extract]} export names; map them in "columns" to choose others)`);
+    }
+    const format = result.inputs.formats[extract];
+    if (format?.delimiterFromHeader) {
+      notes.push(`${file}: read as ${delimiterName(format.delimiter ?? ",")}-delimited, as its header shows (set formats.${extract}.delimiter to say so)`);
+    }
+  }
+  return notes;
+}
+
+/** What the run noticed that an analyst must look at (an episode-level admissions extract, say). */
+export function runWarningSentences(result: PublishedResult): string[] {
+  return result.warnings.map((warning) => warning.message);
+}
+
+/** What the A&E categories rule did: the categories not counted, or that there was no category to read. */
+export function categoriesInWords(result: PublishedResult): string {
+  const { settings } = result;
+  if (result.inputs.ae && result.inputs.columns.ae?.attendance_category === null) {
+    return `${settings.aeCoding.toUpperCase()} coding; the extract has no attendance category column, so every attendance is counted (planned follow-ups included)`;
+  }
+  return `${settings.aeCoding.toUpperCase()} coding; categories not counted: ${settings.excludedAttendanceCategories.join(", ") || "none"}`;
+}
+
 /** One sentence per file and reason of the rows skipped under `--skip-invalid`. */
 export function skippedSentences(result: PublishedResult): string[] {
   return result.rows.skipped.map((skipped) => {
@@ -145,7 +184,7 @@ export function assumptionLines(result: PublishedResult): Line[] {
     ["Index day", indexDayInWords(settings.indexDay)],
     ["Data coverage", coverageInWords(settings)],
     ["Eligibility", eligibilityInWords(settings)],
-    ["A&E", `${settings.aeCoding.toUpperCase()} coding; categories not counted: ${settings.excludedAttendanceCategories.join(", ") || "none"}`],
+    ["A&E", categoriesInWords(result)],
     ["Admissions", `emergency methods counted: ${settings.emergencyAdmissionMethods.join(", ")}`],
     ["Intervals", intervalsInWords(settings)],
     ["Engine", engineInWords(settings.engine)],

@@ -1,6 +1,15 @@
 import { disclosed } from "../disclosure/rule.js";
 import { type Count, EXTRACT_NAMES, type OutcomeResult, type PublishedResult } from "../result.js";
-import { activityAccounts, assumptionLines, excludedCell, type Line, patientFlows, skippedSentences } from "./accounts.js";
+import {
+  activityAccounts,
+  assumptionLines,
+  excludedCell,
+  type Line,
+  patientFlows,
+  readingNotes,
+  runWarningSentences,
+  skippedSentences,
+} from "./accounts.js";
 import { changeChart, ratesChart } from "./html/charts.js";
 import { html, SafeHtml } from "./html/escape.js";
 import { flowDiagram } from "./html/flow-diagram.js";
@@ -81,7 +90,7 @@ function patientsSection(result: PublishedResult): SafeHtml {
 }
 
 function rowsSection(result: PublishedResult): SafeHtml {
-  const skipped = skippedSentences(result);
+  const skipped = [...readingNotes(result), ...skippedSentences(result)];
   return html`<section id="rows"><h2>Activity rows</h2><p class="note">Every row read is counted, or not countable by a rule, or reported.</p>${activityAccounts(result).map((account) => linesTable(account.title, "Rows", account.lines))}${
     skipped.length ? html`<ul>${skipped.map((sentence) => html`<li>${sentence}</li>`)}</ul>` : html``
   }</section>`;
@@ -113,6 +122,7 @@ export function renderHtml(result: PublishedResult): string {
 <header><h1>${title}</h1>
 <p class="meta">A&amp;E attendances and unplanned admissions in the ${windowInWords(settings.window)} before and after each patient's first intervention, by cohort. Study period: ${periodInWords(settings)}.</p>
 ${result.disclosure ? html`<p class="disclosure"><strong>Disclosure control.</strong> ${result.disclosure.note}</p>` : html``}
+${runWarningSentences(result).map((warning) => html`<p class="disclosure"><strong>Warning.</strong> ${warning}</p>`)}
 <div class="cards">${result.outcomes.map(card)}</div></header>
 ${result.outcomes.map((outcome) => outcomeSection(outcome, result))}
 ${patientsSection(result)}

@@ -1,5 +1,14 @@
 import type { PublishedResult } from "../result.js";
-import { activityAccounts, assumptionLines, excludedCell, type Line, patientFlows, skippedSentences } from "./accounts.js";
+import {
+  activityAccounts,
+  assumptionLines,
+  excludedCell,
+  type Line,
+  patientFlows,
+  readingNotes,
+  runWarningSentences,
+  skippedSentences,
+} from "./accounts.js";
 import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
 import type { Alignment } from "./text-grid.js";
 
@@ -38,6 +47,8 @@ function lines(rows: readonly Line[]): string[] {
 export function renderMarkdown(result: PublishedResult): string {
   const sections: string[][] = [["# Acute care before and after the first intervention"]];
   if (result.disclosure) sections.push([`> ${markdownText(result.disclosure.note)}`]);
+  const warnings = runWarningSentences(result);
+  if (warnings.length) sections.push(["**Warnings:**", "", ...warnings.map((warning) => `- ${markdownText(warning)}`)]);
   for (const outcome of result.outcomes) {
     sections.push([`## ${markdownText(outcome.label)}`]);
     for (const table of outcomeTables(outcome, result.settings)) sections.push(reportTable(table));
@@ -51,7 +62,7 @@ export function renderMarkdown(result: PublishedResult): string {
   }
   sections.push(["## Activity rows"]);
   for (const account of activityAccounts(result)) sections.push([`### ${markdownText(account.title)}`, "", ...lines(account.lines)]);
-  const skipped = skippedSentences(result);
+  const skipped = [...readingNotes(result), ...skippedSentences(result)];
   if (skipped.length) sections.push(skipped.map((sentence) => `- ${markdownText(sentence)}`));
   sections.push(["## Assumptions", "", ...gfmTable(["Setting", "Value"], ["left", "left"], assumptionLines(result))]);
   sections.push([`_${markdownText(`${result.tool.name} ${result.tool.version}`)}_`]);

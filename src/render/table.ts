@@ -1,6 +1,15 @@
 import type { Settings } from "../config/settings.js";
 import type { Count, OutcomeResult, PublishedResult } from "../result.js";
-import { activityAccounts, assumptionLines, excludedCell, type PatientFlow, patientFlows, skippedSentences } from "./accounts.js";
+import {
+  activityAccounts,
+  assumptionLines,
+  excludedCell,
+  type PatientFlow,
+  patientFlows,
+  readingNotes,
+  runWarningSentences,
+  skippedSentences,
+} from "./accounts.js";
 import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
 import { textGrid } from "./text-grid.js";
 
@@ -32,12 +41,14 @@ function patientAccount(result: PublishedResult): string[] {
 
 /** Every activity row accounted for, both extracts in one grid so their figures line up. */
 function rowAccount(result: PublishedResult): string[] {
-  return [...textGrid(activityAccounts(result).flatMap(({ lines }) => lines), ["left", "right"]), ...skippedSentences(result)];
+  return [...textGrid(activityAccounts(result).flatMap(({ lines }) => lines), ["left", "right"]), ...readingNotes(result), ...skippedSentences(result)];
 }
 
 /** `--format table`: the Involve-style tables, then the account of every patient and row, then the assumptions. */
 export function renderTable(result: PublishedResult): string {
-  const sections: string[][] = result.outcomes.map((outcome) => outcomeSection(outcome, result.settings));
+  const warnings = runWarningSentences(result);
+  const sections: string[][] = warnings.length ? [["Warnings", "", ...warnings.map((warning) => `! ${warning}`)]] : [];
+  sections.push(...result.outcomes.map((outcome) => outcomeSection(outcome, result.settings)));
   sections.push(["Patients", "", ...patientAccount(result)]);
   sections.push(["Activity rows", "", ...rowAccount(result)]);
   sections.push(["Assumptions", "", ...textGrid(assumptionLines(result), ["left", "left"])]);
