@@ -50,7 +50,8 @@ interface Fit {
   complete: boolean;
   /** Required columns found, `patient_id` (which every extract has) not counted. */
   distinctive: number;
-  found: number;
+  /** Columns found, optional ones included, `patient_id` not counted. */
+  telling: number;
 }
 
 function fitOf(header: readonly string[], extract: ExtractName): Fit {
@@ -61,22 +62,23 @@ function fitOf(header: readonly string[], extract: ExtractName): Fit {
     columns,
     complete: columns.every((column) => !column.required || column.header !== null),
     distinctive: found.filter((column) => column.required && column.column !== "patient_id").length,
-    found: found.length,
+    telling: found.filter((column) => column.column !== "patient_id").length,
   };
 }
 
 /**
  * The extract the header fits best: a complete one first (all its required columns there), then
- * the most required columns found that tell the extracts apart, then the most columns found. A
- * header sharing no more than `patient_id` with any extract fits none.
+ * the most required columns found that tell the extracts apart, then the most columns found
+ * (`attendance_category` alone says A&E). A header sharing no more than `patient_id` with any
+ * extract fits none.
  */
 export function bestExtract(header: readonly string[]): ExtractMatch {
   const fits = EXTRACTS.map((extract) => fitOf(header, extract));
   const best = fits.reduce((a, b) => {
     if (a.complete !== b.complete) return a.complete ? a : b;
     if (a.distinctive !== b.distinctive) return a.distinctive > b.distinctive ? a : b;
-    return b.found > a.found ? b : a;
+    return b.telling > a.telling ? b : a;
   });
-  if (best.distinctive === 0) return { looksLike: null, complete: false, columns: [] };
+  if (best.telling === 0) return { looksLike: null, complete: false, columns: [] };
   return { looksLike: best.extract, complete: best.complete, columns: best.columns };
 }

@@ -29,7 +29,7 @@ export function duplicateColumns(header: readonly string[], readByRun: ReadonlyS
 
 export function raggedRows(count: number, firstLine: number, width: number): Problem[] {
   if (count === 0) return [];
-  const message = `${rows(count)} have another number of fields than the header's ${width} (a delimiter inside an unquoted field, or the wrong delimiter?)`;
+  const message = `${rows(count)} ${count === 1 ? "has" : "have"} another number of fields than the header's ${width} (a delimiter inside an unquoted field, or the wrong delimiter?)`;
   return [{ code: "ragged_rows", line: firstLine, column: "", count, message }];
 }
 
