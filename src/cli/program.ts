@@ -4,6 +4,7 @@ import { TOOL } from "../version.js";
 import type { Console } from "./console.js";
 import { convertCommand } from "./convert.js";
 import { evaluateCommand } from "./evaluate.js";
+import { inspectCommand } from "./inspect.js";
 import { keygenCommand } from "./keygen.js";
 import { pseudonymiseCommand } from "./pseudonymise.js";
 import { schemaCommand } from "./schema.js";
@@ -12,6 +13,7 @@ import { synthCommand } from "./synth.js";
 /** Every command of the tool, one file each: flags → options → library call → print. */
 const COMMANDS: ((console: Console) => Command)[] = [
   evaluateCommand,
+  inspectCommand,
   convertCommand,
   schemaCommand,
   synthCommand,

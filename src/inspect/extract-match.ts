@@ -1,0 +1,84 @@
+import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
+import { AE_COLUMNS } from "../extracts/ae.js";
+import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
+import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
+import { WELL_KNOWN_COLUMNS, WELL_KNOWN_IN } from "../extracts/well-known-columns.js";
+import type { ExtractName } from "../result.js";
+import { nearestNames } from "../text/nearest.js";
+import type { ExtractMatch, SpecColumnMatch } from "./report.js";
+
+/** Each extract's spec columns, in the order the spec lists them. */
+export const EXTRACT_COLUMNS: Readonly<Record<ExtractName, readonly { name: string; required: boolean }[]>> = {
+  referrals: REFERRAL_COLUMNS,
+  ae: AE_COLUMNS,
+  admissions: ADMISSION_COLUMNS,
+  comparison: COMPARISON_COLUMNS,
+};
+
+/** How messages name each extract, with its article. */
+export const AN_EXTRACT: Readonly<Record<ExtractName, string>> = { referrals: "a referrals", ae: "an A&E attendances", admissions: "an admissions", comparison: "a comparison" };
+
+const EXTRACTS = Object.keys(EXTRACT_COLUMNS) as ExtractName[];
+
+const normalised = (name: string) => name.trim().toLowerCase();
+
+/**
+ * Where a spec column would come from, as a run finds it (evaluation.md, "Every column a run relies
+ * on must be there"): its own name, without regard to case; else, for the extracts that have them,
+ * the well-known SUS+/HES export names.
+ */
+function matchColumn(header: readonly string[], extract: ExtractName, column: { name: string; required: boolean }): SpecColumnMatch {
+  const names = header.map(normalised);
+  const own = names.indexOf(column.name);
+  if (own >= 0) return { column: column.name, required: column.required, header: header[own]!, by: "default" };
+  if (WELL_KNOWN_IN[column.name]?.includes(extract)) {
+    for (const known of WELL_KNOWN_COLUMNS[column.name] ?? []) {
+      const at = names.indexOf(normalised(known));
+      if (at >= 0) return { column: column.name, required: column.required, header: header[at]!, by: "well_known" };
+    }
+  }
+  return { column: column.name, required: column.required, header: null, by: null, nearest: nearestNames(column.name, header) };
+}
+
+export function matchExtract(header: readonly string[], extract: ExtractName): SpecColumnMatch[] {
+  return EXTRACT_COLUMNS[extract].map((column) => matchColumn(header, extract, column));
+}
+
+interface Fit {
+  extract: ExtractName;
+  columns: SpecColumnMatch[];
+  complete: boolean;
+  /** Required columns found, `patient_id` (which every extract has) not counted. */
+  distinctive: number;
+  /** Columns found, optional ones included, `patient_id` not counted. */
+  telling: number;
+}
+
+function fitOf(header: readonly string[], extract: ExtractName): Fit {
+  const columns = matchExtract(header, extract);
+  const found = columns.filter((column) => column.header !== null);
+  return {
+    extract,
+    columns,
+    complete: columns.every((column) => !column.required || column.header !== null),
+    distinctive: found.filter((column) => column.required && column.column !== "patient_id").length,
+    telling: found.filter((column) => column.column !== "patient_id").length,
+  };
+}
+
+/**
+ * The extract the header fits best: a complete one first (all its required columns there), then
+ * the most required columns found that tell the extracts apart, then the most columns found
+ * (`attendance_category` alone says A&E). A header sharing no more than `patient_id` with any
+ * extract fits none.
+ */
+export function bestExtract(header: readonly string[]): ExtractMatch {
+  const fits = EXTRACTS.map((extract) => fitOf(header, extract));
+  const best = fits.reduce((a, b) => {
+    if (a.complete !== b.complete) return a.complete ? a : b;
+    if (a.distinctive !== b.distinctive) return a.distinctive > b.distinctive ? a : b;
+    return b.telling > a.telling ? b : a;
+  });
+  if (best.telling === 0) return { looksLike: null, complete: false, columns: [] };
+  return { looksLike: best.extract, complete: best.complete, columns: best.columns };
+}
