@@ -2,7 +2,7 @@ import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
 import { AE_COLUMNS } from "../extracts/ae.js";
 import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
-import { WELL_KNOWN_COLUMNS, WELL_KNOWN_IN } from "../extracts/well-known-columns.js";
+import { WELL_KNOWN_COLUMNS } from "../extracts/well-known-columns.js";
 import type { ExtractName } from "../result.js";
 import { nearestNames } from "../text/nearest.js";
 import type { ExtractMatch, SpecColumnMatch } from "./report.js";
@@ -31,11 +31,10 @@ function matchColumn(header: readonly string[], extract: ExtractName, column: { 
   const names = header.map(normalised);
   const own = names.indexOf(column.name);
   if (own >= 0) return { column: column.name, required: column.required, header: header[own]!, by: "default" };
-  if (WELL_KNOWN_IN[column.name]?.includes(extract)) {
-    for (const known of WELL_KNOWN_COLUMNS[column.name] ?? []) {
-      const at = names.indexOf(normalised(known));
-      if (at >= 0) return { column: column.name, required: column.required, header: header[at]!, by: "well_known" };
-    }
+  // As evaluate looks them up (io/columns.ts), in every extract.
+  for (const known of WELL_KNOWN_COLUMNS[column.name] ?? []) {
+    const at = names.indexOf(normalised(known));
+    if (at >= 0) return { column: column.name, required: column.required, header: header[at]!, by: "well_known" };
   }
   return { column: column.name, required: column.required, header: null, by: null, nearest: nearestNames(column.name, header) };
 }
