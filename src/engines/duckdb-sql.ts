@@ -46,10 +46,10 @@ export interface CountingRules {
 }
 
 // dates.ts's TIME_OF_DAY, in RE2 syntax (RE2's full match is JS's ^…$ without the m flag).
-const TIME_OF_DAY = "[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?";
+const TIME_OF_DAY = "[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?";
 const DATE_PATTERN: Record<DateFormat, string> = {
   iso: `[0-9]{4}-[0-9]{2}-[0-9]{2}(?:${TIME_OF_DAY})?`,
-  dmy: `[0-9]{2}/[0-9]{2}/[0-9]{4}(?:${TIME_OF_DAY})?`,
+  dmy: `[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?:${TIME_OF_DAY})?`,
 };
 const STRFTIME: Record<DateFormat, string> = { iso: "%Y-%m-%d", dmy: "%d/%m/%Y" };
 
@@ -73,7 +73,7 @@ function strictDay(text: string, format: DateFormat): string {
   const day =
     format === "iso"
       ? `try_cast(left(${text}, 10) AS DATE)`
-      : `CAST(try_strptime(left(${text}, 10), '%d/%m/%Y') AS DATE)`;
+      : `CAST(try_strptime(regexp_extract(${text}, '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}'), '%d/%m/%Y') AS DATE)`;
   return `CASE WHEN regexp_full_match(${text}, ${sqlString(DATE_PATTERN[format])}) THEN (${day} - DATE '1970-01-01')::INTEGER END`;
 }
 

@@ -38,6 +38,10 @@ export interface Style {
   /** How often a field is dressed up oddly (quotes, padding inside quotes, odd codes), and a row made invalid. */
   oddness: number;
   invalid: number;
+  /** Missing values written as exports write them (NULL, NA). */
+  tokens: boolean;
+  /** D/M/YYYY as Excel re-saves it: no leading zeros. */
+  shortDmy: boolean;
 }
 
 export const ODD_IDS = ["p 1", "P1", "é1", "0001", "NHS 999 234 5675", "ẞ2", "p-1"];
@@ -45,7 +49,8 @@ export const ODDER_IDS = ["p1 ", "p,1", 'p"1', "p\n1"];
 
 export function dateText(day: number, rng: Random, style: Style): string {
   const iso = isoFromDay(day);
-  const text = style.dmy ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
+  const dmy = style.shortDmy && rng.chance(0.5) ? `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}` : `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const text = style.dmy ? dmy : iso;
   if (rng.chance(style.oddness)) return text + rng.pick(["x", " 10", "T10:22:00.1234567891", "T25:00", " 10:22:00 "]);
   if (!rng.chance(style.times)) return text;
   return text + rng.pick(["T10:22:00", " 10:22:00.000", " 00:00", "T23:59:59Z", " 12:00:00+01:00", "T10:22:00.123456789", " 10:22:01,5"]);
@@ -78,7 +83,7 @@ export function csvText(header: readonly string[], rows: readonly string[][], rn
 }
 
 /** Most extracts are clean, padded or quoted throughout (the DuckDB pass must take them); some are messy. */
-export function randomStyle(rng: Random): Style {
+export function randomStyle(rng: Random): Omit<Style, "tokens" | "shortDmy"> {
   const kind = rng.pick(["clean", "clean", "clean", "padded", "quoted", "messy", "messy"] as const);
   return {
     crlf: rng.chance(0.3),

@@ -3,6 +3,7 @@ import { shiftByWindows, type WindowLength } from "../../src/core/windows.js";
 import { csvText, dateText, dress, invalidDate, ODD_IDS, ODDER_IDS, type Random, randomStyle, seeded, type Style } from "./random-csv.js";
 import { randomComparison } from "./random-comparison.js";
 import { randomConfig, randomSettings } from "./random-settings.js";
+import { WELL_KNOWN_COLUMNS } from "../../src/extracts/well-known-columns.js";
 
 /**
  * Small random extracts that go looking for the edges both engines must agree on: window
@@ -49,14 +50,20 @@ function extraColumn(rng: Random, style: Style): string {
     : rng.pick(["x", "", "a b"]);
 }
 
+/** The spec column an export name stands for (SUS+, HES), as prepost looks it up where nothing is mapped. */
+const SPEC_OF: Record<string, string> = Object.fromEntries(
+  Object.entries(WELL_KNOWN_COLUMNS).flatMap(([spec, names]) => names.map((name) => [name.toLowerCase(), spec])),
+);
+const specName = (header: string) => SPEC_OF[header.toLowerCase()] ?? header.toLowerCase();
+
 /** An A&E row of this patient (index: the patient's index date, if they have one). */
 function aeRow(rng: Random, header: readonly string[], id: string, index: Day | undefined, calendar: Calendar, style: Style): string[] {
   const fields: Record<string, string> = {
-    patient_id: rng.chance(style.invalid) ? "" : id,
+    patient_id: rng.chance(style.invalid) ? rng.pick(["", "NULL", "n/a"]) : id,
     arrival_date: eventText(rng, index, calendar, style),
-    attendance_category: rng.pick(["1", "2", "3", "4", "4", "", "9", " 4"]).trim(),
+    attendance_category: rng.pick(["1", "2", "3", "4", "4", "", "9", " 4", ...(style.tokens ? ["NULL", "NA"] : [])]).trim(),
   };
-  const row = header.map((name) => dress(fields[name.toLowerCase()] ?? extraColumn(rng, style), rng, style));
+  const row = header.map((name) => dress(fields[specName(name)] ?? extraColumn(rng, style), rng, style));
   if (rng.chance(style.invalid)) row.push(rng.pick(["", "extra"]));
   return row;
 }
@@ -65,10 +72,10 @@ function admissionRow(rng: Random, header: readonly string[], id: string, index:
   const fields: Record<string, string> = {
     patient_id: rng.chance(style.invalid) ? "" : id,
     admission_date: eventText(rng, index, calendar, style),
-    admission_method: rng.pick(["21", "2a", "2A", "22", "11", "81", "", "28", ...(style.oddness > 0 ? ["ß", "2ı"] : [])]),
-    episode_order: rng.pick(["1", "01", "001", "2", "02", "", "10", "1.0"]),
+    admission_method: rng.pick(["21", "2a", "2A", "22", "11", "81", "", "28", ...(style.oddness > 0 ? ["ß", "2ı"] : []), ...(style.tokens ? ["NULL"] : [])]),
+    episode_order: rng.pick(["1", "01", "001", "2", "02", "", "10", "1.0", ...(style.tokens ? ["NULL", "N/A"] : [])]),
   };
-  const row = header.map((name) => dress(fields[name.toLowerCase()] ?? extraColumn(rng, style), rng, style));
+  const row = header.map((name) => dress(fields[specName(name)] ?? extraColumn(rng, style), rng, style));
   if (rng.chance(style.invalid)) row.pop();
   return row;
 }
@@ -90,7 +97,9 @@ export function randomCase(seed: number): RandomCase {
   // What the comparison group, the statistics and the other settings add draws from a stream of its
   // own: a case with none of it is byte for byte the case its seed made before they were added.
   const more = seeded(seed ^ 0x5f3759df);
-  const style = randomStyle(rng);
+  // What real exports add (missing-value tokens, short D/M dates, export names, episode rows): a stream of its own too.
+  const real = seeded(seed ^ 0x2545f491);
+  const style: Style = { ...randomStyle(rng), tokens: real.chance(0.25), shortDmy: real.chance(0.3) };
   const patients = rng.int(1, 12);
   const oddIds = style.oddness > 0 ? [...ODD_IDS, ...ODDER_IDS] : ODD_IDS;
   const ids = Array.from({ length: patients }, (_, i) => (rng.chance(0.15) ? rng.pick(oddIds) + i : `p${i}`));
@@ -125,30 +134,39 @@ export function randomCase(seed: number): RandomCase {
   );
 
   const owner = () => (rng.chance(0.75) ? rng.pick(ids) : rng.pick(strangers));
-  const aeHeader = rng.pick([
-    ["patient_id", "arrival_date", "attendance_category"],
-    ["PATIENT_ID", "Notes", "Arrival_Date", "attendance_category", "Site"],
-    ["patient_id", "arrival_date"],
-  ]);
+  // Now and then an export's own names (SUS+, HES), read by their well-known names where nothing is mapped.
+  const exportNames = real.chance(0.3);
+  const aeHeader = exportNames && !renames.ae
+    ? real.pick([["Der_Pseudo_NHS_Number", "Arrival_Date", "EC_AttendanceCategory"], ["PSEUDO_HESID", "ARRIVALDATE", "AEATTENDCAT", "SITE"]])
+    : rng.pick([
+        ["patient_id", "arrival_date", "attendance_category"],
+        ["PATIENT_ID", "Notes", "Arrival_Date", "attendance_category", "Site"],
+        ["patient_id", "arrival_date"],
+      ]);
   const aeRows = Array.from({ length: rng.int(0, 40) }, () => {
     const id = owner();
     return aeRow(rng, aeHeader, id, indexOf.get(id), calendar, style);
   });
-  const admissionHeader = rng.pick([
-    ["patient_id", "admission_date", "admission_method", "episode_order"],
-    ["patient_id", "admission_date", "admission_method"],
-    ["Admission_Method", "Patient_ID", "Spare", "ADMISSION_DATE", "EPISODE_ORDER"],
-  ]);
+  const admissionHeader = exportNames && !renames.admissions
+    ? real.pick([["PSEUDO_HESID", "ADMIDATE", "ADMIMETH", "EPIORDER"], ["Der_Pseudo_NHS_Number", "Admission_Date", "Admission_Method"]])
+    : rng.pick([
+        ["patient_id", "admission_date", "admission_method", "episode_order"],
+        ["patient_id", "admission_date", "admission_method"],
+        ["Admission_Method", "Patient_ID", "Spare", "ADMISSION_DATE", "EPISODE_ORDER"],
+      ]);
   const admissionRows = Array.from({ length: rng.int(0, 40) }, () => {
     const id = owner();
     return admissionRow(rng, admissionHeader, id, indexOf.get(id), calendar, style);
   });
+  // Now and then an episode-level extract: some rows again, as the later episodes of their spell.
+  if (real.chance(0.3)) mixIn(admissionRows, admissionRows.filter(() => real.chance(0.3)).map((row) => [...row]), real);
 
   const flags: Record<string, unknown> = {
     window: `${months}m`,
     indexDay: rng.pick(["exclude", "pre", "post"]),
     skipInvalid: rng.chance(0.5),
-    ...(style.dmy ? { dateFormat: "dmy" } : {}),
+    // With dmy, the format is now and then left to auto, which must decide it alike on both engines.
+    ...(style.dmy && !real.chance(0.5) ? { dateFormat: "dmy" } : {}),
     ...(rng.chance(0.3) ? { dataStart: "2020-01-01", dataEnd: "2023-12-31" } : {}),
     ...(rng.chance(0.2) ? { excludedAttendanceCategories: ["4", ""] } : {}),
     ...(rng.chance(0.2) ? { emergencyAdmissionMethods: ["21", "2A", "SS", "2I"] } : {}),
