@@ -24,7 +24,8 @@ const EXTRACTS: readonly ExtractName[] = ["referrals", "ae", "admissions", "comp
 
 const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
-function usageError(message: string, file = "prepost evaluate"): InputError {
+/** A problem with the run as asked for, not with one file or flag: the message says what to give instead. */
+function usageError(message: string, file = ""): InputError {
   return new InputError([{ code: "usage", file, line: 0, column: "", message }]);
 }
 
@@ -35,7 +36,7 @@ function validateFlags(flags: RunFlags): SettingsInput {
   const parsed = settingsInput.safeParse(defined);
   if (parsed.success) return parsed.data;
   const problems: DataError[] = parsed.error.issues.flatMap((issue) =>
-    issueToProblem(issue, "").map((problem) => ({
+    issueToProblem(issue, "", settingsInput).map((problem) => ({
       ...problem,
       file: flagName(problem.column),
       column: "",
@@ -77,13 +78,19 @@ export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunS
     unitCosts: { ae: flags.unitCosts?.ae ?? config.unitCosts?.ae ?? null, admission: flags.unitCosts?.admission ?? config.unitCosts?.admission ?? null },
   };
   if (settings.from !== null && settings.to !== null && settings.from > settings.to) {
-    throw usageError(`the study period is empty: --from ${settings.from} is after --to ${settings.to}`);
+    throw usageError(
+      `the study period is empty: --from ${settings.from} is after --to ${settings.to}; give a --from on or before the --to (config keys "from" and "to")`,
+    );
   }
   if (settings.dataStart !== null && settings.dataEnd !== null && settings.dataStart > settings.dataEnd) {
-    throw usageError(`the data coverage is empty: --data-start ${settings.dataStart} is after --data-end ${settings.dataEnd}`);
+    throw usageError(
+      `the data coverage is empty: --data-start ${settings.dataStart} is after --data-end ${settings.dataEnd}; give a --data-start on or before the --data-end (config keys "dataStart" and "dataEnd")`,
+    );
   }
   if (settings.costSource !== null && settings.unitCosts.ae === null && settings.unitCosts.admission === null) {
-    throw usageError("--cost-source names the source of unit costs, but no --unit-cost was given");
+    throw usageError(
+      '--cost-source names the source of unit costs, but no unit cost was given: add --unit-cost ae=GBP and/or --unit-cost admission=GBP (config key "unitCosts"), or leave --cost-source out',
+    );
   }
   return settings;
 }
@@ -141,9 +148,9 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
     config;
   const settings = mergeSettings(configSettings, flagSettings);
   const sources = sourcesFrom(config, configDir, flags, settings);
-  if (!sources.referrals) throw usageError("no referrals extract: give --referrals FILE (or `referrals` in the config file)");
+  if (!sources.referrals) throw usageError('no referrals extract: give --referrals FILE (or "referrals" in the config file)');
   if (!sources.ae && !sources.admissions) {
-    throw usageError("no activity extract: give --ae FILE and/or --admissions FILE (or `ae`/`admissions` in the config file)");
+    throw usageError('no activity extract: give --ae FILE and/or --admissions FILE (or "ae" and/or "admissions" in the config file)');
   }
   return {
     settings,
