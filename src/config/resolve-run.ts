@@ -1,4 +1,4 @@
-import { dirname, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type DataError, InputError } from "../errors.js";
 import type { ExtractName } from "../result.js";
 import { type ConfigFile, issueToProblem, loadConfigFile } from "./config-file.js";
@@ -112,16 +112,29 @@ function coverageOf(config: ConfigFile, settings: RunSettings): EvaluationRun["c
   return coverage;
 }
 
-function sourcesFrom(config: ConfigFile, configDir: string | undefined, flags: RunFlags, settings: RunSettings) {
+/**
+ * A config file's extract path as outputs and messages show it: as written in the config where it
+ * is absolute or the config file is in the current folder; else joined to the config file's folder
+ * as the user typed it (`--config study/evaluation.json` with `"referrals.csv"` shows
+ * `study/referrals.csv`). So it opens from where prepost ran, and it is absolute only where the
+ * user wrote an absolute path (in the config, or in --config), never because of where prepost ran.
+ */
+function shownConfigPath(written: string, configFlag: string, cwd: string): string {
+  if (isAbsolute(written) || resolve(cwd, dirname(configFlag)) === cwd) return written;
+  return join(dirname(configFlag), written);
+}
+
+function sourcesFrom(config: ConfigFile, configFlag: string | undefined, flags: RunFlags, settings: RunSettings) {
   const cwd = process.cwd();
+  const configDir = configFlag === undefined ? cwd : dirname(resolve(cwd, configFlag));
   return Object.fromEntries(
     EXTRACTS.flatMap((extract) => {
       const fromFlag = flags[extract];
       const fromConfig = config[extract];
       if (fromFlag === undefined && fromConfig === undefined) return [];
-      // Flags are relative to where prepost runs; config paths to the config file.
-      const path = fromFlag !== undefined ? resolve(cwd, fromFlag) : resolve(configDir ?? cwd, fromConfig!);
-      const file = fromFlag ?? relative(cwd, path);
+      // Flags are relative to where prepost runs, and shown as typed; config paths are relative to the config file.
+      const path = fromFlag !== undefined ? resolve(cwd, fromFlag) : resolve(configDir, fromConfig!);
+      const file = fromFlag ?? shownConfigPath(fromConfig!, configFlag ?? "", cwd);
       return [[extract, { extract, path, file, columns: config.columns?.[extract] ?? {}, format: formatOf(config, extract, settings) }]];
     }),
   );
@@ -143,11 +156,10 @@ function cohortLabels(config: ConfigFile, file: string) {
 export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   const flagSettings = validateFlags(flags);
   const config: ConfigFile = flags.config ? await loadConfigFile(flags.config) : {};
-  const configDir = flags.config ? dirname(resolve(flags.config)) : undefined;
   const { $schema: _s, referrals: _r, ae: _a, admissions: _ad, comparison: _c, columns: _col, cohorts: _co, formats: _f, coverage: _cv, ...configSettings } =
     config;
   const settings = mergeSettings(configSettings, flagSettings);
-  const sources = sourcesFrom(config, configDir, flags, settings);
+  const sources = sourcesFrom(config, flags.config, flags, settings);
   if (!sources.referrals) throw usageError('no referrals extract: give --referrals FILE (or "referrals" in the config file)');
   if (!sources.ae && !sources.admissions) {
     throw usageError('no activity extract: give --ae FILE and/or --admissions FILE (or "ae" and/or "admissions" in the config file)');

@@ -7,7 +7,7 @@ import { flowDiagram } from "./html/flow-diagram.js";
 import { STYLE } from "./html/style.js";
 import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
 import type { Alignment } from "./text-grid.js";
-import { intervalsInWords, periodInWords, windowInWords } from "./wording.js";
+import { periodInWords, windowInWords } from "./wording.js";
 
 /**
  * `--format html`: one self-contained page (inline CSS and SVG; no script, font, image or request),
@@ -73,8 +73,8 @@ function rowsSection(result: PublishedResult): SafeHtml {
 }
 
 function settingsSection(result: PublishedResult): SafeHtml {
-  const inputs = Object.entries(result.inputs).map(([extract, file]): Line => [`Extract: ${extract}`, file ?? ""]);
-  const lines: Line[] = [...assumptionLines(result), ["Confidence intervals", intervalsInWords(result.settings)], ...inputs];
+  // The assumptions every format prints, the extracts read first (their "Intervals" line says how the intervals were made).
+  const lines: Line[] = assumptionLines(result);
   return html`<section id="settings"><h2>Settings and data coverage</h2><div class="table-scroll"><table><tbody>${lines.map(
     ([label, value]) => html`<tr><th scope="row" class="left">${label}</th><td class="words">${value}</td></tr>`,
   )}</tbody></table></div></section>`;
