@@ -56,11 +56,15 @@ export function maskIdentifiers(text: string): string {
   });
 }
 
+/**
+ * `file:line: column: what is wrong (value)`, each part only where the problem has one: a usage
+ * problem with no file or flag to name is its message alone (the CLI adds the one `prepost: `).
+ */
 export function formatDataError(problem: DataError): string {
   const place = problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
-  const column = problem.column ? ` ${problem.column}:` : "";
   const value = problem.value === undefined ? "" : ` (${JSON.stringify(problem.value)})`;
-  return maskIdentifiers(`${place}:${column} ${problem.message}${value}`);
+  const parts = [place, problem.column].filter((part) => part !== "").map((part) => `${part}: `);
+  return maskIdentifiers(`${parts.join("")}${problem.message}${value}`);
 }
 
 export function formatInputError(error: InputError): string {

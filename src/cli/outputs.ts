@@ -19,7 +19,7 @@ export function planOutputs(format: FormatName | undefined, outs: readonly strin
   if (outs.length === 0) return [{ format: format ?? "table" }];
   const seen = new Set<string>();
   return outs.map((path) => {
-    if (seen.has(path)) throw usage(`${path} is given twice`);
+    if (seen.has(path)) throw usage(`${path} is given twice; give each output file once`);
     seen.add(path);
     const inferred = format ?? formatForFile(path);
     if (!inferred) {

@@ -5,6 +5,7 @@ import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
 import { AE_COLUMNS } from "../extracts/ae.js";
 import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
+import { didYouMean } from "../text/nearest.js";
 import { dateFormat, isoDate, settingsInput } from "./settings.js";
 
 /** Each extract's columns may be renamed to the extract's own header; unknown names are errors. */
@@ -75,18 +76,69 @@ export const configFileSchema = z
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
-function issueToProblem(issue: z.core.$ZodIssue, file: string): DataError[] {
+/** A schema without the wrappers that do not change its keys (optional, nullable, default). */
+function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {
+  let inner = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.core.$ZodType;
+  return inner;
+}
+
+/** The keys the object at `path` of the schema knows (an array's items are stepped through by index). */
+export function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let at: z.core.$ZodType | undefined = unwrapped(schema);
+  for (const step of path) {
+    if (at instanceof z.ZodObject) at = (at.shape as Record<string, z.core.$ZodType>)[String(step)];
+    else if (at instanceof z.ZodArray) at = at.element as z.core.$ZodType;
+    else return [];
+    if (at === undefined) return [];
+    at = unwrapped(at);
+  }
+  return at instanceof z.ZodObject ? Object.keys(at.shape) : [];
+}
+
+/** `"a", "b" or "c"` (or `and`), as the messages list names and values. */
+const listed = (values: readonly string[], conjunction: "or" | "and") => {
+  const quoted = values.map((value) => JSON.stringify(value));
+  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
+};
+
+/** At most this many keys are listed where none is near the one given (the top level has 30). */
+const KEYS_LISTED = 8;
+
+/** What to do about an unknown key: the nearest known ones, else the keys of that place, else the schema. */
+function unknownKeyHelp(key: string, known: readonly string[]): string {
+  const near = didYouMean(key, known);
+  if (near) return near;
+  if (known.length > 0 && known.length <= KEYS_LISTED) return `; the keys here are ${listed(known, "and")}`;
+  return "; `prepost schema` prints every key";
+}
+
+/**
+ * One zod issue as the problems it names, each saying what would fix it: an unknown key with the
+ * nearest known keys at that place (from the schema's own shape), a value outside a list with the
+ * values allowed. `schema` is the one that was parsed (the config file's, unless the flags').
+ */
+function issueToProblem(issue: z.core.$ZodIssue, file: string, schema: z.core.$ZodType = configFileSchema): DataError[] {
   const at = issue.path.map(String);
   if (issue.code === "unrecognized_keys") {
+    const known = keysAt(schema, issue.path);
     return issue.keys.map((key) => ({
       code: "unknown_key",
       file,
       line: 0,
       column: [...at, key].join("."),
-      message: "is not a key prepost knows (mistyped?)",
+      message: `is not a key prepost knows${unknownKeyHelp(key, known)}`,
     }));
   }
-  return [{ code: "invalid_setting", file, line: 0, column: at.join(".") || "(top level)", message: issue.message }];
+  const column = at.join(".") || "(top level)";
+  if (issue.code === "invalid_value" && issue.values.every((value) => typeof value === "string")) {
+    const allowed = issue.values as string[];
+    const given = "input" in issue && issue.input !== undefined ? `${JSON.stringify(issue.input)} is not allowed: ` : "";
+    // A suggestion for a value of one or two characters (a delimiter) would be any of the others.
+    const near = typeof issue.input === "string" && issue.input.length >= 3 ? didYouMean(issue.input, allowed) : "";
+    return [{ code: "invalid_setting", file, line: 0, column, message: `${given}must be ${listed(allowed, "or")}${near}` }];
+  }
+  return [{ code: "invalid_setting", file, line: 0, column, message: issue.message }];
 }
 
 /** Where in the text a JSON.parse error points, as line and column. */
@@ -113,7 +165,7 @@ export async function loadConfigFile(filePath: string): Promise<ConfigFile> {
     const column = place.column ? `column ${place.column}` : "";
     throw new InputError([{ code: "invalid_json", file: filePath, line: place.line, column, message: `not valid JSON: ${(error as Error).message}` }]);
   }
-  const parsed = configFileSchema.safeParse(json);
+  const parsed = configFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const problems = parsed.error.issues.flatMap((issue) => issueToProblem(issue, filePath));
     throw new InputError(problems);

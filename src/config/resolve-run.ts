@@ -1,4 +1,4 @@
-import { dirname, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type DataError, InputError } from "../errors.js";
 import type { ExtractName } from "../result.js";
 import { type ConfigFile, issueToProblem, loadConfigFile } from "./config-file.js";
@@ -24,7 +24,8 @@ const EXTRACTS: readonly ExtractName[] = ["referrals", "ae", "admissions", "comp
 
 const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
-function usageError(message: string, file = "prepost evaluate"): InputError {
+/** A problem with the run as asked for, not with one file or flag: the message says what to give instead. */
+function usageError(message: string, file = ""): InputError {
   return new InputError([{ code: "usage", file, line: 0, column: "", message }]);
 }
 
@@ -35,7 +36,7 @@ function validateFlags(flags: RunFlags): SettingsInput {
   const parsed = settingsInput.safeParse(defined);
   if (parsed.success) return parsed.data;
   const problems: DataError[] = parsed.error.issues.flatMap((issue) =>
-    issueToProblem(issue, "").map((problem) => ({
+    issueToProblem(issue, "", settingsInput).map((problem) => ({
       ...problem,
       file: flagName(problem.column),
       column: "",
@@ -77,13 +78,19 @@ export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunS
     unitCosts: { ae: flags.unitCosts?.ae ?? config.unitCosts?.ae ?? null, admission: flags.unitCosts?.admission ?? config.unitCosts?.admission ?? null },
   };
   if (settings.from !== null && settings.to !== null && settings.from > settings.to) {
-    throw usageError(`the study period is empty: --from ${settings.from} is after --to ${settings.to}`);
+    throw usageError(
+      `the study period is empty: --from ${settings.from} is after --to ${settings.to}; give a --from on or before the --to (config keys "from" and "to")`,
+    );
   }
   if (settings.dataStart !== null && settings.dataEnd !== null && settings.dataStart > settings.dataEnd) {
-    throw usageError(`the data coverage is empty: --data-start ${settings.dataStart} is after --data-end ${settings.dataEnd}`);
+    throw usageError(
+      `the data coverage is empty: --data-start ${settings.dataStart} is after --data-end ${settings.dataEnd}; give a --data-start on or before the --data-end (config keys "dataStart" and "dataEnd")`,
+    );
   }
   if (settings.costSource !== null && settings.unitCosts.ae === null && settings.unitCosts.admission === null) {
-    throw usageError("--cost-source names the source of unit costs, but no --unit-cost was given");
+    throw usageError(
+      '--cost-source names the source of unit costs, but no unit cost was given: add --unit-cost ae=GBP and/or --unit-cost admission=GBP (config key "unitCosts"), or leave --cost-source out',
+    );
   }
   return settings;
 }
@@ -130,17 +137,30 @@ function coverageOf(config: ConfigFile, flags: SettingsInput): EvaluationRun["co
   return coverage;
 }
 
-function sourcesFrom(config: ConfigFile, configDir: string | undefined, flags: RunFlags, settings: RunSettings) {
+/**
+ * A config file's extract path as outputs and messages show it: as written in the config where it
+ * is absolute or the config file is in the current folder; else joined to the config file's folder
+ * as the user typed it (`--config study/evaluation.json` with `"referrals.csv"` shows
+ * `study/referrals.csv`). So it opens from where prepost ran, and it is absolute only where the
+ * user wrote an absolute path (in the config, or in --config), never because of where prepost ran.
+ */
+function shownConfigPath(written: string, configFlag: string, cwd: string): string {
+  if (isAbsolute(written) || resolve(cwd, dirname(configFlag)) === cwd) return written;
+  return join(dirname(configFlag), written);
+}
+
+function sourcesFrom(config: ConfigFile, configFlag: string | undefined, flags: RunFlags, settings: RunSettings) {
   const categoriesListed = config.excludedAttendanceCategories !== undefined || flags.excludedAttendanceCategories !== undefined;
   const cwd = process.cwd();
+  const configDir = configFlag === undefined ? cwd : dirname(resolve(cwd, configFlag));
   return Object.fromEntries(
     EXTRACTS.flatMap((extract) => {
       const fromFlag = flags[extract];
       const fromConfig = config[extract];
       if (fromFlag === undefined && fromConfig === undefined) return [];
-      // Flags are relative to where prepost runs; config paths to the config file.
-      const path = fromFlag !== undefined ? resolve(cwd, fromFlag) : resolve(configDir ?? cwd, fromConfig!);
-      const file = fromFlag ?? relative(cwd, path);
+      // Flags are relative to where prepost runs, and shown as typed; config paths are relative to the config file.
+      const path = fromFlag !== undefined ? resolve(cwd, fromFlag) : resolve(configDir, fromConfig!);
+      const file = fromFlag ?? shownConfigPath(fromConfig!, configFlag ?? "", cwd);
       return [[extract, { extract, path, file, columns: config.columns?.[extract] ?? {}, format: formatOf(config, extract, settings), needed: neededColumns(extract, settings, categoriesListed) }]];
     }),
   );
@@ -162,14 +182,13 @@ function cohortLabels(config: ConfigFile, file: string) {
 export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   const flagSettings = validateFlags(flags);
   const config: ConfigFile = flags.config ? await loadConfigFile(flags.config) : {};
-  const configDir = flags.config ? dirname(resolve(flags.config)) : undefined;
   const { $schema: _s, referrals: _r, ae: _a, admissions: _ad, comparison: _c, columns: _col, cohorts: _co, formats: _f, coverage: _cv, ...configSettings } =
     config;
   const settings = mergeSettings(configSettings, flagSettings);
-  const sources = sourcesFrom(config, configDir, flags, settings);
-  if (!sources.referrals) throw usageError("no referrals extract: give --referrals FILE (or `referrals` in the config file)");
+  const sources = sourcesFrom(config, flags.config, flags, settings);
+  if (!sources.referrals) throw usageError('no referrals extract: give --referrals FILE (or "referrals" in the config file)');
   if (!sources.ae && !sources.admissions) {
-    throw usageError("no activity extract: give --ae FILE and/or --admissions FILE (or `ae`/`admissions` in the config file)");
+    throw usageError('no activity extract: give --ae FILE and/or --admissions FILE (or "ae" and/or "admissions" in the config file)');
   }
   return {
     settings,

@@ -12,7 +12,9 @@ export const DISCLOSURE_NOTE =
   "Small numbers suppressed as NHS England does for sub-national HES and ECDS outputs (since September 2018): " +
   "a count of 0 is shown as 0, a count from 1 to 7 as *, and every other count is rounded to the nearest 5. " +
   "Rates, shares, changes and costs are computed from the rounded counts and shown as * where a count they use is suppressed; " +
-  "totals are rounded from the true totals, so parts need not add up to them. Intervals and p-values are shown as computed.";
+  "totals are rounded from the true totals, so parts need not add up to them. " +
+  "In a row with a suppressed count, the intervals and p-value are shown as * too (computed from the patients' own counts, they could give the count away); " +
+  "in other rows they are shown as computed.";
 
 /** How a suppressed figure is shown in every human format (and in CSV); JSON writes null. */
 export const SUPPRESSED_MARK = "*";
@@ -33,7 +35,12 @@ export function disclosedCount(count: number): number | null {
 
 /** The rendering rule: a field the row lists as suppressed shows as `*`, whatever `text` says. */
 export function disclosed(row: Suppressible, field: string, text: string): string {
-  return row.suppressed?.includes(field) ? SUPPRESSED_MARK : text;
+  return isWithheld(row, field) ? SUPPRESSED_MARK : text;
+}
+
+/** Whether disclosure control withheld the field (or any of the fields) of the row. */
+export function isWithheld(row: Suppressible, ...fields: string[]): boolean {
+  return fields.some((field) => row.suppressed?.includes(field) ?? false);
 }
 
 /**

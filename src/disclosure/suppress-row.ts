@@ -3,9 +3,11 @@ import { rowCosts } from "../core/costs.js";
 import type { CohortFigures, ComparisonFigures, Count } from "../result.js";
 import { disclosedCount, disclosedText } from "./rule.js";
 
-/** The names, in field order, of a row's figures that disclosure control withholds. */
+/** The names of a row's figures that disclosure control withholds, in the order they are decided. */
 class Withheld {
   readonly names: string[] = [];
+  /** Whether a count (not only a figure computed from one) was suppressed. */
+  countSuppressed = false;
 
   has(name: string): boolean {
     return this.names.includes(name);
@@ -17,8 +19,17 @@ class Withheld {
   count(name: string, value: number | null): Count {
     if (value === null) return null;
     const shown = disclosedCount(value);
-    if (shown === null) this.names.push(name);
+    if (shown === null) {
+      this.names.push(name);
+      this.countSuppressed = true;
+    }
     return shown;
+  }
+
+  /** A figure computed from a count that is not itself a field of the row, that count suppressed. */
+  withholdForCount(name: string): null {
+    this.countSuppressed = true;
+    return this.withhold(name);
   }
 
   /** A figure withheld outright (one computed from a count that is not itself a field of the row). */
@@ -44,9 +55,27 @@ const change = (before: Count, after: Count) => (before === null || after === nu
 const patientsWithUse = (pct: number, patients: number) => Math.round((pct * patients) / 100);
 
 /**
+ * A row's intervals and p-value are computed from its patients' own counts, not from the rounded
+ * ones: a bootstrap interval over three patients' events, or a signed-rank p-value over two
+ * differences, can give a suppressed count away. So where any count of the row is suppressed
+ * (its referred patients' or its comparison group's), every one of them is withheld with it;
+ * a figure that was not computable (null) stays null, with nothing to give away.
+ */
+function withholdIntervalsAndTests(out: CohortFigures<Count>, withheld: Withheld): void {
+  if (!withheld.countSuppressed) return;
+  const computed = (value: number | null | undefined) => value !== undefined && value !== null;
+  for (const field of ["p_value", "ci_low", "ci_high"] as const) if (computed(out[field])) out[field] = withheld.withhold(field);
+  if (out.comparison) {
+    for (const field of ["ci_low", "ci_high"] as const) if (computed(out.comparison[field])) out.comparison[field] = withheld.withhold(`comparison_${field}`);
+  }
+  for (const field of ["did_ci_low", "did_ci_high"] as const) if (computed(out[field])) out[field] = withheld.withhold(field);
+}
+
+/**
  * One cohort row (or Total) as it may be published: counts through the rule; rates, shares and
  * changes recomputed from the rounded counts and withheld where a count they use is; intervals and
- * p-values as they are. A Total is rounded from its own true counts, never summed from rounded parts.
+ * p-values withheld where any count of the row is, else as computed. A Total is rounded from its
+ * own true counts, never summed from rounded parts.
  */
 export function suppressRow(row: CohortFigures): CohortFigures<Count> {
   const withheld = new Withheld();
@@ -61,7 +90,7 @@ export function suppressRow(row: CohortFigures): CohortFigures<Count> {
     const pct = row[share];
     if (pct === undefined || pct === null) continue;
     const users = disclosedCount(patientsWithUse(pct, row.patients));
-    out[share] = users === null ? withheld.withhold(share) : withheld.derived(share, ["patients"], () => ratio(users, out.patients, 100));
+    out[share] = users === null ? withheld.withholdForCount(share) : withheld.derived(share, ["patients"], () => ratio(users, out.patients, 100));
   }
   if (row.prior_patients !== undefined) out.prior_patients = withheld.count("prior_patients", row.prior_patients);
   if (row.prior !== undefined) out.prior = withheld.count("prior", row.prior);
@@ -89,6 +118,7 @@ export function suppressRow(row: CohortFigures): CohortFigures<Count> {
     out.cost_post = withheld.derived("cost_post", ["post"], () => costs.cost_post);
     out.cost_change = withheld.derived("cost_change", ["pre", "post"], () => costs.cost_change);
   }
+  withholdIntervalsAndTests(out, withheld);
   out.suppressed = withheld.names;
   return out;
 }

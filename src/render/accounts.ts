@@ -1,7 +1,7 @@
 import type { Settings } from "../config/settings.js";
 import { disclosed, SUPPRESSED_MARK } from "../disclosure/rule.js";
 import { delimiterName } from "../io/file-kind.js";
-import { type ActivityRowAccount, type AttritionStep, type Count, EXTRACT_NAMES, type NotCountableReason, type PublishedResult } from "../result.js";
+import { type ActivityRowAccount, type AttritionStep, type Count, EXTRACT_NAMES, type ExtractName, type NotCountableReason, type PublishedResult } from "../result.js";
 import { formatCount } from "./numbers.js";
 import {
   comparisonExclusionInWords,
@@ -175,10 +175,26 @@ export function skippedSentences(result: PublishedResult): string[] {
   });
 }
 
-/** The assumptions of the run, in words; suppression and costs only where they were asked for. */
+const EXTRACT_WORDS: Record<ExtractName, string> = {
+  referrals: "Referrals extract",
+  ae: "A&E extract",
+  admissions: "Admissions extract",
+  comparison: "Comparison group extract",
+};
+
+/** Each extract read, by the path the user gave (`inputs`), in the order referrals, A&E, admissions, comparison. */
+export function extractLines(result: PublishedResult): Line[] {
+  return (Object.keys(EXTRACT_WORDS) as ExtractName[]).flatMap((extract): Line[] => {
+    const file = result.inputs[extract];
+    return file === undefined ? [] : [[EXTRACT_WORDS[extract], file]];
+  });
+}
+
+/** The assumptions of the run, in words, after the extracts it read; suppression and costs only where they were asked for. */
 export function assumptionLines(result: PublishedResult): Line[] {
   const { settings } = result;
   const lines: Line[] = [
+    ...extractLines(result),
     ["Study period", periodInWords(settings)],
     ["Windows", `${windowInWords(settings.window)} before and after the index date (first intervention)`],
     ["Index day", indexDayInWords(settings.indexDay)],

@@ -1,5 +1,4 @@
-import { disclosed } from "../disclosure/rule.js";
-import { type Count, EXTRACT_NAMES, type OutcomeResult, type PublishedResult } from "../result.js";
+import type { Count, OutcomeResult, PublishedResult } from "../result.js";
 import {
   activityAccounts,
   assumptionLines,
@@ -10,14 +9,14 @@ import {
   runWarningSentences,
   skippedSentences,
 } from "./accounts.js";
+import { headlineCard } from "./html/card.js";
 import { changeChart, ratesChart } from "./html/charts.js";
 import { html, SafeHtml } from "./html/escape.js";
 import { flowDiagram } from "./html/flow-diagram.js";
 import { STYLE } from "./html/style.js";
-import { formatChange, formatCount, formatInterval, formatPoints, formatPointsInterval } from "./numbers.js";
 import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
 import type { Alignment } from "./text-grid.js";
-import { intervalsInWords, periodInWords, windowInWords } from "./wording.js";
+import { periodInWords, windowInWords } from "./wording.js";
 
 /**
  * `--format html`: one self-contained page (inline CSS and SVG; no script, font, image or request),
@@ -48,20 +47,6 @@ function linesTable(caption: string, header: string, lines: readonly Line[]): Sa
   return html`<h3>${caption}</h3><div class="table-scroll"><table><thead><tr><th scope="col" class="left">Account</th><th scope="col" class="right">${header}</th></tr></thead><tbody>${lines.map(
     ([label, value]) => html`<tr>${cell("th", label.trim(), "left", label.startsWith("  ") ? "indent" : "")}${cell("td", value, "right")}</tr>`,
   )}</tbody></table></div>`;
-}
-
-/** At a glance: each outcome's pooled change, with its interval and comparison where the result has them. */
-function card(outcome: OutcomeResult<Count>): SafeHtml {
-  const total = outcome.total;
-  const patients = disclosed(total, "patients", formatCount(total.patients));
-  const pre = disclosed(total, "pre", formatCount(total.pre));
-  const post = disclosed(total, "post", formatCount(total.post));
-  const interval = total.ci_low !== undefined && total.ci_low !== null ? html`<p>95% CI ${formatInterval(total.ci_low, total.ci_high)}</p>` : html``;
-  const did =
-    total.did_pct !== undefined
-      ? html`<p>Against the comparison group: ${disclosed(total, "did_pct", formatPoints(total.did_pct))}${total.did_ci_low != null ? ` (95% CI ${formatPointsInterval(total.did_ci_low, total.did_ci_high)})` : ""}</p>`
-      : html``;
-  return html`<div class="card"><p><strong>${outcome.label}</strong></p><p class="headline">${disclosed(total, "change_pct", formatChange(total.change_pct))}</p><p>${pre} before, ${post} after, ${patients} patients</p>${interval}${did}</div>`;
 }
 
 function outcomeSection(outcome: OutcomeResult<Count>, result: PublishedResult): SafeHtml {
@@ -97,8 +82,8 @@ function rowsSection(result: PublishedResult): SafeHtml {
 }
 
 function settingsSection(result: PublishedResult): SafeHtml {
-  const inputs = EXTRACT_NAMES.flatMap((extract): Line[] => (result.inputs[extract] ? [[`Extract: ${extract}`, result.inputs[extract]!]] : []));
-  const lines: Line[] = [...assumptionLines(result), ["Confidence intervals", intervalsInWords(result.settings)], ...inputs];
+  // The assumptions every format prints, the extracts read first (their "Intervals" line says how the intervals were made).
+  const lines: Line[] = assumptionLines(result);
   return html`<section id="settings"><h2>Settings and data coverage</h2><div class="table-scroll"><table><tbody>${lines.map(
     ([label, value]) => html`<tr><th scope="row" class="left">${label}</th><td class="words">${value}</td></tr>`,
   )}</tbody></table></div></section>`;
@@ -123,7 +108,7 @@ export function renderHtml(result: PublishedResult): string {
 <p class="meta">A&amp;E attendances and unplanned admissions in the ${windowInWords(settings.window)} before and after each patient's first intervention, by cohort. Study period: ${periodInWords(settings)}.</p>
 ${result.disclosure ? html`<p class="disclosure"><strong>Disclosure control.</strong> ${result.disclosure.note}</p>` : html``}
 ${runWarningSentences(result).map((warning) => html`<p class="disclosure"><strong>Warning.</strong> ${warning}</p>`)}
-<div class="cards">${result.outcomes.map(card)}</div></header>
+<div class="cards">${result.outcomes.map((outcome) => headlineCard(outcome, settings))}</div></header>
 ${result.outcomes.map((outcome) => outcomeSection(outcome, result))}
 ${patientsSection(result)}
 ${rowsSection(result)}

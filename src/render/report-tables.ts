@@ -1,5 +1,5 @@
 import type { Settings } from "../config/settings.js";
-import { disclosed } from "../disclosure/rule.js";
+import { disclosed, isWithheld, SUPPRESSED_MARK } from "../disclosure/rule.js";
 import type { CohortFigures, Count, OutcomeResult } from "../result.js";
 import {
   formatChange,
@@ -47,6 +47,12 @@ interface Column {
 
 const has = (value: unknown) => value !== undefined && value !== null;
 
+/** An interval's cell: `*` where disclosure control withheld it, else the interval or "n/a". */
+const intervalCell = (row: Row, low: string, high: string, text: string) => (isWithheld(row, low, high) ? SUPPRESSED_MARK : text);
+
+/** An interval's column is shown where some row has the interval, or had it until disclosure control withheld it. */
+const hasInterval = (row: Row, value: unknown, low: string, high: string) => has(value) || isWithheld(row, low, high);
+
 function table(id: string, caption: string, outcome: OutcomeResult<Count>, columns: Column[], notes: string[] = []): ReportTable | undefined {
   const rows = [...outcome.cohorts, outcome.total];
   const shown = columns.filter((column) => !column.shownIf || rows.some((row) => column.shownIf!(row)));
@@ -74,7 +80,11 @@ function figures(outcome: OutcomeResult<Count>, settings: Settings): ReportTable
     { header: "Pre per patient", cell: (row) => disclosed(row, "pre_per_patient", formatRate(row.pre_per_patient)) },
     { header: "Post per patient", cell: (row) => disclosed(row, "post_per_patient", formatRate(row.post_per_patient)) },
     { header: "Change", cell: (row) => disclosed(row, "change_pct", formatChange(row.change_pct)) },
-    { header: "95% CI", cell: (row) => formatInterval(row.ci_low, row.ci_high), shownIf: (row) => has(row.ci_low) },
+    {
+      header: "95% CI",
+      cell: (row) => intervalCell(row, "ci_low", "ci_high", formatInterval(row.ci_low, row.ci_high)),
+      shownIf: (row) => hasInterval(row, row.ci_low, "ci_low", "ci_high"),
+    },
   ], notes)!;
 }
 
@@ -82,7 +92,7 @@ function statistics(outcome: OutcomeResult<Count>): ReportTable | undefined {
   return table("statistics", `${outcome.label}: patients with any use, and the paired test`, outcome, [
     { header: "Any use, pre", cell: (row) => disclosed(row, "pre_any_pct", formatShare(row.pre_any_pct)), shownIf: (row) => row.pre_any_pct !== undefined },
     { header: "Any use, post", cell: (row) => disclosed(row, "post_any_pct", formatShare(row.post_any_pct)), shownIf: (row) => row.post_any_pct !== undefined },
-    { header: "p (Wilcoxon signed-rank)", cell: (row) => formatP(row.p_value), shownIf: (row) => row.p_value !== undefined },
+    { header: "p (Wilcoxon signed-rank)", cell: (row) => disclosed(row, "p_value", formatP(row.p_value)), shownIf: (row) => row.p_value !== undefined },
   ], ["Any use: the share of the row's patients with at least one event in the window. p: two-sided, paired, each patient's post against their pre."]);
 }
 
@@ -110,9 +120,17 @@ function comparison(outcome: OutcomeResult<Count>): ReportTable | undefined {
     { header: "Pre", cell: of("pre"), shownIf: (row) => row.comparison !== undefined },
     { header: "Post", cell: of("post"), shownIf: (row) => row.comparison !== undefined },
     { header: "Change", cell: (row) => disclosed(row, "comparison_change_pct", formatChange(row.comparison?.change_pct)), shownIf: (row) => row.comparison !== undefined },
-    { header: "95% CI", cell: (row) => formatInterval(row.comparison?.ci_low, row.comparison?.ci_high), shownIf: (row) => has(row.comparison?.ci_low) },
+    {
+      header: "95% CI",
+      cell: (row) => intervalCell(row, "comparison_ci_low", "comparison_ci_high", formatInterval(row.comparison?.ci_low, row.comparison?.ci_high)),
+      shownIf: (row) => hasInterval(row, row.comparison?.ci_low, "comparison_ci_low", "comparison_ci_high"),
+    },
     { header: "Difference in differences", cell: (row) => disclosed(row, "did_pct", formatPoints(row.did_pct)), shownIf: (row) => row.did_pct !== undefined },
-    { header: "95% CI", cell: (row) => formatPointsInterval(row.did_ci_low, row.did_ci_high), shownIf: (row) => has(row.did_ci_low) },
+    {
+      header: "95% CI",
+      cell: (row) => intervalCell(row, "did_ci_low", "did_ci_high", formatPointsInterval(row.did_ci_low, row.did_ci_high)),
+      shownIf: (row) => hasInterval(row, row.did_ci_low, "did_ci_low", "did_ci_high"),
+    },
   ], ["Difference in differences: the referred patients' change minus the comparison group's, in percentage points (pp)."]);
 }
 

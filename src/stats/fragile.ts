@@ -2,6 +2,9 @@
  * Warnings for fragile figures (statistics.md): a row with fewer than 30 patients, or fewer than 10
  * events in its pre window, gets a sentence saying why its change should not be read as an effect.
  * With so few, one or two patients' bad months move the percentage by tens of points.
+ *
+ * The count goes in brackets after a fixed phrase, so that no word depends on it: under
+ * `--suppress` the count becomes `*`, and "1 patient" beside "2 patients" would tell it by grammar.
  */
 
 /** Fewer patients than this and a row's change is mostly noise. */
@@ -18,14 +21,14 @@ export function fragileRowWarnings(patients: number, pre: number): string[] {
   const warnings: string[] = [];
   if (patients < FRAGILE_PATIENTS) {
     warnings.push(
-      `Only ${patients} ${patients === 1 ? "patient" : "patients"} (fewer than ${FRAGILE_PATIENTS}): a change in so small a group can easily be chance and should not be read as an effect of the service.`,
+      `Fewer than ${FRAGILE_PATIENTS} patients (${patients}): a change in so small a group can easily be chance and should not be read as an effect of the service.`,
     );
   }
   if (pre === 0) {
     warnings.push("No events in the pre window: there is nothing for the service to have reduced, so the row has no change to read.");
   } else if (pre < FRAGILE_PRE_EVENTS) {
     warnings.push(
-      `Only ${pre} ${pre === 1 ? "event" : "events"} in the pre window (fewer than ${FRAGILE_PRE_EVENTS}): each one moves the change by over ten points, so it should not be read as an effect of the service.`,
+      `Fewer than ${FRAGILE_PRE_EVENTS} events in the pre window (${pre}): each one moves the change by over ten points, so it should not be read as an effect of the service.`,
     );
   }
   return warnings;

@@ -143,10 +143,28 @@ describe("bad input: flags and config", () => {
     expect(run.output).toBe("previous output\n");
   });
 
-  it("needs a referrals extract and an activity extract", async () => {
+  it("needs a referrals extract and an activity extract, saying which flag or key gives them", async () => {
     const ws = await workspace({ "r.csv": goodReferrals });
-    expect((await runCli(["evaluate", "--ae", ws.path("r.csv")])).stderr).toContain("no referrals extract");
-    expect((await runCli(["evaluate", "--referrals", ws.path("r.csv")])).stderr).toContain("no activity extract");
+    expect((await runCli(["evaluate", "--ae", ws.path("r.csv")])).stderr).toBe(
+      'prepost: no referrals extract: give --referrals FILE (or "referrals" in the config file)\n',
+    );
+    expect((await runCli(["evaluate", "--referrals", ws.path("r.csv")])).stderr).toBe(
+      'prepost: no activity extract: give --ae FILE and/or --admissions FILE (or "ae" and/or "admissions" in the config file)\n',
+    );
+  });
+
+  it.each([
+    [["--from", "2022-01-01", "--to", "2021-01-01"], '--from 2022-01-01 is after --to 2021-01-01; give a --from on or before the --to (config keys "from" and "to")'],
+    [["--data-start", "2022-12-31", "--data-end", "2020-01-01"], '--data-start 2022-12-31 is after --data-end 2020-01-01; give a --data-start on or before the --data-end (config keys "dataStart" and "dataEnd")'],
+    [["--cost-source", "NCC 2023/24"], 'add --unit-cost ae=GBP and/or --unit-cost admission=GBP (config key "unitCosts"), or leave --cost-source out'],
+  ])("prints a usage error %j with one prepost: and the flag or key that fixes it", async (flags, fix) => {
+    const ws = await workspace({ "r.csv": goodReferrals, "ae.csv": goodAe });
+    // --data-start/--data-end given once each: failingRun's own pair would be overridden by the later ones.
+    const run = await runCli(["evaluate", "--referrals", ws.path("r.csv"), "--ae", ws.path("ae.csv"), ...flags]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^prepost: [^\n]+\n$/);
+    expect(run.stderr).not.toMatch(/prepost: prepost|prepost evaluate:/);
+    expect(run.stderr).toContain(fix);
   });
 
   it("names an unknown config key, however deep", async () => {
@@ -158,6 +176,38 @@ describe("bad input: flags and config", () => {
     expect(run.stderr).toContain("c.json: referals: is not a key prepost knows");
     expect(run.stderr).toContain("c.json: columns.ae.arrival: is not a key prepost knows");
     expect(run.stderr).toMatch(/c\.json: minAge: .*number/i);
+  });
+
+  it("names the nearest known keys for a mistyped one, from the keys known at its place", async () => {
+    const ws = await workspace({
+      "c.json": JSON.stringify({
+        referals: "r.csv",
+        columns: { ae: { arrival: "X", xyzzy: "Y" } },
+        formats: { ae: { encodng: "windows-1252" } },
+        cohorts: [{ cohort: "A", lable: "Alpha" }],
+        qqqqqqqqqq: 1,
+      }),
+    });
+    const lines = (await runCli(["evaluate", "--config", ws.path("c.json")])).stderr.split("\n");
+    const file = ws.path("c.json");
+    expect(lines).toContain(`prepost: ${file}: referals: is not a key prepost knows; did you mean "referrals"?`);
+    expect(lines).toContain(`prepost: ${file}: columns.ae.arrival: is not a key prepost knows; did you mean "arrival_date"?`);
+    // Nothing near: an A&E extract's mapping has three columns, and the message lists them.
+    expect(lines).toContain(
+      `prepost: ${file}: columns.ae.xyzzy: is not a key prepost knows; the keys here are "patient_id", "arrival_date" and "attendance_category"`,
+    );
+    expect(lines).toContain(`prepost: ${file}: formats.ae.encodng: is not a key prepost knows; did you mean "encoding"?`);
+    expect(lines).toContain(`prepost: ${file}: cohorts.0.lable: is not a key prepost knows; did you mean "label"?`);
+    expect(lines).toContain(`prepost: ${file}: qqqqqqqqqq: is not a key prepost knows; \`prepost schema\` prints every key`);
+  });
+
+  it("says which values a setting allows, and the nearest to the one given", async () => {
+    const ws = await workspace({ "c.json": JSON.stringify({ aeCoding: "HES", indexDay: "both", formats: { ae: { delimiter: "x" } } }) });
+    const lines = (await runCli(["evaluate", "--config", ws.path("c.json")])).stderr.split("\n");
+    const file = ws.path("c.json");
+    expect(lines).toContain(`prepost: ${file}: aeCoding: "HES" is not allowed: must be "ecds" or "hes"; did you mean "hes"?`);
+    expect(lines).toContain(`prepost: ${file}: indexDay: "both" is not allowed: must be "exclude", "pre" or "post"`);
+    expect(lines).toContain(`prepost: ${file}: formats.ae.delimiter: "x" is not allowed: must be ",", ";", "\\t", "|" or "tab"`);
   });
 
   it("points at the line of a config file that is not JSON", async () => {

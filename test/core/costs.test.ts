@@ -44,6 +44,6 @@ describe("costs: each window's activity at the unit cost given", () => {
   });
 
   it("refuses a cost source without a unit cost", async () => {
-    await expect(resolveRun({ config: SMALL, costSource: "NCC 2023/24" })).rejects.toThrow(/no --unit-cost/);
+    await expect(resolveRun({ config: SMALL, costSource: "NCC 2023/24" })).rejects.toThrow(/no unit cost was given: add --unit-cost ae=GBP/);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { disclosed, disclosedCount, disclosedText, SUPPRESSED_MARK } from "../../src/disclosure/rule.js";
 import { suppressResult } from "../../src/disclosure/suppress.js";
 import { suppressRow } from "../../src/disclosure/suppress-row.js";
+import { fragileRowWarnings } from "../../src/stats/fragile.js";
 import type { CohortFigures, Result } from "../../src/result.js";
 
 /** A cohort row with the figures evaluate would give for these counts (rule 5). */
@@ -84,11 +85,10 @@ describe("a cohort row under suppression", () => {
     expect(shown.change_pct).toBeNull();
   });
 
-  it("shows intervals and p-values as they are", () => {
-    const shown = suppressRow(row(5, 3, 2, { ci_low: -80, ci_high: 40, p_value: 0.5, test: "wilcoxon_signed_rank" }));
-    expect(shown).toMatchObject({ ci_low: -80, ci_high: 40, p_value: 0.5, change_pct: null });
+  it("keeps the intervals and p-value of a row none of whose counts is suppressed", () => {
+    const shown = suppressRow(row(1486, 363, 291, { test: "wilcoxon_signed_rank", p_value: 0.012, ci_low: -31.2, ci_high: -8.75 }));
+    expect(shown).toMatchObject({ p_value: 0.012, ci_low: -31.2, ci_high: -8.75, suppressed: [] });
   });
-
   it("recomputes the prior-window check, the comparison and the difference in differences", () => {
     const shown = suppressRow(
       row(100, 52, 41, {
@@ -104,10 +104,11 @@ describe("a cohort row under suppression", () => {
     );
     expect(shown).toMatchObject({ prior_patients: 90, prior: 40, prior_pre: 45 });
     expect(shown.prior_change_pct).toBe(((45 - 40) / 40) * 100);
-    expect(shown.comparison).toEqual({ patients: 100, pre: 50, post: null, change_pct: null, ci_low: -95, ci_high: -70 });
+    // The comparison's post (6) is suppressed: with it the row's intervals (its comparison's, its DiD's).
+    expect(shown.comparison).toEqual({ patients: 100, pre: 50, post: null, change_pct: null, ci_low: null, ci_high: null });
     expect(shown.did_pct).toBeNull();
-    expect(shown.did_ci_low).toBe(40);
-    expect(shown.suppressed).toEqual(["comparison_post", "comparison_change_pct", "did_pct"]);
+    expect(shown).toMatchObject({ did_ci_low: null, did_ci_high: null });
+    expect(shown.suppressed).toEqual(["comparison_post", "comparison_change_pct", "did_pct", "comparison_ci_low", "comparison_ci_high", "did_ci_low", "did_ci_high"]);
   });
 
   it("costs the rounded counts, withholding a cost whose count is suppressed", () => {
@@ -117,8 +118,70 @@ describe("a cohort row under suppression", () => {
   });
 
   it("passes the counts in a warning through the rule", () => {
-    const shown = suppressRow(row(12, 3, 1, { warnings: ["Only 12 patients (fewer than 30)", "Only 3 events in the pre window (fewer than 10)"] }));
-    expect(shown.warnings).toEqual(["Only 10 patients (fewer than 30)", "Only * events in the pre window (fewer than 10)"]);
+    const shown = suppressRow(row(12, 3, 1, { warnings: fragileRowWarnings(12, 3) }));
+    expect(shown.warnings).toEqual([
+      expect.stringMatching(/^Fewer than 30 patients \(10\): /),
+      expect.stringMatching(/^Fewer than 10 events in the pre window \(\*\): /),
+    ]);
+  });
+
+  it("words a suppressed count of 1 exactly as one of 7 (no 'patient' against 'patients')", () => {
+    const one = suppressRow(row(1, 1, 0, { warnings: fragileRowWarnings(1, 1) }));
+    const seven = suppressRow(row(7, 7, 0, { warnings: fragileRowWarnings(7, 7) }));
+    expect(one.warnings).toEqual(seven.warnings);
+    expect(one.warnings!.join(" ")).not.toMatch(/\b[1-7]\b/);
+  });
+});
+
+describe("intervals and p-values of a row with a suppressed count (an interval over 1-7 can give it away)", () => {
+  const statistics = { test: "wilcoxon_signed_rank", p_value: 0.5, ci_low: -80, ci_high: 40 } as const;
+
+  it("withholds them where the row's patients, pre or post are from 1 to 7", () => {
+    // 5 patients, 3 before, 2 after: all three counts are 1-7, so every figure of the row is withheld.
+    const shown = suppressRow(row(5, 3, 2, statistics));
+    expect(shown).toMatchObject({ patients: null, pre: null, post: null, change_pct: null, test: "wilcoxon_signed_rank", p_value: null, ci_low: null, ci_high: null });
+    expect(shown.suppressed).toEqual(["patients", "pre", "post", "pre_per_patient", "post_per_patient", "change_pct", "p_value", "ci_low", "ci_high"]);
+  });
+
+  it("withholds them where only one count is from 1 to 7, the change shown or not", () => {
+    // 200 patients (→ 200), 40 before (→ 40), 6 after (suppressed).
+    const shown = suppressRow(row(200, 40, 6, statistics));
+    expect(shown).toMatchObject({ patients: 200, pre: 40, post: null, p_value: null, ci_low: null, ci_high: null });
+    expect(shown.suppressed).toEqual(["post", "post_per_patient", "change_pct", "p_value", "ci_low", "ci_high"]);
+  });
+
+  it("withholds them where the suppressed count is the patients with any use", () => {
+    // 200 patients, 5 of them with any use before (5/200 = 2.5%): the share is withheld, and the intervals with it.
+    const shown = suppressRow(row(200, 40, 30, { ...statistics, pre_any_pct: 2.5, post_any_pct: 10 }));
+    expect(shown).toMatchObject({ pre_any_pct: null, post_any_pct: 10, p_value: null, ci_low: null, ci_high: null });
+    expect(shown.suppressed).toEqual(["pre_any_pct", "p_value", "ci_low", "ci_high"]);
+  });
+
+  it("withholds them where the suppressed count is in the prior-window check", () => {
+    const shown = suppressRow(row(200, 40, 30, { ...statistics, prior_patients: 150, prior: 4, prior_pre: 30, prior_change_pct: 650 }));
+    expect(shown).toMatchObject({ prior: null, prior_change_pct: null, p_value: null, ci_low: null, ci_high: null });
+  });
+
+  it("withholds the difference in differences' interval with the referred patients' where theirs has a suppressed count", () => {
+    const shown = suppressRow(
+      row(6, 30, 20, {
+        ...statistics,
+        comparison: { patients: 40, pre: 30, post: 25, change_pct: ((25 - 30) / 30) * 100, ci_low: -40, ci_high: 10 },
+        did_pct: ((20 - 30) / 30) * 100 - ((25 - 30) / 30) * 100,
+        did_ci_low: -70,
+        did_ci_high: 30,
+      }),
+    );
+    expect(shown.comparison).toEqual({ patients: 40, pre: 30, post: 25, change_pct: ((25 - 30) / 30) * 100, ci_low: null, ci_high: null });
+    // 6 patients are suppressed; their change (30 → 20) and the DiD are not, being computed from rounded counts.
+    expect(shown).toMatchObject({ patients: null, change_pct: ((20 - 30) / 30) * 100, did_pct: ((20 - 30) / 30) * 100 - ((25 - 30) / 30) * 100, did_ci_low: null, did_ci_high: null, p_value: null, ci_low: null });
+  });
+
+  it("leaves a figure that was not computable null, and does not list it", () => {
+    const shown = suppressRow(row(5, 3, 2, { test: "wilcoxon_signed_rank", p_value: null, ci_low: null, ci_high: null }));
+    expect(shown).toMatchObject({ p_value: null, ci_low: null, ci_high: null });
+    expect(shown.suppressed).not.toContain("ci_low");
+    expect(shown.suppressed).not.toContain("p_value");
   });
 });
 
@@ -155,5 +218,17 @@ describe("a whole result under suppression", () => {
     expect(shown.disclosure?.note).toMatch(/1 to 7 as \*.*nearest 5/);
     expect(Object.keys(shown).slice(0, 4)).toEqual(["tool", "settings", "inputs", "disclosure"]);
     expect(JSON.stringify(result)).toBe(before);
+  });
+
+  it("withholds the intervals of a cohort with a small count, keeping the Total's", async () => {
+    const shown = suppressResult(await fullResult());
+    const ae = shown.outcomes[0]!;
+    // The pilot: 12 patients (→ 10), 7 before (suppressed), 3 after (suppressed); the Total's counts are all over 7.
+    const pilot = ae.cohorts[4]!;
+    expect(pilot).toMatchObject({ p_value: null, ci_low: null, ci_high: null, did_ci_low: null, did_ci_high: null });
+    expect(pilot.comparison).toMatchObject({ ci_low: null, ci_high: null });
+    expect(ae.total).toMatchObject({ p_value: 3.1e-9, ci_low: -24.1, ci_high: -15.9, did_ci_low: -19.9, did_ci_high: -7 });
+    expect(ae.total.comparison).toMatchObject({ ci_low: -7.9, ci_high: 0.4 });
+    expect(ae.total.suppressed).toEqual([]);
   });
 });

@@ -96,6 +96,24 @@ describe.skipIf(!hasChromium)("the HTML report in headless Chromium", () => {
     }
   });
 
+  it("shows on each card, on a phone, what its interval says and a fragile Total's warnings", async () => {
+    // The small example: 4 patients in each Total, so both cards are fragile.
+    const small = await evaluate(await resolveRun({ config: SMALL, bootstrap: 200 }));
+    const file = new URL("small-cards.html", OUTPUT);
+    await writeFile(file, renderHtml(small));
+    const { page } = await open(browser, file, PHONE);
+    const cards = page.locator(".card");
+    expect(await cards.count()).toBe(small.outcomes.length);
+    for (let i = 0; i < small.outcomes.length; i++) {
+      const card = cards.nth(i);
+      expect(await card.locator(".interval").innerText()).toMatch(/^The 95% interval \(.+\) (includes no change|is all a fall|is all a rise)\.$|^No 95% interval could be computed: too many resamples/);
+      expect(await card.locator(".card-warnings li").first().innerText()).toMatch(/^Fewer than 30 patients \(4\)/);
+      for (const box of await boxes(page, `.card:nth-child(${i + 1}) .card-warnings li`)) expect(box.width * box.height).toBeGreaterThan(0);
+    }
+    await page.screenshot({ path: new URL("small-cards-phone.png", OUTPUT).pathname, fullPage: false });
+    await page.close();
+  });
+
   it("prints to PDF", async () => {
     for (const report of reports) {
       const { page } = await open(browser, report.file, DESKTOP);

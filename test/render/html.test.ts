@@ -4,12 +4,13 @@ import { escapeHtml, html } from "../../src/render/html/escape.js";
 import { niceAxis } from "../../src/render/html/charts.js";
 import { wrapWords } from "../../src/render/html/flow-diagram.js";
 import { renderHtml } from "../../src/render/html.js";
+import type { Result } from "../../src/result.js";
 import { fullResult, HOSTILE, hostileResult, smallResult } from "./results.js";
 
 /** The report's structure, one line per landmark: what a reader finds, in order, without the styling. */
 function outline(page: string): string {
   const lines: string[] = [];
-  const landmark = /<(section) id="([^"]+)"|<(h[123])[^>]*>(.*?)<\/h[123]>|<svg class="(\w+)"[\s\S]*?<\/svg>|<table[\s\S]*?<\/table>|<(p) class="(disclosure|headline)">(.*?)<\/p>|<ul class="(warnings)">([\s\S]*?)<\/ul>/g;
+  const landmark = /<(section) id="([^"]+)"|<(h[123])[^>]*>(.*?)<\/h[123]>|<svg class="(\w+)"[\s\S]*?<\/svg>|<table[\s\S]*?<\/table>|<(p) class="(disclosure|headline|interval)">(.*?)<\/p>|<ul class="(warnings|card-warnings)">([\s\S]*?)<\/ul>/g;
   for (const match of page.matchAll(landmark)) {
     const [whole] = match;
     if (match[1]) lines.push(`section #${match[2]}`);
@@ -22,7 +23,7 @@ function outline(page: string): string {
       const columns = whole.match(/<tr[^>]*>([\s\S]*?)<\/tr>/)?.[1]?.match(/<t[hd][ >]/g)?.length ?? 0;
       lines.push(`    table ${rows} rows × ${columns} columns${whole.includes('class="total"') ? ", total row" : ""}`);
     } else if (match[6]) lines.push(`    p.${match[7]} ${match[8]!.replace(/<[^>]+>/g, "").slice(0, 40)}`);
-    else if (match[9]) lines.push(`    ul.warnings ${match[10]!.match(/<li>/g)?.length} items`);
+    else if (match[9]) lines.push(`    ul.${match[9]} ${match[10]!.match(/<li>/g)?.length} items`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -66,6 +67,70 @@ describe("html: one self-contained page", () => {
     expect(page).toMatch(/nearest 5/);
     expect(page).toMatch(/<th scope="row" class="left">Pilot: young carers<\/th><td class="right">10<\/td><td class="right">\*<\/td>/);
     expect(page).toMatch(/<rect class="pre" x="[\d.]+" y="[\d.]+" width="0" height="11"\/><text [^>]*>\*<\/text>/);
+  });
+});
+
+describe("html: each headline card says how far to trust its figure", () => {
+  /** The cards of a page, in outcome order (a card holds no other div). */
+  const cards = (page: string) => [...page.matchAll(/<div class="card(?: fragile)?">[\s\S]*?<\/div>/g)].map((m) => m[0]);
+
+  it("says in words whether the 95% interval includes no change", async () => {
+    // The full result's Totals: A&E -24.1 to -15.9 (below 0), admissions -10.9 to +0.6 (across 0).
+    const [ae, admissions] = cards(renderHtml(await fullResult()));
+    expect(ae).toContain("The 95% interval (-24.10% to -15.90%) is all a fall.");
+    expect(admissions).toContain("The 95% interval (-10.90% to +0.60%) includes no change.");
+    // Their differences in differences: -19.9 to -7 pp (below 0) and -12 to +6.6 pp (across 0).
+    expect(ae).toContain("The 95% interval (-19.90 pp to -7.00 pp) is all below the comparison group&#39;s change.");
+    expect(admissions).toContain("The 95% interval (-12.00 pp to +6.60 pp) includes no difference.");
+  });
+
+  it("says so for an interval that is all a rise, or that touches 0", async () => {
+    const result = await fullResult();
+    Object.assign(result.outcomes[0]!.total, { ci_low: 2.5, ci_high: 30 });
+    Object.assign(result.outcomes[1]!.total, { ci_low: -12, ci_high: 0 });
+    const [ae, admissions] = cards(renderHtml(result));
+    expect(ae).toContain("The 95% interval (+2.50% to +30.00%) is all a rise.");
+    expect(admissions).toContain("The 95% interval (-12.00% to 0.00%) includes no change.");
+  });
+
+  it("carries the Total's warnings and is marked fragile, a sturdy card not", async () => {
+    const result: Result = await fullResult();
+    const warning = "Fewer than 30 patients (23): a change in so small a group can easily be chance.";
+    result.outcomes[0]!.total.warnings = [warning];
+    const [ae, admissions] = cards(renderHtml(result));
+    expect(ae).toMatch(/^<div class="card fragile">/);
+    expect(ae).toContain("<strong>Not a finding on its own:</strong>");
+    expect(ae).toContain(`<ul class="card-warnings"><li>${warning}</li></ul>`);
+    expect(admissions).toMatch(/^<div class="card">/);
+    expect(admissions).not.toContain("card-warnings");
+  });
+
+  it("says that intervals are off with --bootstrap 0", async () => {
+    for (const card of cards(renderHtml(await smallResult()))) {
+      expect(card).toContain("No 95% interval: intervals are off (--bootstrap 0)");
+      expect(card).toMatch(/^<div class="card fragile">/); // the small example's Totals have 4 patients
+    }
+  });
+
+  it("says that no interval could be computed where intervals were on but gave none", async () => {
+    const result = await fullResult(); // settings.bootstrap 2000
+    Object.assign(result.outcomes[1]!.total, { ci_low: null, ci_high: null });
+    const [, admissions] = cards(renderHtml(result));
+    expect(admissions).toContain("No 95% interval could be computed: too many resamples of these patients had no events before");
+  });
+
+  it("says that an interval is withheld under --suppress, and a withheld change", async () => {
+    const result = await fullResult();
+    // A&E Total: 5 patients with the prior window covered (suppressed); the change itself is shown.
+    Object.assign(result.outcomes[0]!.total, { prior_patients: 5 });
+    // Admissions Total: 6 events after (suppressed), so the change is withheld too.
+    Object.assign(result.outcomes[1]!.total, { post: 6 });
+    const [ae, admissions] = cards(renderHtml(suppressResult(result)));
+    expect(ae).toContain("Its 95% interval is withheld (*): a count in this row is suppressed");
+    expect(ae).not.toMatch(/-24\.10%|-15\.90%|-19\.90 pp/);
+    expect(admissions).toContain(`<p class="headline">*</p>`);
+    expect(admissions).toContain("The change is withheld (*): a count it is computed from is suppressed.");
+    expect(admissions).not.toMatch(/-10\.90%|\+0\.60%/);
   });
 });
 

@@ -51,7 +51,7 @@ describe("rowStatistics: every statistics.md figure of a cohort row", () => {
   });
 
   it("warns that ten patients are too few, and leaves out the comparison fields without a comparison group", () => {
-    expect(figures.warnings).toEqual([expect.stringMatching(/^Only 10 patients/)]);
+    expect(figures.warnings).toEqual([expect.stringMatching(/^Fewer than 30 patients \(10\)/)]);
     expect(Object.keys(figures)).toEqual([
       "pre_any_pct", "post_any_pct", "test", "p_value", "ci_low", "ci_high",
       "prior_patients", "prior", "prior_pre", "prior_change_pct", "warnings",

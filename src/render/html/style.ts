@@ -21,6 +21,11 @@ p { margin: 0.5rem 0; }
 .card { background: var(--panel); border-radius: 6px; padding: 0.75rem 1rem; }
 .card .headline { font-size: 1.9rem; font-weight: 700; line-height: 1.2; }
 .card p { margin: 0.25rem 0; }
+.card .interval { font-size: 0.95rem; }
+.card.fragile { border-left: 6px solid #ed8b00; }
+.card.fragile .headline { color: var(--muted); }
+.card .caution { margin-top: 0.5rem; }
+.card-warnings { margin: 0.25rem 0; padding-left: 1.25rem; font-size: 0.9rem; }
 .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; margin: 1rem 0; }
 .charts figure { flex: 1 1 20rem; min-width: 0; margin: 0; }
 figcaption { margin-bottom: 0.25rem; font-weight: 600; }
