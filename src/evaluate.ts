@@ -1,8 +1,8 @@
-import type { EvaluationRun, RunSettings } from "./config/run.js";
+import type { EvaluationRun } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
 import { type CohortLabel, countsByCohort } from "./core/aggregate.js";
 import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
-import { type Day, isoFromDay } from "./core/day.js";
+import type { Day } from "./core/day.js";
 import { withCosts } from "./core/costs.js";
 import { applyEligibility, type Eligibility, type EligibilityCriteria } from "./core/eligibility.js";
 import type { ReferredPatient } from "./core/index-patients.js";
@@ -18,6 +18,7 @@ import { selectEngine } from "./engines/select-engine.js";
 import { readReferrals } from "./extracts/read-referrals.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { OutcomeId, OutcomeResult, Result, RowCounts } from "./result.js";
+import { dataCoverage } from "./data-coverage.js";
 import { rowFigures } from "./row-figures.js";
 import { TOOL } from "./version.js";
 
@@ -26,28 +27,25 @@ const OUTCOMES: Record<"ae" | "admissions", { outcome: OutcomeId; label: string 
   admissions: { outcome: "unplanned_admissions", label: "Unplanned admissions" },
 };
 
-/** The data coverage: given by the user, or the span of event dates found, saying from where. */
-function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[], engine: Settings["engine"]): Settings {
-  let earliest: { day: Day; file: string } | undefined;
-  let latest: { day: Day; file: string } | undefined;
-  for (const { tally, file } of activity) {
-    if (Number.isFinite(tally.earliest) && (!earliest || tally.earliest < earliest.day)) earliest = { day: tally.earliest, file };
-    if (Number.isFinite(tally.latest) && (!latest || tally.latest > latest.day)) latest = { day: tally.latest, file };
-  }
-  const files = activity.map((a) => a.file).join(" and ");
+/** The settings block, in the spec's order, with the data coverage decided (rule 2.5). */
+function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], engine: Settings["engine"]): Settings {
+  const { settings } = run;
+  const coverage = dataCoverage(run, activity);
   // Spelled out so that the settings block reads in the spec's order.
   return {
     from: settings.from,
     to: settings.to,
     window: settings.window,
     indexDay: settings.indexDay,
-    dataStart: settings.dataStart ?? (earliest ? isoFromDay(earliest.day) : null),
-    dataEnd: settings.dataEnd ?? (latest ? isoFromDay(latest.day) : null),
-    dataStartInferred: settings.dataStart === null,
-    dataEndInferred: settings.dataEnd === null,
-    dataStartSource:
-      settings.dataStart !== null ? "given" : earliest ? `earliest event date in ${earliest.file}` : `no event dates in ${files}`,
-    dataEndSource: settings.dataEnd !== null ? "given" : latest ? `latest event date in ${latest.file}` : `no event dates in ${files}`,
+    dataStart: coverage.dataStart,
+    dataEnd: coverage.dataEnd,
+    dataStartInferred: coverage.dataStartInferred,
+    dataEndInferred: coverage.dataEndInferred,
+    dataStartSource: coverage.dataStartSource,
+    dataEndSource: coverage.dataEndSource,
+    dataStartBoundBy: coverage.dataStartBoundBy,
+    dataEndBoundBy: coverage.dataEndBoundBy,
+    coverage: coverage.coverage,
     requireConsent: settings.requireConsent,
     minOnwardReferrals: settings.minOnwardReferrals,
     minAge: settings.minAge,
@@ -168,7 +166,7 @@ export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}
   const activity = await engine.read(run, subjects, log, options.progress);
   log.throwIfAny();
 
-  const settings = dataCoverage(run.settings, activity, engine.name);
+  const settings = decidedSettings(run, activity, engine.name);
   const criteria: EligibilityCriteria = {
     from: dayOrNull(settings.from),
     to: dayOrNull(settings.to),
