@@ -89,6 +89,7 @@ async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: Progre
     cohortsSeen: [],
     rows: 0,
   };
+  log.extractRead("referrals", run.referrals.file, referrals.rows);
   const cohorts = run.cohorts ?? referrals.cohortsSeen.map((cohort) => ({ cohort, label: cohort }));
   const people: People = { patients: [...referrals.patients.values()], comparison: undefined, cohorts, rows: { referrals: referrals.rows } };
   if (run.comparison) {
@@ -96,6 +97,7 @@ async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: Progre
     const comparison = await log.readingFile(() => readComparison(run.comparison!, reading, log));
     people.comparison = comparison?.patients ?? [];
     people.rows.comparison = comparison?.rows ?? 0;
+    log.extractRead("comparison", run.comparison.file, people.rows.comparison);
   }
   return people;
 }
@@ -158,12 +160,13 @@ export interface EvaluateOptions {
  * Throws `InputError` for bad input, after reading everything, with every problem found.
  */
 export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
-  const log = new ProblemLog(run.settings.skipInvalid);
+  const log = new ProblemLog(run.settings.skipInvalid, run.settings.maxInvalid);
   // Chosen first, so that DuckDB starts up while the referrals are read.
   const engine = await selectEngine(run);
   const people = await readPeople(run, log, options.progress);
   const subjects = subjectsOf(people, run.settings.window);
   const activity = await engine.read(run, subjects, log, options.progress);
+  for (const read of activity) log.extractRead(read.extract, read.file, read.rows);
   log.throwIfAny();
 
   const settings = decidedSettings(run, activity, engine.name);

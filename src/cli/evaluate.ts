@@ -19,6 +19,14 @@ function integer(text: string): number {
   return Number(text);
 }
 
+/** `--max-invalid 50` (a count of rows) or `2%` (a share of the extract's rows), kept as the setting's "N%". */
+function maxInvalid(text: string): number | string {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^(\d+|\d*\.\d+)%$/.test(trimmed)) return trimmed;
+  throw new InvalidArgumentError("must be a whole number of rows (like 50) or a share of an extract's rows (like 2%).");
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -67,6 +75,11 @@ export function evaluateCommand(console: Console): Command {
     .addOption(new Option("--date-format <format>", "how the extracts write dates: iso YYYY-MM-DD or dmy DD/MM/YYYY (default iso)").choices(["iso", "dmy"]))
     .addOption(new Option("--ae-coding <coding>", "A&E attendance category coding: ecds (default; excludes 4) or hes (excludes 2)").choices(["ecds", "hes"]))
     .option("--skip-invalid", "skip invalid rows (reported per file and reason) instead of stopping")
+    .option(
+      "--max-invalid <n>",
+      "with --skip-invalid: the most invalid rows one extract may have, N rows or N% of its rows (default: more than 1% and more than 10 stop the run)",
+      maxInvalid,
+    )
     .addOption(
       new Option("--engine <engine>", "engine reading the activity extracts: stream (csv-parse), duckdb, or auto (default: DuckDB for Parquet or an activity extract over 64 MB)").choices(["stream", "duckdb", "auto"]),
     )
