@@ -76,7 +76,12 @@ function inputsOf(run: EvaluationRun): Result["inputs"] {
 
 /** Who was read: the referred patients, the comparison group, and the cohorts they belong to. */
 interface People {
+  /** Referred patients with a valid referral row: each has an index date and a slot. */
   patients: ReferredPatient[];
+  /** Patients named by an invalid (skipped) referral row, whether or not they also have a valid one. */
+  withInvalidRow: Set<string>;
+  /** Everyone referred: `patients` and those whose every referral row was invalid. */
+  referredIds: Set<string>;
   comparison: ComparisonPatient[] | undefined;
   cohorts: CohortLabel[];
   rows: { referrals: number; comparison?: number };
@@ -88,10 +93,18 @@ async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: Progre
     patients: new Map(),
     cohortsSeen: [],
     rows: 0,
+    withInvalidRow: new Set<string>(),
   };
   log.extractRead("referrals", run.referrals.file, referrals.rows);
   const cohorts = run.cohorts ?? referrals.cohortsSeen.map((cohort) => ({ cohort, label: cohort }));
-  const people: People = { patients: [...referrals.patients.values()], comparison: undefined, cohorts, rows: { referrals: referrals.rows } };
+  const people: People = {
+    patients: [...referrals.patients.values()],
+    withInvalidRow: referrals.withInvalidRow,
+    referredIds: new Set([...referrals.patients.keys(), ...referrals.withInvalidRow]),
+    comparison: undefined,
+    cohorts,
+    rows: { referrals: referrals.rows },
+  };
   if (run.comparison) {
     const reading = { cohorts: new Set(cohorts.map((c) => c.cohort)) };
     const comparison = await log.readingFile(() => readComparison(run.comparison!, reading, log));
@@ -104,8 +117,7 @@ async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: Progre
 
 /** Referred patients take the first slots; comparison patients who were not referred follow. */
 function subjectsOf(people: People, window: string): Subjects {
-  const referredIds = new Set(people.patients.map((p) => p.patientId));
-  const controls: IndexedSubject[] = (people.comparison ?? []).filter((p) => !referredIds.has(p.patientId));
+  const controls: IndexedSubject[] = (people.comparison ?? []).filter((p) => !people.referredIds.has(p.patientId));
   return windowSubjects([...people.patients, ...controls], parseWindowLength(window));
 }
 
@@ -178,17 +190,18 @@ export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}
     minAge: settings.minAge,
     dataStart: dayOrNull(settings.dataStart),
     dataEnd: dayOrNull(settings.dataEnd),
+    invalidReferralRows: people.withInvalidRow,
   };
-  const eligibility = applyEligibility(people.patients, subjects, criteria);
-  const referredIds = new Set(people.patients.map((p) => p.patientId));
-  const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, referredIds, criteria);
+  const unindexed = people.referredIds.size - people.patients.length;
+  const eligibility = applyEligibility(people.patients, subjects, criteria, unindexed);
+  const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, people.referredIds, criteria);
   const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart };
   return {
     tool: { ...TOOL },
     settings,
     inputs: inputsOf(run),
     rows: rowCounts(counted, log),
-    referred: people.patients.length,
+    referred: people.referredIds.size,
     attrition: eligibility.attrition,
     ...(comparison ? { comparison_listed: people.comparison!.length, comparison_attrition: comparison.attrition } : {}),
     outcomes: withCosts(

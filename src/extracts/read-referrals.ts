@@ -10,6 +10,8 @@ export interface ReferralsRead {
   /** Cohorts in order of first appearance in the file. */
   cohortsSeen: string[];
   rows: number;
+  /** Patients named by an invalid (skipped) row: excluded as `invalid_referral_row`. */
+  withInvalidRow: Set<string>;
 }
 
 /** Streams the referrals extract into the patient index (rule 1); invalid rows go to the log. */
@@ -21,11 +23,12 @@ export async function readReferrals(
 ): Promise<ReferralsRead> {
   const patients = new Map<string, ReferredPatient>();
   const cohortsSeen = new Set<string>();
+  const withInvalidRow = new Set<string>();
   let rows = 0;
   let parseRow: ((fields: string[], line: number) => ReferralRow | undefined) | undefined;
   await visitRecords(source, {
     header: (fields) => {
-      parseRow = referralRowParser(fields, source, reading, log);
+      parseRow = referralRowParser(fields, source, reading, log, withInvalidRow);
     },
     record: (fields, line) => {
       rows++;
@@ -35,5 +38,5 @@ export async function readReferrals(
       cohortsSeen.add(row.cohort);
     },
   }, progress);
-  return { patients, cohortsSeen: [...cohortsSeen], rows };
+  return { patients, cohortsSeen: [...cohortsSeen], rows, withInvalidRow };
 }

@@ -1,6 +1,7 @@
 import type { Day } from "../core/day.js";
 import { locateColumns } from "../io/columns.js";
 import { consentField, optionalWholeNumberField, patientIdField, requiredDayField, requiredTextField } from "./fields.js";
+import { isMissingToken } from "./missing-values.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowReader } from "./row-reader.js";
 import { type ExtractSource, wantedColumns } from "./source.js";
@@ -30,17 +31,37 @@ export interface ReferralReading {
   listedCohorts: ReadonlySet<string> | undefined;
 }
 
-/** Builds the row parser for a referrals extract from its header. */
-export function referralRowParser(header: string[], source: ExtractSource, reading: ReferralReading, log: ProblemLog) {
+/**
+ * The patient an invalid row names: the trimmed field at the patient_id position, where it is not
+ * empty and not a missing-value token. Taken even from a row with the wrong number of fields (an
+ * unquoted comma shifts only the fields after it, and patient_id usually comes first): a patient
+ * wrongly taken as having an invalid row is excluded, never miscounted.
+ */
+export function rejectedPatientOf(fields: readonly string[], position: number): string | undefined {
+  const field = (fields[position] ?? "").trim();
+  return field.length > 0 && !isMissingToken(field) ? field : undefined;
+}
+
+/**
+ * Builds the row parser for a referrals extract from its header. The patient of every invalid row
+ * goes into `rejected` (see `rejectedPatientOf`), so that a skipped row can never move their index
+ * date to a later contact.
+ */
+export function referralRowParser(header: string[], source: ExtractSource, reading: ReferralReading, log: ProblemLog, rejected: Set<string>) {
   const wanted = wantedColumns(source, REFERRAL_COLUMNS);
   const at = locateColumns(header, wanted, source.file);
   const name = (column: (typeof REFERRAL_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
   const row = new RowReader("referrals", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");
   const dateField = requiredDayField(source.format.dateFormat);
+  const reject = (fields: readonly string[]): undefined => {
+    const patientId = rejectedPatientOf(fields, at.patient_id);
+    if (patientId !== undefined) rejected.add(patientId);
+    return undefined;
+  };
 
   return (fields: string[], line: number): ReferralRow | undefined => {
-    if (!row.begin(fields, line)) return undefined;
+    if (!row.begin(fields, line)) return reject(fields);
     const patientId = row.read(patientIdField, at.patient_id, name("patient_id"));
     const cohort = row.read(cohortField, at.cohort, name("cohort"));
     const interventionDate = row.read(dateField, at.intervention_date, name("intervention_date"));
@@ -50,7 +71,7 @@ export function referralRowParser(header: string[], source: ExtractSource, readi
     if (cohort && reading.listedCohorts && !reading.listedCohorts.has(cohort)) {
       row.problem(name("cohort"), cohort, "is not one of the cohorts the config lists");
     }
-    if (!row.end()) return undefined;
+    if (!row.end()) return reject(fields);
     return {
       patientId: patientId!,
       cohort: cohort!,

@@ -12,6 +12,9 @@ export function windowInWords(window: string): string {
 
 export function exclusionInWords(reason: ExclusionReason, settings: Settings): string {
   switch (reason) {
+    case "invalid_referral_row":
+      // A skipped row might have been the first contact: the index date cannot be trusted.
+      return settings.skipInvalid ? "a referral row skipped as invalid" : "a referral row skipped as invalid (none: --skip-invalid off)";
     case "outside_period":
       return "index date outside the study period";
     case "no_consent":

@@ -170,6 +170,7 @@ describe("rule 2: the rules apply in order, each patient counted once", () => {
       { from: "2021-01-01", requireConsent: true, minOnwardReferrals: 1, minAge: 18, dataStart: "2020-01-01", dataEnd: "2022-12-31" },
     );
     expect(result.attrition).toEqual([
+      { reason: "invalid_referral_row", excluded: 0, remaining: 6 },
       { reason: "outside_period", excluded: 1, remaining: 5 },
       { reason: "no_consent", excluded: 1, remaining: 4 },
       { reason: "too_few_onward_referrals", excluded: 1, remaining: 3 },

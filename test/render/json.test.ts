@@ -15,7 +15,7 @@ describe("JSON output: the spec's field names", () => {
     ]);
     expect(json.rows).toMatchObject({ referrals: 10, ae: 15, admissions: 6, activityOfOthers: 3, skipped: [] });
     expect(json.attrition.map((a: { reason: string }) => a.reason)).toEqual([
-      "outside_period", "no_consent", "too_few_onward_referrals", "age", "incomplete_window",
+      "invalid_referral_row", "outside_period", "no_consent", "too_few_onward_referrals", "age", "incomplete_window",
     ]);
     expect(json.outcomes.map((o: { outcome: string; label: string }) => [o.outcome, o.label])).toEqual([
       ["ae_attendances", "A&E attendances"],
