@@ -13,6 +13,7 @@ import type { ActivityRead } from "./engines/stream.js";
 import type { ComparisonPatient } from "./extracts/comparison.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
+import { CohortNames } from "./extracts/cohort-names.js";
 import { readComparison } from "./extracts/read-comparison.js";
 import { selectEngine } from "./engines/select-engine.js";
 import { readReferrals } from "./extracts/read-referrals.js";
@@ -88,15 +89,15 @@ interface People {
 }
 
 async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: ProgressListener): Promise<People> {
-  const listedCohorts = run.cohorts ? new Set(run.cohorts.map((c) => c.cohort)) : undefined;
-  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { listedCohorts }, log, progress))) ?? {
+  const cohortNames = new CohortNames(run.cohorts);
+  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { cohorts: cohortNames }, log, progress))) ?? {
     patients: new Map(),
-    cohortsSeen: [],
     rows: 0,
     withInvalidRow: new Set<string>(),
   };
   log.extractRead("referrals", run.referrals.file, referrals.rows);
-  const cohorts = run.cohorts ?? referrals.cohortsSeen.map((cohort) => ({ cohort, label: cohort }));
+  // The config's order and labels, else the order of first appearance, each cohort as first spelled.
+  const cohorts = cohortNames.cohorts();
   const people: People = {
     patients: [...referrals.patients.values()],
     withInvalidRow: referrals.withInvalidRow,
@@ -106,8 +107,7 @@ async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: Progre
     rows: { referrals: referrals.rows },
   };
   if (run.comparison) {
-    const reading = { cohorts: new Set(cohorts.map((c) => c.cohort)) };
-    const comparison = await log.readingFile(() => readComparison(run.comparison!, reading, log));
+    const comparison = await log.readingFile(() => readComparison(run.comparison!, { cohorts: cohortNames }, log));
     people.comparison = comparison?.patients ?? [];
     people.rows.comparison = comparison?.rows ?? 0;
     log.extractRead("comparison", run.comparison.file, people.rows.comparison);

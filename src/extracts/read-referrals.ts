@@ -2,19 +2,28 @@ import { addReferral, type ReferredPatient } from "../core/index-patients.js";
 import type { ProgressListener } from "../io/progress.js";
 import { visitRecords } from "../io/records.js";
 import type { ProblemLog } from "./problem-log.js";
-import { type ReferralReading, type ReferralRow, referralRowParser } from "./referrals.js";
+import { InputError } from "../errors.js";
+import type { CohortNames } from "./cohort-names.js";
+import { type ReferralRow, referralRowParser } from "./referrals.js";
 import type { ExtractSource } from "./source.js";
 
 export interface ReferralsRead {
   patients: Map<string, ReferredPatient>;
-  /** Cohorts in order of first appearance in the file. */
-  cohortsSeen: string[];
   rows: number;
   /** Patients named by an invalid (skipped) row: excluded as `invalid_referral_row`. */
   withInvalidRow: Set<string>;
 }
 
-/** Streams the referrals extract into the patient index (rule 1); invalid rows go to the log. */
+export interface ReferralReading {
+  /** The run's cohorts: each row's value is taken as the cohort it names (see `CohortNames`). */
+  cohorts: CohortNames;
+}
+
+/**
+ * Streams the referrals extract into the patient index (rule 1); invalid rows go to the log. A
+ * cohort the config does not list stops the run once the file is read (an `InputError` naming each,
+ * not a row problem that `--skip-invalid` would skip), so that none is silently mislabelled.
+ */
 export async function readReferrals(
   source: ExtractSource,
   reading: ReferralReading,
@@ -22,21 +31,23 @@ export async function readReferrals(
   progress?: ProgressListener,
 ): Promise<ReferralsRead> {
   const patients = new Map<string, ReferredPatient>();
-  const cohortsSeen = new Set<string>();
   const withInvalidRow = new Set<string>();
   let rows = 0;
+  const cohortColumn = source.columns.cohort ?? "cohort";
   let parseRow: ((fields: string[], line: number) => ReferralRow | undefined) | undefined;
   await visitRecords(source, {
     header: (fields) => {
-      parseRow = referralRowParser(fields, source, reading, log, withInvalidRow);
+      parseRow = referralRowParser(fields, source, log, withInvalidRow);
     },
     record: (fields, line) => {
       rows++;
       const row = parseRow!(fields, line);
       if (!row) return;
+      row.cohort = reading.cohorts.ofReferral(row.cohort, line);
       addReferral(patients, row);
-      cohortsSeen.add(row.cohort);
     },
   }, progress);
-  return { patients, cohortsSeen: [...cohortsSeen], rows, withInvalidRow };
+  const unlisted = reading.cohorts.unlistedProblems(source.file, cohortColumn);
+  if (unlisted.length > 0) throw new InputError(unlisted);
+  return { patients, rows, withInvalidRow };
 }

@@ -26,11 +26,6 @@ export const REFERRAL_COLUMNS = [
   { name: "age", required: false },
 ] as const;
 
-export interface ReferralReading {
-  /** Cohorts the config lists; a cohort outside it is an error, so none is silently mislabelled. */
-  listedCohorts: ReadonlySet<string> | undefined;
-}
-
 /**
  * The patient an invalid row names: the trimmed field at the patient_id position, where it is not
  * empty and not a missing-value token. Taken even from a row with the wrong number of fields (an
@@ -47,7 +42,7 @@ export function rejectedPatientOf(fields: readonly string[], position: number): 
  * goes into `rejected` (see `rejectedPatientOf`), so that a skipped row can never move their index
  * date to a later contact.
  */
-export function referralRowParser(header: string[], source: ExtractSource, reading: ReferralReading, log: ProblemLog, rejected: Set<string>) {
+export function referralRowParser(header: string[], source: ExtractSource, log: ProblemLog, rejected: Set<string>) {
   const wanted = wantedColumns(source, REFERRAL_COLUMNS);
   const at = locateColumns(header, wanted, source.file);
   const name = (column: (typeof REFERRAL_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
@@ -68,9 +63,6 @@ export function referralRowParser(header: string[], source: ExtractSource, readi
     const consent = row.read(consentField, at.consent, name("consent"));
     const onwardReferrals = row.read(optionalWholeNumberField, at.onward_referrals, name("onward_referrals"));
     const age = row.read(optionalWholeNumberField, at.age, name("age"));
-    if (cohort && reading.listedCohorts && !reading.listedCohorts.has(cohort)) {
-      row.problem(name("cohort"), cohort, "is not one of the cohorts the config lists");
-    }
     if (!row.end()) return reject(fields);
     return {
       patientId: patientId!,
