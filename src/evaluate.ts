@@ -1,8 +1,8 @@
-import type { EvaluationRun, RunSettings } from "./config/run.js";
+import type { EvaluationRun } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
 import { type CohortLabel, countsByCohort } from "./core/aggregate.js";
 import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
-import { type Day, isoFromDay } from "./core/day.js";
+import type { Day } from "./core/day.js";
 import { withCosts } from "./core/costs.js";
 import { applyEligibility, type Eligibility, type EligibilityCriteria } from "./core/eligibility.js";
 import type { ReferredPatient } from "./core/index-patients.js";
@@ -13,6 +13,7 @@ import type { ActivityRead } from "./engines/stream.js";
 import type { ComparisonPatient } from "./extracts/comparison.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
+import { CohortNames } from "./extracts/cohort-names.js";
 import { readComparison } from "./extracts/read-comparison.js";
 import { selectEngine } from "./engines/select-engine.js";
 import { readReferrals } from "./extracts/read-referrals.js";
@@ -20,6 +21,7 @@ import type { ProgressListener } from "./io/progress.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
 import type { ExtractName, OutcomeId, OutcomeResult, Result, RowCounts, RunWarning } from "./result.js";
 import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
+import { dataCoverage } from "./data-coverage.js";
 import { rowFigures } from "./row-figures.js";
 import { TOOL } from "./version.js";
 
@@ -28,28 +30,25 @@ const OUTCOMES: Record<"ae" | "admissions", { outcome: OutcomeId; label: string 
   admissions: { outcome: "unplanned_admissions", label: "Unplanned admissions" },
 };
 
-/** The data coverage: given by the user, or the span of event dates found, saying from where. */
-function dataCoverage(settings: RunSettings, activity: readonly ActivityRead[], engine: Settings["engine"]): Settings {
-  let earliest: { day: Day; file: string } | undefined;
-  let latest: { day: Day; file: string } | undefined;
-  for (const { tally, file } of activity) {
-    if (Number.isFinite(tally.earliest) && (!earliest || tally.earliest < earliest.day)) earliest = { day: tally.earliest, file };
-    if (Number.isFinite(tally.latest) && (!latest || tally.latest > latest.day)) latest = { day: tally.latest, file };
-  }
-  const files = activity.map((a) => a.file).join(" and ");
+/** The settings block, in the spec's order, with the data coverage decided (rule 2.5). */
+function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], engine: Settings["engine"]): Settings {
+  const { settings } = run;
+  const coverage = dataCoverage(run, activity);
   // Spelled out so that the settings block reads in the spec's order.
   return {
     from: settings.from,
     to: settings.to,
     window: settings.window,
     indexDay: settings.indexDay,
-    dataStart: settings.dataStart ?? (earliest ? isoFromDay(earliest.day) : null),
-    dataEnd: settings.dataEnd ?? (latest ? isoFromDay(latest.day) : null),
-    dataStartInferred: settings.dataStart === null,
-    dataEndInferred: settings.dataEnd === null,
-    dataStartSource:
-      settings.dataStart !== null ? "given" : earliest ? `earliest event date in ${earliest.file}` : `no event dates in ${files}`,
-    dataEndSource: settings.dataEnd !== null ? "given" : latest ? `latest event date in ${latest.file}` : `no event dates in ${files}`,
+    dataStart: coverage.dataStart,
+    dataEnd: coverage.dataEnd,
+    dataStartInferred: coverage.dataStartInferred,
+    dataEndInferred: coverage.dataEndInferred,
+    dataStartSource: coverage.dataStartSource,
+    dataEndSource: coverage.dataEndSource,
+    dataStartBoundBy: coverage.dataStartBoundBy,
+    dataEndBoundBy: coverage.dataEndBoundBy,
+    coverage: coverage.coverage,
     requireConsent: settings.requireConsent,
     minOnwardReferrals: settings.minOnwardReferrals,
     minAge: settings.minAge,
@@ -85,7 +84,12 @@ function inputsOf(run: EvaluationRun, readings: Partial<Record<ExtractName, Extr
 
 /** Who was read: the referred patients, the comparison group, and the cohorts they belong to. */
 interface People {
+  /** Referred patients with a valid referral row: each has an index date and a slot. */
   patients: ReferredPatient[];
+  /** Patients named by an invalid (skipped) referral row, whether or not they also have a valid one. */
+  withInvalidRow: Set<string>;
+  /** Everyone referred: `patients` and those whose every referral row was invalid. */
+  referredIds: Set<string>;
   comparison: ComparisonPatient[] | undefined;
   cohorts: CohortLabel[];
   rows: { referrals: number; comparison?: number };
@@ -94,34 +98,37 @@ interface People {
 }
 
 async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: ProgressListener): Promise<People> {
-  const listedCohorts = run.cohorts ? new Set(run.cohorts.map((c) => c.cohort)) : undefined;
-  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { listedCohorts }, log, progress))) ?? {
+  const cohortNames = new CohortNames(run.cohorts);
+  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { cohorts: cohortNames }, log, progress))) ?? {
     patients: new Map(),
-    cohortsSeen: [],
     rows: 0,
+    withInvalidRow: new Set<string>(),
     reading: undefined,
   };
-  const cohorts = run.cohorts ?? referrals.cohortsSeen.map((cohort) => ({ cohort, label: cohort }));
+  log.extractRead("referrals", run.referrals.file, referrals.rows);
+  // The config's order and labels, else the order of first appearance, each cohort as first spelled.
+  const cohorts = cohortNames.cohorts();
   const people: People = {
     patients: [...referrals.patients.values()],
+    withInvalidRow: referrals.withInvalidRow,
+    referredIds: new Set([...referrals.patients.keys(), ...referrals.withInvalidRow]),
     comparison: undefined,
     cohorts,
     rows: { referrals: referrals.rows },
     reading: referrals.reading,
   };
   if (run.comparison) {
-    const reading = { cohorts: new Set(cohorts.map((c) => c.cohort)) };
-    const comparison = await log.readingFile(() => readComparison(run.comparison!, reading, log));
+    const comparison = await log.readingFile(() => readComparison(run.comparison!, { cohorts: cohortNames }, log));
     people.comparison = comparison?.patients ?? [];
     people.rows.comparison = comparison?.rows ?? 0;
+    log.extractRead("comparison", run.comparison.file, people.rows.comparison);
   }
   return people;
 }
 
 /** Referred patients take the first slots; comparison patients who were not referred follow. */
 function subjectsOf(people: People, window: string): Subjects {
-  const referredIds = new Set(people.patients.map((p) => p.patientId));
-  const controls: IndexedSubject[] = (people.comparison ?? []).filter((p) => !referredIds.has(p.patientId));
+  const controls: IndexedSubject[] = (people.comparison ?? []).filter((p) => !people.referredIds.has(p.patientId));
   return windowSubjects([...people.patients, ...controls], parseWindowLength(window));
 }
 
@@ -187,15 +194,16 @@ export interface EvaluateOptions {
  * Throws `InputError` for bad input, after reading everything, with every problem found.
  */
 export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
-  const log = new ProblemLog(run.settings.skipInvalid);
+  const log = new ProblemLog(run.settings.skipInvalid, run.settings.maxInvalid);
   // Chosen first, so that DuckDB starts up while the referrals are read.
   const engine = await selectEngine(run);
   const people = await readPeople(run, log, options.progress);
   const subjects = subjectsOf(people, run.settings.window);
   const activity = await engine.read(run, subjects, log, options.progress);
+  for (const read of activity) log.extractRead(read.extract, read.file, read.rows);
   log.throwIfAny();
 
-  const settings = dataCoverage(run.settings, activity, engine.name);
+  const settings = decidedSettings(run, activity, engine.name);
   const criteria: EligibilityCriteria = {
     from: dayOrNull(settings.from),
     to: dayOrNull(settings.to),
@@ -204,10 +212,11 @@ export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}
     minAge: settings.minAge,
     dataStart: dayOrNull(settings.dataStart),
     dataEnd: dayOrNull(settings.dataEnd),
+    invalidReferralRows: people.withInvalidRow,
   };
-  const eligibility = applyEligibility(people.patients, subjects, criteria);
-  const referredIds = new Set(people.patients.map((p) => p.patientId));
-  const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, referredIds, criteria);
+  const unindexed = people.referredIds.size - people.patients.length;
+  const eligibility = applyEligibility(people.patients, subjects, criteria, unindexed);
+  const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, people.referredIds, criteria);
   const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart };
   return {
     tool: { ...TOOL },
@@ -218,7 +227,7 @@ export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}
     }),
     warnings: runWarnings(activity),
     rows: rowCounts(counted, log),
-    referred: people.patients.length,
+    referred: people.referredIds.size,
     attrition: eligibility.attrition,
     ...(comparison ? { comparison_listed: people.comparison!.length, comparison_attrition: comparison.attrition } : {}),
     outcomes: withCosts(

@@ -20,7 +20,13 @@ export interface Suppressible {
 
 export type OutcomeId = "ae_attendances" | "unplanned_admissions";
 
-export type ExclusionReason = "outside_period" | "no_consent" | "too_few_onward_referrals" | "age" | "incomplete_window";
+export type ExclusionReason =
+  | "invalid_referral_row"
+  | "outside_period"
+  | "no_consent"
+  | "too_few_onward_referrals"
+  | "age"
+  | "incomplete_window";
 export type ComparisonExclusionReason = "referred" | "outside_period" | "incomplete_window";
 
 export interface AttritionStep<Reason extends string = ExclusionReason, N extends Count = number> extends Suppressible {
@@ -162,7 +168,10 @@ export interface Result<N extends Count = number> {
   warnings: RunWarning<N>[];
   disclosure?: Disclosure;
   rows: RowCounts<N>;
-  /** Referred patients (distinct, with a valid referral row): where the attrition starts. */
+  /**
+   * Referred patients (distinct): where the attrition starts. Those with an invalid referral row
+   * (skipped under `--skip-invalid`) count here, and are excluded first, as `invalid_referral_row`.
+   */
   referred: N;
   attrition: AttritionStep<ExclusionReason, N>[];
   /** Comparison patients listed, where `comparison_attrition` starts (with `--comparison`). */

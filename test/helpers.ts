@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunFlags, resolveRun } from "../src/config/resolve-run.js";
 import { run } from "../src/cli/program.js";
+import { formatInputError, InputError } from "../src/errors.js";
 import { evaluate } from "../src/evaluate.js";
 import type { CohortFigures, OutcomeResult, Result } from "../src/result.js";
 
@@ -83,4 +84,29 @@ export const covered = { dataStart: "2000-01-01", dataEnd: "2030-12-31" } as con
 export async function evaluateWithConfig(files: Record<string, string>, config: Record<string, unknown>, flags: RunFlags = {}): Promise<Result> {
   const ws = await workspace({ ...files, "evaluation.json": JSON.stringify(config) });
   return evaluate(await resolveRun({ bootstrap: 0, ...flags, config: ws.path("evaluation.json") }));
+}
+
+/** What a run gives on one engine: its JSON without `settings.engine`, or its error as the CLI prints it. */
+async function engineOutcome(paths: Record<string, string>, flags: RunFlags, engine: "stream" | "duckdb"): Promise<string> {
+  try {
+    const result = await evaluate(await resolveRun({ bootstrap: 0, ...paths, ...flags, engine }));
+    const { engine: _engine, ...settings } = result.settings;
+    return JSON.stringify({ ...result, settings }, null, 1);
+  } catch (error) {
+    if (error instanceof InputError) return `exit 2\n${formatInputError(error)}`;
+    throw error;
+  }
+}
+
+/**
+ * Evaluates the extracts on the stream and the DuckDB engine, from the same files, and returns what
+ * both gave: the result's JSON (less `settings.engine`), or `exit 2` and the error as printed. The
+ * caller asserts the two are identical.
+ */
+export async function evaluateOnBothEngines(extracts: Extracts, flags: Omit<RunFlags, keyof Extracts> = {}): Promise<{ stream: string; duckdb: string }> {
+  const files: Record<string, string> = {};
+  for (const [name, content] of Object.entries(extracts)) if (content !== undefined) files[`${name}.csv`] = content;
+  const ws = await workspace(files);
+  const paths = Object.fromEntries(Object.keys(files).map((f) => [f.replace(/\.csv$/, ""), ws.path(f)]));
+  return { stream: await engineOutcome(paths, flags, "stream"), duckdb: await engineOutcome(paths, flags, "duckdb") };
 }

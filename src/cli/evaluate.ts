@@ -19,6 +19,14 @@ function integer(text: string): number {
   return Number(text);
 }
 
+/** `--max-invalid 50` (a count of rows) or `2%` (a share of the extract's rows), kept as the setting's "N%". */
+function maxInvalid(text: string): number | string {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^(\d+|\d*\.\d+)%$/.test(trimmed)) return trimmed;
+  throw new InvalidArgumentError("must be a whole number of rows (like 50) or a share of an extract's rows (like 2%).");
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -56,8 +64,8 @@ export function evaluateCommand(console: Console): Command {
     .option("--comparison <file>", "matched comparison group (CSV or .parquet): patient_id, cohort, index_date")
     .option("--from <date>", "first index date in the study period (YYYY-MM-DD, inclusive)")
     .option("--to <date>", "last index date in the study period (YYYY-MM-DD, inclusive)")
-    .option("--data-start <date>", "first day the activity extracts cover (default: the earliest event date found)")
-    .option("--data-end <date>", "last day the activity extracts cover (default: the latest event date found)")
+    .option("--data-start <date>", "first day every activity extract covers (default: each extract's own earliest event date; config coverage.<extract> per extract)")
+    .option("--data-end <date>", "last day every activity extract covers (default: each extract's own latest event date; config coverage.<extract> per extract)")
     .option("--window <length>", "window either side of the index date: Nm calendar months or Nd days (default 6m)")
     .addOption(new Option("--index-day <rule>", "events on the index date: not counted, or counted in the pre or post window (default exclude)").choices(["exclude", "pre", "post"]))
     .option("--require-consent", "exclude patients whose index row has no consent")
@@ -67,6 +75,11 @@ export function evaluateCommand(console: Console): Command {
     .addOption(new Option("--date-format <format>", "how the extracts write dates: iso YYYY-MM-DD or dmy DD/MM/YYYY (default iso)").choices(["iso", "dmy"]))
     .addOption(new Option("--ae-coding <coding>", "A&E attendance category coding: ecds (default; excludes 4) or hes (excludes 2)").choices(["ecds", "hes"]))
     .option("--skip-invalid", "skip invalid rows (reported per file and reason) instead of stopping")
+    .option(
+      "--max-invalid <n>",
+      "with --skip-invalid: the most invalid rows one extract may have, N rows or N% of its rows (default: more than 1% and more than 10 stop the run)",
+      maxInvalid,
+    )
     .addOption(
       new Option("--engine <engine>", "engine reading the activity extracts: stream (csv-parse), duckdb, or auto (default: DuckDB for Parquet or an activity extract over 64 MB)").choices(["stream", "duckdb", "auto"]),
     )

@@ -2,6 +2,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type DataError, InputError } from "../errors.js";
 import type { ExtractName } from "../result.js";
 import { type ConfigFile, issueToProblem, loadConfigFile } from "./config-file.js";
+import { cohortKey } from "../extracts/cohort-names.js";
 import type { ExtractFormat } from "../extracts/source.js";
 import type { EvaluationRun, RunSettings } from "./run.js";
 import {
@@ -166,16 +167,35 @@ function sourcesFrom(config: ConfigFile, configFlag: string | undefined, flags: 
   );
 }
 
+/**
+ * The config's cohorts. Cohort values are compared without regard to case or runs of white space,
+ * so two listed cohorts (or aliases of two cohorts) that compare equal would be one: an error.
+ */
 function cohortLabels(config: ConfigFile, file: string) {
   if (!config.cohorts) return undefined;
-  const seen = new Set<string>();
-  return config.cohorts.map(({ cohort, label, aliases }, i) => {
-    if (seen.has(cohort)) {
-      throw new InputError([{ code: "duplicate_cohort", file, line: 0, column: `cohorts.${i}.cohort`, value: cohort, message: "is listed twice" }]);
+  const named = new Map<string, { key: string; spelling: string; cohort: number }>();
+  const problems: DataError[] = [];
+  config.cohorts.forEach(({ cohort, aliases }, i) => {
+    const spellings = [{ spelling: cohort, key: `cohorts.${i}.cohort` }, ...(aliases ?? []).map((alias, j) => ({ spelling: alias, key: `cohorts.${i}.aliases.${j}` }))];
+    for (const { spelling, key } of spellings) {
+      const normal = cohortKey(spelling);
+      const first = named.get(normal);
+      if (!first) named.set(normal, { key, spelling, cohort: i });
+      else if (first.cohort !== i) {
+        const how = first.spelling === spelling ? "" : " (cohorts are compared without regard to case or runs of white space)";
+        problems.push({
+          code: "duplicate_cohort",
+          file,
+          line: 0,
+          column: key,
+          value: spelling,
+          message: `names the same cohort as ${first.key} (${JSON.stringify(first.spelling)})${how}`,
+        });
+      }
     }
-    seen.add(cohort);
-    return { cohort, label: label ?? cohort, aliases: aliases ?? [] };
   });
+  if (problems.length > 0) throw new InputError(problems);
+  return config.cohorts.map(({ cohort, label, aliases }) => ({ cohort, label: label ?? cohort, aliases: aliases ?? [] }));
 }
 
 /** Turns the command line (and the config file it names) into the library's input. */

@@ -6,7 +6,10 @@ import type { EngineChoice, Settings } from "./settings.js";
  * Settings as the run starts: the data coverage is given or still to be inferred, and the engine
  * is as asked (`auto` is decided once the inputs are known).
  */
-export type RunSettings = Omit<Settings, "dataStartInferred" | "dataEndInferred" | "dataStartSource" | "dataEndSource" | "engine"> & {
+export type RunSettings = Omit<
+  Settings,
+  "dataStartInferred" | "dataEndInferred" | "dataStartSource" | "dataEndSource" | "dataStartBoundBy" | "dataEndBoundBy" | "coverage" | "engine"
+> & {
   engine: EngineChoice;
 };
 

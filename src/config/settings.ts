@@ -50,8 +50,8 @@ export const settingsInput = z.strictObject({
   to: isoDate.optional().describe("Last index date of the study period (YYYY-MM-DD, inclusive)."),
   window: windowText.optional().describe("Window either side of the index date: Nm calendar months or Nd days. Default 6m."),
   indexDay: indexDayRule.optional().describe("Events on the index date: exclude (default), or count them in the pre or post window."),
-  dataStart: isoDate.optional().describe("First day the activity extracts cover; default: the earliest event date found."),
-  dataEnd: isoDate.optional().describe("Last day the activity extracts cover; default: the latest event date found."),
+  dataStart: isoDate.optional().describe("First day every activity extract covers; default: each extract's own earliest event date (coverage.<extract> sets one extract's)."),
+  dataEnd: isoDate.optional().describe("Last day every activity extract covers; default: each extract's own latest event date (coverage.<extract> sets one extract's)."),
   requireConsent: z.boolean().optional().describe("Exclude patients whose index row has no consent. Default false."),
   minOnwardReferrals: wholeNumber.optional().describe("Exclude patients with fewer onward referrals (summed over their rows). Default: no minimum."),
   minAge: wholeNumber.optional().describe("Exclude patients younger than this at the index row, or of unknown age. Default: no minimum."),
@@ -76,6 +76,17 @@ export const settingsInput = z.strictObject({
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
+/** The activity extracts, each with its own data coverage. */
+export type CoveredExtract = "ae" | "admissions";
+
+/** One activity extract's coverage in the output (its file is in `inputs`): its days, and whether each bound was given or inferred. */
+export interface ExtractCoverageSettings {
+  start: string;
+  end: string;
+  startSource: "given" | "inferred";
+  endSource: "given" | "inferred";
+}
+
 /** Every setting decided: what the run used and what the JSON output's `settings` block prints. */
 export interface Settings {
   from: string | null;
@@ -89,6 +100,11 @@ export interface Settings {
   /** Where an inferred bound came from, in words (which extract and row it was found in). */
   dataStartSource: string;
   dataEndSource: string;
+  /** The activity extracts whose own start and end are the run's (the latest start, the earliest end); more than one where they tie. */
+  dataStartBoundBy: CoveredExtract[];
+  dataEndBoundBy: CoveredExtract[];
+  /** Each activity extract's own coverage, as given or inferred from its own event dates (rule 2.5). */
+  coverage: Partial<Record<CoveredExtract, ExtractCoverageSettings>>;
   requireConsent: boolean;
   minOnwardReferrals: number | null;
   minAge: number | null;

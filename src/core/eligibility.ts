@@ -12,9 +12,12 @@ export interface EligibilityCriteria {
   /** The data coverage; null where it is unknown (no activity to infer it from). */
   dataStart: Day | null;
   dataEnd: Day | null;
+  /** Patients with a referral row that was invalid (skipped): their index date cannot be trusted. */
+  invalidReferralRows: ReadonlySet<string>;
 }
 
 export const EXCLUSION_ORDER: readonly ExclusionReason[] = [
+  "invalid_referral_row",
   "outside_period",
   "no_consent",
   "too_few_onward_referrals",
@@ -32,8 +35,11 @@ export function isOutsidePeriod(indexDate: Day, criteria: Pick<EligibilityCriter
   return (criteria.from !== null && indexDate < criteria.from) || (criteria.to !== null && indexDate > criteria.to);
 }
 
-/** The first rule of 2.1–2.5, in order, that excludes the patient; undefined if none does. */
+/** The first rule, in order, that excludes the patient; undefined if none does. */
 export function exclusionOf(patient: ReferredPatient, subjects: Subjects, criteria: EligibilityCriteria): ExclusionReason | undefined {
+  // Bad input: a skipped row might have been the earliest contact, so the index date (and the
+  // index row's cohort, consent and age) cannot be trusted.
+  if (criteria.invalidReferralRows.has(patient.patientId)) return "invalid_referral_row";
   if (isOutsidePeriod(patient.indexDate, criteria)) return "outside_period";
   if (criteria.requireConsent && !patient.consent) return "no_consent";
   if (criteria.minOnwardReferrals !== null && patient.onwardReferrals < criteria.minOnwardReferrals) {
@@ -55,9 +61,19 @@ export interface Eligibility {
   isIncluded: Uint8Array;
 }
 
-/** Rule 2: each patient is counted under the first rule that excludes them, and only under it. */
-export function applyEligibility(patients: readonly ReferredPatient[], subjects: Subjects, criteria: EligibilityCriteria): Eligibility {
+/**
+ * Rule 2: each patient is counted under the first rule that excludes them, and only under it.
+ * `unindexed` patients had referral rows, every one of them invalid: they have no index date, are
+ * referred all the same, and are excluded as `invalid_referral_row`.
+ */
+export function applyEligibility(
+  patients: readonly ReferredPatient[],
+  subjects: Subjects,
+  criteria: EligibilityCriteria,
+  unindexed = 0,
+): Eligibility {
   const excludedBy = new Map<ExclusionReason, number>(EXCLUSION_ORDER.map((reason) => [reason, 0]));
+  excludedBy.set("invalid_referral_row", unindexed);
   const included: ReferredPatient[] = [];
   const isIncluded = new Uint8Array(subjects.size);
   for (const patient of patients) {
@@ -69,7 +85,7 @@ export function applyEligibility(patients: readonly ReferredPatient[], subjects:
       isIncluded[patient.slot] = 1;
     }
   }
-  let remaining = patients.length;
+  let remaining = patients.length + unindexed;
   const attrition = EXCLUSION_ORDER.map((reason) => {
     const excluded = excludedBy.get(reason)!;
     remaining -= excluded;

@@ -1,6 +1,8 @@
 import type { Day } from "../core/day.js";
 import { findColumns } from "../io/columns.js";
 import { patientIdField, requiredDayField, requiredTextField } from "./fields.js";
+import { didYouMean } from "../text/nearest.js";
+import type { CohortNames } from "./cohort-names.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowReader } from "./row-reader.js";
 import { type ExtractSource, wantedColumns } from "./source.js";
@@ -21,8 +23,8 @@ export interface ComparisonPatient {
 }
 
 export interface ComparisonReading {
-  /** The referrals' cohorts: a comparison cohort must name one of them. */
-  cohorts: ReadonlySet<string>;
+  /** The run's cohorts (the config's, or the referrals'): a comparison cohort must name one of them. */
+  cohorts: CohortNames;
 }
 
 /**
@@ -42,8 +44,10 @@ export function comparisonRowParser(header: string[], source: ExtractSource, rea
     const patientId = row.read(patientIdField, at.patient_id, names.patient_id!);
     const cohort = row.read(cohortField, at.cohort, names.cohort!);
     const indexDate = row.read(dateField, at.index_date, names.index_date!);
-    if (cohort !== undefined && !reading.cohorts.has(cohort)) {
-      row.problem(names.cohort!, cohort, "names no cohort of the referrals");
+    // Compared as the referrals' are: without regard to case or runs of white space, aliases merged.
+    const named = cohort === undefined ? undefined : reading.cohorts.find(cohort);
+    if (cohort !== undefined && named === undefined) {
+      row.problem(names.cohort!, cohort, `names no cohort of the referrals${didYouMean(cohort, reading.cohorts.names())}`);
     }
     if (patientId !== undefined) {
       const first = firstLineOf.get(patientId);
@@ -51,6 +55,6 @@ export function comparisonRowParser(header: string[], source: ExtractSource, rea
       else firstLineOf.set(patientId, line);
     }
     if (!row.end()) return undefined;
-    return { patientId: patientId!, cohort: cohort!, indexDate: indexDate!, line };
+    return { patientId: patientId!, cohort: named!, indexDate: indexDate!, line };
   };
 }

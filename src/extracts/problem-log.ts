@@ -1,5 +1,6 @@
 import { type DataError, InputError } from "../errors.js";
 import type { ExtractName, SkippedRows } from "../result.js";
+import { isOverSkipLimit, type MaxInvalid, tooManyInvalid } from "./skip-limit.js";
 
 const PROBLEMS_SHOWN = 20;
 const SKIPPED_LINES_KEPT = 5;
@@ -16,14 +17,20 @@ const skipKey = (file: string, column: string, reason: string) => `${file}\u0000
 /**
  * The one place that decides what an invalid row does: by default every problem is kept (the first
  * 20 shown, all counted) and the run stops once the files have been read; with `--skip-invalid` the
- * row is skipped and counted per file and reason, for the output's account of every row.
+ * row is skipped and counted per file and reason, for the output's account of every row, unless an
+ * extract has more invalid rows than skipping allows (`--max-invalid`, see skip-limit.ts): then the
+ * run stops all the same.
  */
 export class ProblemLog {
   private readonly shown: DataError[] = [];
   private total = 0;
   private readonly skipped = new Map<string, SkippedRows>();
+  private readonly rowsRead = new Map<ExtractName, { file: string; rows: number }>();
 
-  constructor(private readonly skipInvalid: boolean) {}
+  constructor(
+    private readonly skipInvalid = false,
+    private readonly maxInvalid: MaxInvalid = null,
+  ) {}
 
   invalidRow(extract: ExtractName, problems: readonly DataError[]): void {
     const first = problems[0];
@@ -100,9 +107,30 @@ export class ProblemLog {
     }
   }
 
-  /** Stops the run if any row was invalid and not skipped. */
+  /** An extract has been read whole: its rows read, for the limit on skipping. */
+  extractRead(extract: ExtractName, file: string, rows: number): void {
+    this.rowsRead.set(extract, { file, rows });
+  }
+
+  /** Extracts with more invalid rows than skipping allows: one problem each, saying what to check. */
+  private overSkipLimit(): DataError[] {
+    if (!this.skipInvalid) return [];
+    const problems: DataError[] = [];
+    for (const [extract, { file, rows }] of this.rowsRead) {
+      const skipped = this.skippedRows().filter((entry) => entry.extract === extract);
+      const invalid = skipped.reduce((sum, entry) => sum + entry.rows, 0);
+      if (invalid > 0 && isOverSkipLimit(invalid, rows, this.maxInvalid)) problems.push(tooManyInvalid(extract, file, rows, skipped, this.maxInvalid));
+    }
+    return problems;
+  }
+
+  /** Stops the run if any row was invalid and not skipped, or an extract had too many to skip. */
   throwIfAny(): void {
-    if (this.total > 0) throw new InputError(this.shown, this.total);
+    const overLimit = this.overSkipLimit();
+    if (this.total + overLimit.length === 0) return;
+    // The limit's problems come first: they say why there are so many of the rest.
+    const shown = [...overLimit, ...this.shown].slice(0, Math.max(PROBLEMS_SHOWN, overLimit.length));
+    throw new InputError(shown, this.total + overLimit.length);
   }
 }
 

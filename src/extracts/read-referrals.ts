@@ -2,19 +2,31 @@ import { addReferral, type ReferredPatient } from "../core/index-patients.js";
 import type { ProgressListener } from "../io/progress.js";
 import { visitRecords } from "../io/records.js";
 import type { ProblemLog } from "./problem-log.js";
+import { InputError } from "../errors.js";
+import type { CohortNames } from "./cohort-names.js";
 import { type ExtractReading, noteTextKind, startReading } from "./reading-report.js";
-import { type ReferralReading, referralRowParser } from "./referrals.js";
+import { referralRowParser } from "./referrals.js";
 import type { ExtractSource } from "./source.js";
 
 export interface ReferralsRead {
   patients: Map<string, ReferredPatient>;
-  /** Cohorts in order of first appearance in the file. */
-  cohortsSeen: string[];
   rows: number;
+  /** Patients named by an invalid (skipped) row: excluded as `invalid_referral_row`. */
+  withInvalidRow: Set<string>;
+  /** How the extract was read (for `inputs`). */
   reading: ExtractReading;
 }
 
-/** Streams the referrals extract into the patient index (rule 1); invalid rows go to the log. */
+export interface ReferralReading {
+  /** The run's cohorts: each row's value is taken as the cohort it names (see `CohortNames`). */
+  cohorts: CohortNames;
+}
+
+/**
+ * Streams the referrals extract into the patient index (rule 1); invalid rows go to the log. A
+ * cohort the config does not list stops the run once the file is read (an `InputError` naming each,
+ * not a row problem that `--skip-invalid` would skip), so that none is silently mislabelled.
+ */
 export async function readReferrals(
   source: ExtractSource,
   reading: ReferralReading,
@@ -22,23 +34,26 @@ export async function readReferrals(
   progress?: ProgressListener,
 ): Promise<ReferralsRead> {
   const patients = new Map<string, ReferredPatient>();
-  const cohortsSeen = new Set<string>();
+  const withInvalidRow = new Set<string>();
   let rows = 0;
+  const cohortColumn = source.columns.cohort ?? "cohort";
   let parseRow: ReturnType<typeof referralRowParser> | undefined;
   const report = startReading(source);
   await visitRecords(source, {
     textKind: (kind) => noteTextKind(report, kind),
     header: (fields) => {
-      parseRow = referralRowParser(fields, source, reading, log, report);
+      parseRow = referralRowParser(fields, source, log, withInvalidRow, report);
     },
     record: (fields, line) => {
       rows++;
       const row = parseRow!(fields, line);
       if (!row) return;
+      row.cohort = reading.cohorts.ofReferral(row.cohort, line);
       addReferral(patients, row);
-      cohortsSeen.add(row.cohort);
     },
   }, progress);
   parseRow?.finish();
-  return { patients, cohortsSeen: [...cohortsSeen], rows, reading: report };
+  const unlisted = reading.cohorts.unlistedProblems(source.file, cohortColumn);
+  if (unlisted.length > 0) throw new InputError(unlisted);
+  return { patients, rows, withInvalidRow, reading: report };
 }

@@ -1,6 +1,7 @@
 import type { Day } from "../core/day.js";
 import { findColumns } from "../io/columns.js";
 import { consentField, optionalWholeNumberField, patientIdField, requiredDayField, requiredTextField } from "./fields.js";
+import { isMissingToken } from "./missing-values.js";
 import type { ProblemLog } from "./problem-log.js";
 import type { ExtractReading } from "./reading-report.js";
 import { RowReader } from "./row-reader.js";
@@ -26,13 +27,23 @@ export const REFERRAL_COLUMNS = [
   { name: "age", required: false },
 ] as const;
 
-export interface ReferralReading {
-  /** Cohorts the config lists; a cohort outside it is an error, so none is silently mislabelled. */
-  listedCohorts: ReadonlySet<string> | undefined;
+/**
+ * The patient an invalid row names: the trimmed field at the patient_id position, where it is not
+ * empty and not a missing-value token. Taken even from a row with the wrong number of fields (an
+ * unquoted comma shifts only the fields after it, and patient_id usually comes first): a patient
+ * wrongly taken as having an invalid row is excluded, never miscounted.
+ */
+export function rejectedPatientOf(fields: readonly string[], position: number): string | undefined {
+  const field = (fields[position] ?? "").trim();
+  return field.length > 0 && !isMissingToken(field) ? field : undefined;
 }
 
-/** Builds the row parser for a referrals extract from its header. */
-export function referralRowParser(header: string[], source: ExtractSource, reading: ReferralReading, log: ProblemLog, report?: ExtractReading) {
+/**
+ * Builds the row parser for a referrals extract from its header. The patient of every invalid row
+ * goes into `rejected` (see `rejectedPatientOf`), so that a skipped row can never move their index
+ * date to a later contact. `report` hears which headers were read, and the dates' format.
+ */
+export function referralRowParser(header: string[], source: ExtractSource, log: ProblemLog, rejected: Set<string>, report?: ExtractReading) {
   const { at, used } = findColumns(header, wantedColumns(source, REFERRAL_COLUMNS), source);
   if (report) report.columns = used;
   const name = (column: (typeof REFERRAL_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
@@ -43,19 +54,21 @@ export function referralRowParser(header: string[], source: ExtractSource, readi
   const finish = () => {
     if (report) report.dateFormats.intervention_date = dateField.format ?? null;
   };
+  const reject = (fields: readonly string[]): undefined => {
+    const patientId = rejectedPatientOf(fields, at.patient_id);
+    if (patientId !== undefined) rejected.add(patientId);
+    return undefined;
+  };
 
   return Object.assign((fields: string[], line: number): ReferralRow | undefined => {
-    if (!row.begin(fields, line)) return undefined;
+    if (!row.begin(fields, line)) return reject(fields);
     const patientId = row.read(patientIdField, at.patient_id, name("patient_id"));
     const cohort = row.read(cohortField, at.cohort, name("cohort"));
     const interventionDate = row.read(dateField, at.intervention_date, name("intervention_date"));
     const consent = row.read(consentField, at.consent, name("consent"));
     const onwardReferrals = row.read(optionalWholeNumberField, at.onward_referrals, name("onward_referrals"));
     const age = row.read(optionalWholeNumberField, at.age, name("age"));
-    if (cohort && reading.listedCohorts && !reading.listedCohorts.has(cohort)) {
-      row.problem(name("cohort"), cohort, "is not one of the cohorts the config lists");
-    }
-    if (!row.end()) return undefined;
+    if (!row.end()) return reject(fields);
     return {
       patientId: patientId!,
       cohort: cohort!,

@@ -6,6 +6,7 @@ import { formatCount } from "./numbers.js";
 import {
   comparisonExclusionInWords,
   coverageInWords,
+  extractCoverageInWords,
   eligibilityInWords,
   engineInWords,
   exclusionInWords,
@@ -190,6 +191,16 @@ export function extractLines(result: PublishedResult): Line[] {
   });
 }
 
+const EXTRACT_TITLES = { ae: "A&E", admissions: "admissions" } as const;
+
+/** Each activity extract's own coverage, under the run's (rule 2.5: the run's is their overlap). */
+function extractCoverageLines(result: PublishedResult): Line[] {
+  return (["ae", "admissions"] as const).flatMap((extract): Line[] => {
+    const coverage = result.settings.coverage?.[extract];
+    return coverage ? [[`  ${EXTRACT_TITLES[extract]}`, extractCoverageInWords(coverage, result.inputs[extract] ?? "")]] : [];
+  });
+}
+
 /** The assumptions of the run, in words, after the extracts it read; suppression and costs only where they were asked for. */
 export function assumptionLines(result: PublishedResult): Line[] {
   const { settings } = result;
@@ -199,6 +210,7 @@ export function assumptionLines(result: PublishedResult): Line[] {
     ["Windows", `${windowInWords(settings.window)} before and after the index date (first intervention)`],
     ["Index day", indexDayInWords(settings.indexDay)],
     ["Data coverage", coverageInWords(settings)],
+    ...extractCoverageLines(result),
     ["Eligibility", eligibilityInWords(settings)],
     ["A&E", categoriesInWords(result)],
     ["Admissions", `emergency methods counted: ${settings.emergencyAdmissionMethods.join(", ")}`],

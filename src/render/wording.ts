@@ -1,4 +1,4 @@
-import type { Settings } from "../config/settings.js";
+import type { ExtractCoverageSettings, Settings } from "../config/settings.js";
 import type { ComparisonExclusionReason, ExclusionReason, NotCountableReason } from "../result.js";
 import { formatUnitCost } from "./numbers.js";
 
@@ -12,6 +12,9 @@ export function windowInWords(window: string): string {
 
 export function exclusionInWords(reason: ExclusionReason, settings: Settings): string {
   switch (reason) {
+    case "invalid_referral_row":
+      // A skipped row might have been the first contact: the index date cannot be trusted.
+      return settings.skipInvalid ? "a referral row skipped as invalid" : "a referral row skipped as invalid (none: --skip-invalid off)";
     case "outside_period":
       return "index date outside the study period";
     case "no_consent":
@@ -58,10 +61,24 @@ export function periodInWords(settings: Settings): string {
   return `index dates ${settings.from ?? "(any)"} to ${settings.to ?? "(any)"}, inclusive`;
 }
 
+/** The run's data coverage (rule 2.5): the overlap of every activity extract's, and where each bound came from. */
 export function coverageInWords(settings: Settings): string {
-  const bound = (day: string | null, inferred: boolean, source: string) =>
-    day === null ? `unknown (${source})` : inferred ? `${day} (inferred: ${source})` : `${day} (given)`;
-  return `${bound(settings.dataStart, settings.dataStartInferred, settings.dataStartSource)} to ${bound(settings.dataEnd, settings.dataEndInferred, settings.dataEndSource)}`;
+  if (settings.dataStart === null || settings.dataEnd === null) return `unknown (${settings.dataStartSource}; ${settings.dataEndSource})`;
+  const source = (inferred: boolean, words: string) => (inferred ? `inferred, ${words}` : words);
+  const start = source(settings.dataStartInferred, settings.dataStartSource);
+  const end = source(settings.dataEndInferred, settings.dataEndSource);
+  return `${settings.dataStart} to ${settings.dataEnd} (${start === end ? start : `start: ${start}; end: ${end}`})`;
+}
+
+/** One activity extract's own coverage, and whether each bound was given or inferred from its event dates. */
+export function extractCoverageInWords(coverage: ExtractCoverageSettings, file: string): string {
+  const sources =
+    coverage.startSource === coverage.endSource
+      ? coverage.startSource === "inferred"
+        ? "both inferred from its own event dates"
+        : "both given"
+      : `start ${coverage.startSource}, end ${coverage.endSource}`;
+  return `${coverage.start} to ${coverage.end} (${file}: ${sources})`;
 }
 
 export function eligibilityInWords(settings: Settings): string {

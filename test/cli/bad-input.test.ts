@@ -225,6 +225,7 @@ describe("bad input: flags and config", () => {
     });
     const run = await runCli(["evaluate", "--config", ws.path("c.json")]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('r.csv:3: cohort: is not one of the cohorts the config lists ("Z")');
+    expect(run.stderr).toContain('r.csv:3: cohort: is not one of the cohorts the config lists (1 row, the first here)');
+    expect(run.stderr).toContain('the config lists "A"; did you mean "A"? ("Z")');
   });
 });

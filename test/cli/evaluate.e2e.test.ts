@@ -36,7 +36,7 @@ describe("prepost evaluate, end to end", () => {
     expect(run.stdout).toBe("");
     const result = JSON.parse(await readFile(ws.path("out.json"), "utf8"));
     expect(result.settings.requireConsent).toBe(false);
-    expect(result.attrition[1]).toEqual({ reason: "no_consent", excluded: 0, remaining: 7 });
+    expect(result.attrition[2]).toEqual({ reason: "no_consent", excluded: 0, remaining: 7 });
   });
 
   it("exits 2 on bad input, leaving --out untouched and printing no stack", async () => {
@@ -55,7 +55,7 @@ describe("prepost evaluate, end to end", () => {
     expect((await prepost(["--version"], ws.dir)).stdout.trim()).toBe(pkg.version);
     const help = await prepost(["evaluate", "--help"], ws.dir);
     expect(help.code).toBe(0);
-    for (const flag of ["--from", "--to", "--data-start", "--data-end", "--window", "--index-day", "--require-consent", "--min-onward-referrals", "--min-age", "--date-format", "--skip-invalid", "--config", "--format", "--out", "--suppress", "--unit-cost", "--cost-source", "--quiet"]) {
+    for (const flag of ["--from", "--to", "--data-start", "--data-end", "--window", "--index-day", "--require-consent", "--min-onward-referrals", "--min-age", "--date-format", "--skip-invalid", "--max-invalid", "--config", "--format", "--out", "--suppress", "--unit-cost", "--cost-source", "--quiet"]) {
       expect(help.stdout).toContain(flag);
     }
   });

@@ -53,14 +53,14 @@ async function evaluateArgs(extra: string[], engine = "stream", parquet = false)
 
 describe("stream engine: each activity extract is read in a worker thread, with the answers and problems of the main thread", () => {
   it("reads every activity extract in a worker thread once built", async () => {
-    const run = await builtCli(await evaluateArgs(["--skip-invalid"]), { PREPOST_DEBUG_ENGINE: "1" });
+    const run = await builtCli(await evaluateArgs(["--skip-invalid", "--max-invalid", "50%"]), { PREPOST_DEBUG_ENGINE: "1" });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("prepost: ae read in a worker thread");
     expect(run.stderr).toContain("prepost: admissions read in a worker thread");
   });
 
   it("reads an extract under 16 MB in the main thread, where a worker would cost more than it saves", async () => {
-    const run = await builtCli(await evaluateArgs(["--skip-invalid"]), { PREPOST_DEBUG_ENGINE: "1", PREPOST_WORKER_MIN_BYTES: "" });
+    const run = await builtCli(await evaluateArgs(["--skip-invalid", "--max-invalid", "50%"]), { PREPOST_DEBUG_ENGINE: "1", PREPOST_WORKER_MIN_BYTES: "" });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("prepost: ae read in the main thread");
     expect(run.stderr).toContain("prepost: admissions read in the main thread");
@@ -68,7 +68,7 @@ describe("stream engine: each activity extract is read in a worker thread, with 
 
   // The DuckDB engine hands an extract with invalid rows to the same reader in a worker thread.
   it.each(["stream", "duckdb"])("gives the same JSON under --skip-invalid: counts, statistics and the account of every skipped row (--engine %s)", async (engine) => {
-    const args = await evaluateArgs(["--skip-invalid"], engine);
+    const args = await evaluateArgs(["--skip-invalid", "--max-invalid", "50%"], engine);
     const [inWorker, inMain] = [await builtCli(args), await runCli(args)];
     expect(inMain.code).toBe(0);
     const result = JSON.parse(inMain.stdout);
@@ -77,7 +77,7 @@ describe("stream engine: each activity extract is read in a worker thread, with 
   });
 
   it("reads a Parquet extract in the main thread (DuckDB reads it, not csv-parse), with the same JSON", async () => {
-    const args = await evaluateArgs(["--skip-invalid"], "stream", true);
+    const args = await evaluateArgs(["--skip-invalid", "--max-invalid", "50%"], "stream", true);
     const [built, inProcess] = [await builtCli(args, { PREPOST_DEBUG_ENGINE: "1" }), await runCli(args)];
     expect(built.stderr).toContain("prepost: ae read in the main thread");
     expect(built.stderr).toContain("prepost: admissions read in a worker thread");

@@ -107,7 +107,7 @@ describe("comparison group: errors", () => {
     const ws = await workspace({ "r.csv": referrals, "ae.csv": ae, "c.csv": "patient_id,cohort,index_date\nc1,Z,2021-06-15\n" });
     const run = await runCli(["evaluate", "--referrals", ws.path("r.csv"), "--ae", ws.path("ae.csv"), "--comparison", ws.path("c.csv")]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('c.csv:2: cohort: names no cohort of the referrals ("Z")');
+    expect(run.stderr).toContain('c.csv:2: cohort: names no cohort of the referrals; did you mean "A" or "B"? ("Z")');
   });
 
   it("names both lines of a patient listed twice", async () => {

@@ -102,25 +102,32 @@ describe("rule 2.5: incomplete_window", () => {
     expect(excluded(result, "incomplete_window")).toBe(1);
   });
 
-  it("infers the coverage from the earliest and latest event of any row of any activity extract", async () => {
+  it("infers each extract's coverage from its own earliest and latest event, of any row, countable or not", async () => {
     const anyone = csv`
       patient_id,arrival_date,attendance_category
       stranger,2020-12-15,4
       a,2021-07-01,1
+      other,2021-12-15,1
     `;
     const admissions = csv`
       patient_id,admission_date,admission_method
-      other,2021-12-15,11
+      other,2020-12-01,11
+      other,2021-12-20,11
       other,1800-01-01,21
     `;
+    // A&E 2020-12-15 to 2021-12-15, admissions 2020-12-01 to 2021-12-20: the run's is A&E's, and
+    // a's windows (2020-12-15 to 2021-12-15) are exactly covered.
     const result = await evaluateExtracts({ referrals, ae: anyone, admissions });
     expect(result.settings).toMatchObject({
       dataStart: "2020-12-15",
       dataEnd: "2021-12-15",
       dataStartInferred: true,
       dataEndInferred: true,
+      dataStartBoundBy: ["ae"],
+      dataEndBoundBy: ["ae"],
     });
-    expect(result.settings.dataEndSource).toContain("admissions.csv");
+    expect(result.settings.coverage.admissions).toMatchObject({ start: "2020-12-01", end: "2021-12-20" });
+    expect(result.settings.dataEndSource).toContain("ae.csv");
     expect(excluded(result, "incomplete_window")).toBe(0);
   });
 
@@ -141,11 +148,9 @@ describe("rule 2.5: incomplete_window", () => {
     expect(result.settings).toMatchObject({ dataStart: "2021-01-01", dataStartInferred: true, dataEnd: "2022-01-01", dataEndInferred: false });
   });
 
-  it("excludes everyone where there are no events to infer the coverage from", async () => {
+  it("stops the run where there are no events to infer the coverage from (rather than assuming it)", async () => {
     const empty = "patient_id,arrival_date\n";
-    const result = await evaluateExtracts({ referrals, ae: empty });
-    expect(result.settings.dataStart).toBeNull();
-    expect(excluded(result, "incomplete_window")).toBe(1);
+    await expect(evaluateExtracts({ referrals, ae: empty })).rejects.toThrow(/has no dated row to infer its data coverage from/);
   });
 });
 
@@ -165,6 +170,7 @@ describe("rule 2: the rules apply in order, each patient counted once", () => {
       { from: "2021-01-01", requireConsent: true, minOnwardReferrals: 1, minAge: 18, dataStart: "2020-01-01", dataEnd: "2022-12-31" },
     );
     expect(result.attrition).toEqual([
+      { reason: "invalid_referral_row", excluded: 0, remaining: 6 },
       { reason: "outside_period", excluded: 1, remaining: 5 },
       { reason: "no_consent", excluded: 1, remaining: 4 },
       { reason: "too_few_onward_referrals", excluded: 1, remaining: 3 },

@@ -62,7 +62,7 @@ describe("attrition csv: the patient flow as rows (golden files)", () => {
     await expect(text).toMatchFileSnapshot("golden/small.suppressed.attrition.csv");
     const table = rows(text);
     expect(table[0]).toMatchObject({ step: "0", reason: "referred", remaining: "10" });
-    expect(table[1]).toMatchObject({ reason: "outside_period", excluded: "*", remaining: "*", suppressed: "excluded remaining" });
+    expect(table[2]).toMatchObject({ reason: "outside_period", excluded: "*", remaining: "*", suppressed: "excluded remaining" });
     expect(table.every((r) => r.disclosure === "nhs_england_hes_ecds")).toBe(true);
   });
 });

@@ -8,13 +8,14 @@ describe("JSON output: the spec's field names", () => {
     const json = JSON.parse(renderJson(await evaluate(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0 }))));
     expect(Object.keys(json)).toEqual(expect.arrayContaining(["tool", "settings", "rows", "attrition", "outcomes"]));
     expect(json.tool).toEqual({ name: "prepost", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
-    expect(Object.keys(json.settings).slice(0, 13)).toEqual([
+    expect(Object.keys(json.settings).slice(0, 16)).toEqual([
       "from", "to", "window", "indexDay", "dataStart", "dataEnd", "dataStartInferred", "dataEndInferred",
-      "dataStartSource", "dataEndSource", "requireConsent", "minOnwardReferrals", "minAge",
+      "dataStartSource", "dataEndSource", "dataStartBoundBy", "dataEndBoundBy", "coverage",
+      "requireConsent", "minOnwardReferrals", "minAge",
     ]);
     expect(json.rows).toMatchObject({ referrals: 10, ae: 15, admissions: 6, activityOfOthers: 3, skipped: [] });
     expect(json.attrition.map((a: { reason: string }) => a.reason)).toEqual([
-      "outside_period", "no_consent", "too_few_onward_referrals", "age", "incomplete_window",
+      "invalid_referral_row", "outside_period", "no_consent", "too_few_onward_referrals", "age", "incomplete_window",
     ]);
     expect(json.outcomes.map((o: { outcome: string; label: string }) => [o.outcome, o.label])).toEqual([
       ["ae_attendances", "A&E attendances"],
