@@ -35,7 +35,8 @@ export function admissionRowParser(
 ) {
   const { at, used } = findColumns(header, wantedColumns(source, ADMISSION_COLUMNS), source);
   report.columns = used;
-  const name = (column: (typeof ADMISSION_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
+  // Messages name a column by the extract's own header for it, as the user sees it in the file.
+  const name = (column: (typeof ADMISSION_COLUMNS)[number]["name"]) => used[column]?.header ?? source.columns[column] ?? column;
   const row = new RowReader("admissions", source.file, header.length, log);
   const dayField = eventDayField(source.format.dateFormat);
   report.dateFormats = { admission_date: null };

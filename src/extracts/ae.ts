@@ -22,7 +22,8 @@ export interface AeReading {
 export function aeRowParser(header: string[], source: ExtractSource, reading: AeReading, log: ProblemLog, sink: ActivitySink, report: ExtractReading) {
   const { at, used } = findColumns(header, wantedColumns(source, AE_COLUMNS), source);
   report.columns = used;
-  const name = (column: (typeof AE_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
+  // Messages name a column by the extract's own header for it, as the user sees it in the file.
+  const name = (column: (typeof AE_COLUMNS)[number]["name"]) => used[column]?.header ?? source.columns[column] ?? column;
   const row = new RowReader("ae", source.file, header.length, log);
   const dayField = eventDayField(source.format.dateFormat);
   report.dateFormats = { arrival_date: null };

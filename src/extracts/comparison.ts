@@ -32,8 +32,8 @@ export interface ComparisonReading {
  * listed twice, is an error naming it (and both lines).
  */
 export function comparisonRowParser(header: string[], source: ExtractSource, reading: ComparisonReading, log: ProblemLog) {
-  const at = findColumns(header, wantedColumns(source, COMPARISON_COLUMNS), source).at;
-  const names = Object.fromEntries(COMPARISON_COLUMNS.map(({ name }) => [name, source.columns[name] ?? name]));
+  const { at, used } = findColumns(header, wantedColumns(source, COMPARISON_COLUMNS), source);
+  const names = Object.fromEntries(COMPARISON_COLUMNS.map(({ name }) => [name, used[name]?.header ?? source.columns[name] ?? name]));
   const row = new RowReader("comparison", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");
   const dateField = requiredDayField(source.format.dateFormat);

@@ -46,7 +46,8 @@ export function rejectedPatientOf(fields: readonly string[], position: number): 
 export function referralRowParser(header: string[], source: ExtractSource, log: ProblemLog, rejected: Set<string>, report?: ExtractReading) {
   const { at, used } = findColumns(header, wantedColumns(source, REFERRAL_COLUMNS), source);
   if (report) report.columns = used;
-  const name = (column: (typeof REFERRAL_COLUMNS)[number]["name"]) => source.columns[column] ?? column;
+  // Messages name a column by the extract's own header for it, as the user sees it in the file.
+  const name = (column: (typeof REFERRAL_COLUMNS)[number]["name"]) => used[column]?.header ?? source.columns[column] ?? column;
   const row = new RowReader("referrals", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");
   const dateField = requiredDayField(source.format.dateFormat);

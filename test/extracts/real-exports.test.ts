@@ -196,6 +196,11 @@ describe("every column a run relies on must be there", () => {
     expect(table.stream.stdout).toContain("ae.csv: read patient_id from Der_Pseudo_NHS_Number, attendance_category from EC_AttendanceCategory (their A&E export names");
   });
 
+  it("a problem in a column taken by its export name names the file's own header", async () => {
+    const sus = "Der_Pseudo_NHS_Number,Arrival_Date\np1,2021-05-01\np1,2021-02-30\n";
+    expect(refusal(await evaluateBoth({ "referrals.csv": referrals, "ae.csv": sus }))).toContain('ae.csv:3: Arrival_Date: is not a day that exists ("2021-02-30")');
+  });
+
   it("two export names that could each be the column are not chosen between", async () => {
     const hes = "PSEUDO_HESID,TOKEN_PERSON_ID,ARRIVALDATE\np1,t1,2021-05-01\n";
     const run = await evaluateBoth({ "referrals.csv": referrals, "ae.csv": hes });
