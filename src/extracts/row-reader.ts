@@ -65,16 +65,20 @@ export class RowReader {
   read<T>(rule: FieldRule<T> | z.ZodType<T>, position: number, column: string): T | undefined {
     const field = position < 0 ? "" : (this.fields[position] ?? "");
     // NULL, NA, N/A are how exports write a missing value: in every column they are an empty field.
-    const value = isMissingToken(field) ? "" : field;
+    const token = isMissingToken(field);
+    const value = token ? "" : field;
+    let problem: string | undefined;
     if (isFieldRule(rule)) {
       const checked = rule.check(value, this.line);
       if (!(checked instanceof FieldIssue)) return checked;
-      this.problem(column, value, checked.message);
-      return undefined;
+      problem = checked.message;
+    } else {
+      const parsed = rule.safeParse(value);
+      if (parsed.success) return parsed.data;
+      problem = parsed.error.issues[0]?.message ?? "is not valid";
     }
-    const parsed = rule.safeParse(value);
-    if (parsed.success) return parsed.data;
-    this.problem(column, value, parsed.error.issues[0]?.message ?? "is not valid");
+    // The message shows the value as the file has it: "NULL" is not empty to the eye.
+    this.problem(column, field, token ? problem.replace(/^is empty/, "is a missing value") : problem);
     return undefined;
   }
 

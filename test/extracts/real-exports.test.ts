@@ -55,7 +55,7 @@ const ae = "patient_id,arrival_date\np1,2021-05-01\np1,2021-05-02\np1,2021-07-01
 describe("missing-value tokens: NULL, NA, N/A are missing in every column", () => {
   it("an A&E row for NULL (an untraced patient in SSMS) is invalid, never one patient called NULL", async () => {
     const run = await evaluateBoth({ "referrals.csv": referrals, "ae.csv": `${ae}NULL,2021-05-03\nnull,2021-05-04\n` });
-    expect(refusal(run)).toContain("ae.csv:6: patient_id: is empty: every row needs a patient identifier");
+    expect(refusal(run)).toContain('ae.csv:6: patient_id: is a missing value: every row needs a patient identifier ("NULL")');
   });
 
   it("skipped with --skip-invalid, they are reported, and counted for nobody", async () => {
@@ -67,7 +67,7 @@ describe("missing-value tokens: NULL, NA, N/A are missing in every column", () =
 
   it("a referral for NA is invalid; a NULL category is no category (counted), a NULL age is unknown", async () => {
     const run = await evaluateBoth({ "referrals.csv": `patient_id,cohort,intervention_date\nNA,A,2021-06-15\n`, "ae.csv": ae });
-    expect(refusal(run)).toContain("referrals.csv:2: patient_id: is empty");
+    expect(refusal(run)).toContain('referrals.csv:2: patient_id: is a missing value: every row needs a patient identifier ("NA")');
     const categories = "patient_id,arrival_date,attendance_category\np1,2021-05-01,NULL\np1,2021-05-02,4\np1,2021-07-01,na\n";
     const result = (await evaluateBoth({ "referrals.csv": referrals, "ae.csv": categories })).json();
     expect(row(result, "ae_attendances")).toMatchObject({ pre: 1, post: 1 });
