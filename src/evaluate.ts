@@ -19,7 +19,7 @@ import { selectEngine } from "./engines/select-engine.js";
 import { readReferrals } from "./extracts/read-referrals.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
-import type { ExtractName, OutcomeId, OutcomeResult, Result, RowCounts, RunWarning } from "./result.js";
+import { EXTRACT_NAMES, type ExtractName, type OutcomeId, type OutcomeResult, type Result, type RowCounts, type RunWarning } from "./result.js";
 import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
 import { dataCoverage } from "./data-coverage.js";
 import { rowFigures } from "./row-figures.js";
@@ -70,11 +70,13 @@ function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], 
 const dayOrNull = (iso: string | null): Day | null => (iso === null ? null : parseIsoSetting(iso)!);
 
 function inputsOf(run: EvaluationRun, readings: Partial<Record<ExtractName, ExtractReading>>): Result["inputs"] {
-  const inputs: Result["inputs"] = { referrals: run.referrals.file, columns: {}, formats: {} };
-  if (run.ae) inputs.ae = run.ae.file;
-  if (run.admissions) inputs.admissions = run.admissions.file;
-  if (run.comparison) inputs.comparison = run.comparison.file;
-  for (const [extract, reading] of Object.entries(readings) as [ExtractName, ExtractReading][]) {
+  // The files first, as the user named them; then how each was read.
+  const files: Partial<Record<ExtractName, string>> = {};
+  for (const extract of EXTRACT_NAMES) if (run[extract]) files[extract] = run[extract]!.file;
+  const inputs: Result["inputs"] = { ...files, columns: {}, formats: {} };
+  for (const extract of EXTRACT_NAMES) {
+    const reading = readings[extract];
+    if (!reading) continue;
     const { columns, ...format } = reading;
     inputs.columns[extract] = columns;
     inputs.formats[extract] = format;
