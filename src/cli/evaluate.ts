@@ -72,7 +72,9 @@ export function evaluateCommand(console: Console): Command {
     .option("--no-require-consent", "do not require consent (overrides the config file)")
     .option("--min-onward-referrals <n>", "exclude patients with fewer onward referrals, summed over their rows", wholeNumber)
     .option("--min-age <n>", "exclude patients younger than N at the index row, or of unknown age", wholeNumber)
-    .addOption(new Option("--date-format <format>", "how the extracts write dates: iso YYYY-MM-DD or dmy DD/MM/YYYY (default iso)").choices(["iso", "dmy"]))
+    .addOption(
+      new Option("--date-format <format>", "how the extracts write dates: auto (default: each date column by its first date), iso YYYY-MM-DD or dmy D/M/YYYY; formats.<extract> in the config sets one extract's").choices(["auto", "iso", "dmy"]),
+    )
     .addOption(new Option("--ae-coding <coding>", "A&E attendance category coding: ecds (default; excludes 4) or hes (excludes 2)").choices(["ecds", "hes"]))
     .option("--skip-invalid", "skip invalid rows (reported per file and reason) instead of stopping")
     .option(

@@ -21,7 +21,7 @@ const withoutEngine = (stdout: string) => stdout.replace(/"engine": "\w+"/, "").
 
 /** Writes the files and a config naming them (plus `config`), and evaluates on both engines. */
 async function evaluateBoth(files: Record<string, string | Uint8Array>, config: Record<string, unknown> = {}, flags: string[] = []): Promise<Engines> {
-  const extracts = Object.fromEntries(Object.keys(files).map((name) => [name.replace(/\.csv(\.gz)?$/, ""), name]));
+  const extracts = Object.fromEntries(Object.keys(files).map((name) => [name.replace(/\.(csv(\.gz)?|parquet)$/, ""), name]));
   const ws = await workspace({ ...files, "evaluation.json": JSON.stringify({ dataStart: "2020-01-01", dataEnd: "2022-12-31", bootstrap: 0, ...extracts, ...config }) });
   const args = ["evaluate", "--config", ws.path("evaluation.json"), "--format", "json", ...flags];
   const stream = await runCli([...args, "--engine", "stream"]);
@@ -228,5 +228,33 @@ describe("an admissions extract that looks episode-level is warned of", () => {
     const result = (await evaluateBoth({ "referrals.csv": referrals, "admissions.csv": ordered })).json();
     expect(result.warnings).toEqual([]);
     expect(row(result, "unplanned_admissions").pre).toBe(1);
+  });
+});
+
+describe("--date-format", () => {
+  it("takes auto, iso or dmy, for every extract that formats does not set", async () => {
+    const provider = "patient_id,cohort,intervention_date\np1,A,15/06/2021\np2,A,20/06/2021\n";
+    const dmyEverywhere = "patient_id,arrival_date\np1,01/05/2021\np1,02/05/2021\np1,01/07/2021\np2,10/07/2021\n";
+    const result = (await evaluateBoth({ "referrals.csv": provider, "ae.csv": dmyEverywhere }, {}, ["--date-format", "dmy"])).json();
+    expect(result.settings.dateFormat).toBe("dmy");
+    expect(row(result, "ae_attendances")).toMatchObject({ pre: 2, post: 2 });
+    const forcedIso = await evaluateBoth({ "referrals.csv": provider, "ae.csv": ae }, { formats: { ae: { dateFormat: "iso" } } }, ["--date-format", "iso"]);
+    expect(refusal(forcedIso)).toContain('referrals.csv:2: intervention_date: is written D/M/YYYY, but dates here are read YYYY-MM-DD ("15/06/2021")');
+    expect((await evaluateBoth({ "referrals.csv": provider, "ae.csv": ae }, {}, ["--date-format", "auto"])).json().settings.dateFormat).toBe("auto");
+  });
+});
+
+describe("Parquet extracts are read by the same rules", () => {
+  it("export names, missing-value tokens and D/M/YYYY text dates, on both engines", async () => {
+    const { convertCsvToParquet } = await import("../../src/io/csv-to-parquet.js");
+    const sus = "Der_Pseudo_NHS_Number,Arrival_Date,EC_AttendanceCategory\np1,1/5/2021,NULL\np1,2/5/2021,4\np1,1/7/2021,1\np2,10/7/2021,na\n";
+    const ws = await workspace({ "ae.csv": sus });
+    await convertCsvToParquet(ws.path("ae.csv"), "ae", ws.path("ae.parquet"));
+    const { readFile } = await import("node:fs/promises");
+    const result = (await evaluateBoth({ "referrals.csv": referrals, "ae.parquet": await readFile(ws.path("ae.parquet")) })).json();
+    // p1: 1 May (category missing: counted), 2 May (4: not counted) before 15 June; 1 July after. p2: 10 July after.
+    expect(row(result, "ae_attendances")).toMatchObject({ pre: 1, post: 2 });
+    expect(result.inputs.columns.ae.patient_id).toEqual({ header: "Der_Pseudo_NHS_Number", by: "well_known_name" });
+    expect(result.inputs.formats.ae).toMatchObject({ kind: "parquet", dateFormats: { arrival_date: "dmy" } });
   });
 });
