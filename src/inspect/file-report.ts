@@ -1,5 +1,5 @@
 import { columnReport, kindHint } from "./column-kind.js";
-import { dateProblems, duplicateColumns, episodeProblem, extractProblems, nhsNumberProblem, raggedRows } from "./problems.js";
+import { dateProblems, duplicateColumns, episodeProblem, extractProblems, missingRequiredValues, nhsNumberProblem, raggedRows } from "./problems.js";
 import type { InspectedFile, Problem, TextReport } from "./report.js";
 import { rulesFor } from "./rules.js";
 import type { RowScan } from "./scan-rows.js";
@@ -21,6 +21,7 @@ export function fileReport(file: string, scan: RowScan, text: TextReport): Inspe
     ...notUtf8Problem(text),
     ...duplicateColumns(scan.header, readByRun),
     ...extractProblems(match),
+    ...missingRequiredValues(match, columns),
     ...raggedRows(scan.ragged, scan.firstRaggedLine, scan.header.length),
     ...columns.flatMap((column, i) => [...(column.kind === "date" ? dateProblems(scan.tallies[i]!) : []), ...nhsNumberProblem(column)]),
     ...episodeProblem(scan.duplicateKeys),

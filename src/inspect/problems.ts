@@ -78,3 +78,24 @@ export function episodeProblem(keys: DuplicateKeys | undefined): Problem[] {
   const message = `${keys.duplicates} of ${keys.rows} rows repeat the patient, admission date and method of an earlier row (over 1%): likely one row per episode, which would be counted as spells`;
   return [{ code: "episode_level", line: 0, column: "", count: keys.duplicates, message }];
 }
+
+/** The columns whose every row needs a value (an empty admission method is valid: not an emergency). */
+const VALUE_REQUIRED = new Set(["patient_id", "cohort", "intervention_date", "arrival_date", "admission_date", "index_date"]);
+
+/**
+ * Rows with no value (empty, or NULL, NA, N/A) in a column whose every row needs one: a run counts each
+ * as an invalid row (an untraced patient exported as NULL is never one patient called NULL).
+ */
+export function missingRequiredValues(match: ExtractMatch, columns: readonly ColumnReport[]): Problem[] {
+  return match.columns.flatMap((spec) => {
+    if (!VALUE_REQUIRED.has(spec.column) || spec.header === null) return [];
+    const report = columns.find((column) => column.name === spec.header);
+    if (!report) return [];
+    const { empty, NULL, NA } = report.missing;
+    const missing = empty + NULL + NA + report.missing["N/A"];
+    if (missing === 0) return [];
+    const how = [empty ? `${empty} empty` : "", NULL ? `${NULL} NULL` : "", NA ? `${NA} NA` : "", report.missing["N/A"] ? `${report.missing["N/A"]} N/A` : ""].filter(Boolean).join(", ");
+    const message = `${rows(missing)} with no ${spec.column} (${how}): a run counts ${missing === 1 ? "it" : "them"} as invalid (stop, or --skip-invalid within its limit)`;
+    return [{ code: "missing_required_value", line: 0, column: report.name, count: missing, message }];
+  });
+}

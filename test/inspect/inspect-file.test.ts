@@ -34,6 +34,13 @@ describe("a SUS+ A&E export, with a byte-order mark and CRLF line ends", () => {
     expect(report.header).toEqual({ line: 1, names: ["Der_Pseudo_NHS_Number", "Arrival_Date", "EC_AttendanceCategory"] });
   });
 
+  it("says that the row of a NULL patient will be an invalid row", async () => {
+    const report = await inspected("ae.csv", text);
+    expect(report.problems.filter((problem) => problem.code === "missing_required_value")).toEqual([
+      expect.objectContaining({ column: "Der_Pseudo_NHS_Number", count: 1, message: expect.stringContaining("1 row with no patient_id (1 NULL)") }),
+    ]);
+  });
+
   it("counts the identifier's values but lists none of them", async () => {
     const id = column(await inspected("ae.csv", text), "Der_Pseudo_NHS_Number");
     expect(id).toEqual({ name: "Der_Pseudo_NHS_Number", position: 1, kind: "identifier", filled: 5, missing: { ...noMissing, NULL: 1 }, distinct: 3, nhsNumberLike: 0 });
@@ -64,7 +71,8 @@ describe("a SUS+ A&E export, with a byte-order mark and CRLF line ends", () => {
       ],
     });
     expect(report.rules.map((rule) => [rule.rule, rule.possible])).toEqual([["excludedAttendanceCategories", true]]);
-    expect(report.problems).toEqual([]);
+    // The NULL patient's row is the one problem: a run counts it as invalid.
+    expect(report.problems.map((problem) => [problem.code, problem.column, problem.count])).toEqual([["missing_required_value", "Der_Pseudo_NHS_Number", 1]]);
   });
 
   it("never holds an identifier value or a day of anyone's attendance", async () => {
@@ -208,7 +216,11 @@ describe("a HES admissions extract with NULLs and placeholders", () => {
       ["episode_order", "EPIORDER", "well_known"],
     ]);
     expect(report.rules).toEqual([{ rule: "episodes", possible: true, note: "episode-level rows: only first episodes (EPIORDER = 1) count" }]);
-    expect(report.problems).toEqual([]);
+    // A NULL patient and a NULL admission date make invalid rows; a NULL method is only not an emergency.
+    expect(report.problems.map((problem) => [problem.code, problem.column, problem.count])).toEqual([
+      ["missing_required_value", "PSEUDO_HESID", 1],
+      ["missing_required_value", "ADMIDATE", 1],
+    ]);
   });
 });
 
