@@ -1,22 +1,13 @@
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
+import { readFile, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { workspace } from "../helpers.js";
+import { workspace, runBuiltCli } from "../helpers.js";
 
+const prepost = runBuiltCli;
 const execFileAsync = promisify(execFile);
 const CLI = new URL("../../dist/prepost.js", import.meta.url).pathname;
 
-/** Runs the built CLI (`npm test` builds first) as a user would, in a temporary folder. */
-async function prepost(args: string[], cwd: string) {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe("prepost evaluate, end to end", () => {
   it("runs the small example from its config and prints the tables", async () => {

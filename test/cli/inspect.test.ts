@@ -1,22 +1,9 @@
-import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { csv, runCli, workspace } from "../helpers.js";
+import { csv, runCli, workspace, runBuiltCli } from "../helpers.js";
 
-const execFileAsync = promisify(execFile);
-const CLI = new URL("../../dist/prepost.js", import.meta.url).pathname;
+const prepost = runBuiltCli;
 
-/** Runs the built CLI (`npm test` builds first) as a user would, in a temporary folder. */
-async function prepost(args: string[], cwd: string) {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /** A provider's referrals (semicolons, D/M/YYYY) and SUS+-named ICB extracts (the A&E one with a BOM and CRLF). */
 const EXTRACTS = {

@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { csv, workspace } from "../helpers.js";
+import { csv, workspace, runBuiltCli } from "../helpers.js";
 
 /**
  * Paths in outputs and messages as the user gave them. A flag's path is shown as typed. A config
@@ -12,18 +10,8 @@ import { csv, workspace } from "../helpers.js";
  * where prepost ran and is never made absolute by prepost. Run through the built CLI, each in its own
  * current folder (a test cannot change the folder of the worker it runs in).
  */
-const execFileAsync = promisify(execFile);
-const CLI = new URL("../../dist/prepost.js", import.meta.url).pathname;
+const prepost = runBuiltCli;
 
-async function prepost(args: string[], cwd: string) {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const referrals = csv`
   patient_id,cohort,intervention_date
