@@ -1,3 +1,5 @@
+import { missingAsEmptySql } from "../extracts/missing-values.js";
+
 /**
  * An admissions extract is counted one row per spell; HES and some SUS extracts have a row per
  * episode, several to a spell. Without an `episode_order` column that cannot be told row by row, but
@@ -45,7 +47,7 @@ export function spellRepeatCounter(slotOf: ReadonlyMap<string, number>) {
  * with a real day, less the distinct (subject, day, method) among them.
  */
 export function spellRepeatsSql(missingDays: string): string {
-  return `SELECT count(*)::DOUBLE AS rows, (count(*) - count(DISTINCT (s.slot, day, upper(method))))::DOUBLE AS repeated
+  return `SELECT count(*)::DOUBLE AS rows, (count(*) - count(DISTINCT (s.slot, day, upper(${missingAsEmptySql("method")}))))::DOUBLE AS repeated
     FROM dated JOIN subjects AS s ON s.patient_id = dated.patient_id
     WHERE day IS NOT NULL AND day NOT IN ${missingDays}`;
 }

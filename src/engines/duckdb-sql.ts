@@ -2,7 +2,7 @@ import type { IndexDayRule } from "../core/windows.js";
 import { PLACE } from "../core/windows.js";
 import { type DateFormat, HES_MISSING_DATES } from "../extracts/dates.js";
 import { spellRepeatsSql } from "../core/spell-repeats.js";
-import { missingAsEmptySql } from "../extracts/missing-values.js";
+import { isMissingTokenSql, listSeesMissing, missingAsEmptySql } from "../extracts/missing-values.js";
 import { sqlInList, sqlString } from "../io/duckdb-session.js";
 
 /**
@@ -54,12 +54,12 @@ const DATE_PATTERN: Record<DateFormat, string> = {
 const STRFTIME: Record<DateFormat, string> = { iso: "%Y-%m-%d", dmy: "%d/%m/%Y" };
 
 /**
- * Every day from 1900 to 2099 written in the run's format, with its day number. Joining a date's
+ * Every day from 1900 to 2099 written in one format, with its day number (made once a session). Joining a date's
  * text to it is cheaper than parsing it, and a text found in it is a valid date of exactly that
  * format; anything else is parsed the slow, strict way.
  */
 export function calendarSql(format: DateFormat): string {
-  return `CREATE OR REPLACE TEMP TABLE calendar_${format} AS
+  return `CREATE TEMP TABLE IF NOT EXISTS calendar_${format} AS
     SELECT strftime(d, ${sqlString(STRFTIME[format])}) AS text, (CAST(d AS DATE) - DATE '1970-01-01')::INTEGER AS day
     FROM range(TIMESTAMP '1900-01-01', TIMESTAMP '2100-01-01', INTERVAL 1 DAY) AS t(d)`;
 }
@@ -114,6 +114,7 @@ function unsureSql(fields: ExtractFields): string {
   return [
     ...missing,
     "dated.patient_id = ''",
+    isMissingTokenSql("dated.patient_id"),
     "day IS NULL",
     ...(fields.suspect !== undefined ? ["suspect"] : []),
     ...(fields.method !== undefined ? ["strlen(method) <> length(method)"] : []),
@@ -128,10 +129,13 @@ function reasonsSql(fields: ExtractFields, rules: CountingRules): string[] {
     reasons.push(`WHEN NOT (episode = '1' OR regexp_full_match(episode, '0*1')) THEN ${ifMissing(CODE.later_episode)}`);
   }
   if (fields.method !== undefined) {
-    reasons.push(`WHEN NOT (${sqlInList("upper(method)", rules.emergencyMethods)}) THEN ${ifMissing(CODE.not_emergency)}`);
+    // A token is an empty method (missing-values.ts); it matters only to a list that holds one or ''.
+    const method = listSeesMissing(rules.emergencyMethods) ? missingAsEmptySql("method") : "method";
+    reasons.push(`WHEN NOT (${sqlInList(`upper(${method})`, rules.emergencyMethods)}) THEN ${ifMissing(CODE.not_emergency)}`);
   }
   if (fields.category !== undefined) {
-    reasons.push(`WHEN ${sqlInList("category", rules.excludedCategories)} THEN ${ifMissing(CODE.excluded_category)}`);
+    const category = listSeesMissing(rules.excludedCategories) ? missingAsEmptySql("category") : "category";
+    reasons.push(`WHEN ${sqlInList(category, rules.excludedCategories)} THEN ${ifMissing(CODE.excluded_category)}`);
   }
   reasons.push(`WHEN day IN ${MISSING_DAYS} THEN ${CODE.missing_date + MISSING_DAY}`);
   return reasons;
@@ -139,11 +143,12 @@ function reasonsSql(fields: ExtractFields, rules: CountingRules): string[] {
 
 /** The pass's first steps: every row's fields as text, and its day (NULL where not a valid date). */
 function datedSql(fields: ExtractFields, rules: CountingRules): string {
-  // NULL, NA and N/A are missing values, as in the row reader (missing-values.ts); a date so written
-  // is not one, and needs no rewriting to be found invalid.
-  const optional = (name: string, sql: string | undefined) => (sql === undefined ? [] : [`${missingAsEmptySql(sql)} AS ${name}`]);
+  // NULL, NA and N/A are missing values, as in the row reader (missing-values.ts): read as they are
+  // here, and told where they matter (an unsure patient, a list of codes; a date so written is not one,
+  // an episode so written is not a first).
+  const optional = (name: string, sql: string | undefined) => (sql === undefined ? [] : [`${sql} AS ${name}`]);
   const selected = [
-    `${missingAsEmptySql(fields.patientId)} AS patient_id`,
+    `${fields.patientId} AS patient_id`,
     `${fields.date} AS d`,
     ...optional("category", fields.category),
     ...optional("method", fields.method),

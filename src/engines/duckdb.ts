@@ -28,9 +28,8 @@ const debugNotice: RowReaderNotice = (extract, why) => {
 async function preparedSession(run: EvaluationRun): Promise<DuckDbSession> {
   const session = await openDuckDb();
   try {
-    // Both formats: with `auto`, each extract's is known only once its first date is read.
+    // ISO, the usual format of an ICB's extracts; another is made once an extract is known to need it.
     await session.connection.run(calendarSql("iso"));
-    await session.connection.run(calendarSql("dmy"));
     return session;
   } catch (error) {
     session.close();
@@ -126,6 +125,7 @@ async function countCsv(
   if (!text.utf8) throw new NeedsRowReader("not valid UTF-8");
   const fields = csvRead(layout, text);
   const rules = countingRules(run, layout.dateFormat);
+  await connection.run(calendarSql(rules.dateFormat));
   const counted = await tallyInDuckDb(connection, fields, rules, subjects);
   return { ...counted, reading: readingOf(source, extract, layout.used, layout.dateFormat, kind), ...(await repeatsOf(connection, extract, fields, rules)) };
 }
@@ -136,6 +136,7 @@ async function countExtract(connection: DuckDBConnection, extract: ActivityExtra
   if (traits) return countCsv(connection, extract, source, traits, run, subjects);
   const fields = await parquetRead(connection, extract, source);
   const rules = countingRules(run, fields.dateFormat);
+  await connection.run(calendarSql(rules.dateFormat));
   const counted = await tallyInDuckDb(connection, fields, rules, subjects);
   return { ...counted, reading: readingOf(source, extract, fields.used, fields.dateFormat), ...(await repeatsOf(connection, extract, fields, rules)) };
 }

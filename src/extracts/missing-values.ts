@@ -12,8 +12,33 @@ export function isMissingToken(field: string): boolean {
   return upper === "NULL" || upper === "NA" || upper === "N/A";
 }
 
-/** The same rule in SQL: the field's text, or '' where it is a missing-value token. */
+/** Every way of writing the tokens in any case (`NULL`, `null`, `Null`, …): 24 strings. */
+function everyCase(token: string): string[] {
+  let spellings = [""];
+  for (const character of token) {
+    const both = character.toLowerCase() === character.toUpperCase() ? [character] : [character.toUpperCase(), character.toLowerCase()];
+    spellings = spellings.flatMap((start) => both.map((next) => start + next));
+  }
+  return spellings;
+}
+
+/**
+ * The same rule in SQL, for a condition: true where the field is a missing-value token. A list of
+ * constants rather than `upper()`, which would cost every row of a large extract a new string.
+ */
+export function isMissingTokenSql(text: string): string {
+  return `${text} IN (${MISSING_TOKENS.flatMap(everyCase).map((spelling) => `'${spelling}'`).join(", ")})`;
+}
+
+/** The same rule in SQL, for a value: the field's text, or '' where it is a missing-value token. */
 export function missingAsEmptySql(text: string): string {
-  // strlen first: a pseudonym (64 characters) is never upper-cased.
-  return `CASE WHEN strlen(${text}) BETWEEN 2 AND 4 AND upper(${text}) IN (${MISSING_TOKENS.map((token) => `'${token}'`).join(", ")}) THEN '' ELSE ${text} END`;
+  return `CASE WHEN ${isMissingTokenSql(text)} THEN '' ELSE ${text} END`;
+}
+
+/**
+ * Whether a list of codes (excluded categories, emergency methods) could tell a token from an empty
+ * field: only if it holds one of them. Otherwise neither is in it, and the SQL need not rewrite tokens.
+ */
+export function listSeesMissing(codes: readonly string[]): boolean {
+  return codes.some((code) => code === "" || isMissingToken(code));
 }
