@@ -1,3 +1,4 @@
+import type { DataError } from "../errors.js";
 import type { Day } from "../core/day.js";
 import { findColumns } from "../io/columns.js";
 import { patientIdField, requiredDayField, requiredTextField } from "./fields.js";
@@ -29,9 +30,10 @@ export interface ComparisonReading {
 
 /**
  * Builds the row parser for a comparison extract. A cohort the referrals do not have, or a patient
- * listed twice, is an error naming it (and both lines).
+ * listed twice, is an error naming it (and both lines): it goes to `fatal`, which stops the run even
+ * with --skip-invalid (statistics.md: exit 2), since skipping it would quietly change the group.
  */
-export function comparisonRowParser(header: string[], source: ExtractSource, reading: ComparisonReading, log: ProblemLog) {
+export function comparisonRowParser(header: string[], source: ExtractSource, reading: ComparisonReading, log: ProblemLog, fatal: DataError[]) {
   const { at, used } = findColumns(header, wantedColumns(source, COMPARISON_COLUMNS), source);
   const names = Object.fromEntries(COMPARISON_COLUMNS.map(({ name }) => [name, used[name]?.header ?? source.columns[name] ?? name]));
   const row = new RowReader("comparison", source.file, header.length, log);
@@ -46,12 +48,14 @@ export function comparisonRowParser(header: string[], source: ExtractSource, rea
     const indexDate = row.read(dateField, at.index_date, names.index_date!);
     // Compared as the referrals' are: without regard to case or runs of white space, aliases merged.
     const named = cohort === undefined ? undefined : reading.cohorts.find(cohort);
+    const stop = (column: string, value: string, message: string) =>
+      fatal.push({ code: "invalid_comparison", file: source.file, line, column, value, message });
     if (cohort !== undefined && named === undefined) {
-      row.problem(names.cohort!, cohort, `names no cohort of the referrals${didYouMean(cohort, reading.cohorts.names())}`);
+      stop(names.cohort!, cohort, `names no cohort of the referrals${didYouMean(cohort, reading.cohorts.names())}`);
     }
     if (patientId !== undefined) {
       const first = firstLineOf.get(patientId);
-      if (first !== undefined) row.problem(names.patient_id!, patientId, `is listed twice, on lines ${first} and ${line}`);
+      if (first !== undefined) stop(names.patient_id!, patientId, `is listed twice, on lines ${first} and ${line}`);
       else firstLineOf.set(patientId, line);
     }
     if (!row.end()) return undefined;

@@ -110,6 +110,15 @@ describe("comparison group: errors", () => {
     expect(run.stderr).toContain('c.csv:2: cohort: names no cohort of the referrals; did you mean "A" or "B"? ("Z")');
   });
 
+  it("stops even with --skip-invalid: skipping would quietly change the group (statistics.md: exit 2)", async () => {
+    const ws = await workspace({ "r.csv": referrals, "ae.csv": ae, "c.csv": "patient_id,cohort,index_date\nc1,Z,2021-06-15\nc2,A,2021-06-15\nc2,A,2021-06-15\n" });
+    const run = await runCli(["evaluate", "--referrals", ws.path("r.csv"), "--ae", ws.path("ae.csv"), "--comparison", ws.path("c.csv"), "--skip-invalid", "--format", "json"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain('c.csv:2: cohort: names no cohort of the referrals ("Z")');
+    expect(run.stderr).toContain("c.csv:4: patient_id: is listed twice, on lines 3 and 4");
+  });
+
   it("names both lines of a patient listed twice", async () => {
     const ws = await workspace({ "r.csv": referrals, "ae.csv": ae, "c.csv": "patient_id,cohort,index_date\nc1,A,2021-06-15\nc2,A,2021-06-15\nc1,B,2021-06-01\n" });
     const run = await runCli(["evaluate", "--referrals", ws.path("r.csv"), "--ae", ws.path("ae.csv"), "--comparison", ws.path("c.csv")]);
