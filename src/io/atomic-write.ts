@@ -3,7 +3,7 @@ import { constants, createReadStream, createWriteStream } from "node:fs";
 import { chmod, chown, copyFile, link, mkdtemp, open, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import type { Writable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type OutputTarget, outputTarget } from "./output-target.js";
 import { outputError } from "./write-failure.js";
@@ -91,8 +91,32 @@ async function writeTemporary(staged: Staged): Promise<void> {
   await settle(staged.temporary, staged.target, staged.file.mode);
 }
 
-async function writeInPlace(path: string, content: string | Uint8Array): Promise<void> {
-  const handle = await open(path, "w");
+type StreamTarget = Extract<OutputTarget, { kind: "stream" }>;
+
+/**
+ * The process's standard output (or error) as a stream a pipeline may end without closing it;
+ * each chunk waits for the one before it to be written, and a failed write fails the stream.
+ */
+function standardStream(fd: 1 | 2): Writable {
+  const target = fd === 1 ? process.stdout : process.stderr;
+  return new Writable({
+    write(chunk: string | Buffer, _encoding, done) {
+      target.write(chunk, (error?: Error | null) => done(error ?? undefined));
+    },
+  });
+}
+
+function inPlaceStream(target: StreamTarget, highWaterMark?: number): Writable {
+  return target.standard ? standardStream(target.standard) : createWriteStream(target.path, { flags: "w", highWaterMark });
+}
+
+async function writeInPlace(target: StreamTarget, content: string | Uint8Array): Promise<void> {
+  if (target.standard) {
+    const sink = standardStream(target.standard);
+    await pipeline(Readable.from([content]), sink);
+    return;
+  }
+  const handle = await open(target.path, "w");
   try {
     await handle.writeFile(content);
   } finally {
@@ -141,7 +165,7 @@ export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<vo
       if (target.kind !== "stream") continue;
       failing = target.name;
       consequence = files.length > 1 ? `${INCOMPLETE}; the output files were not written` : INCOMPLETE;
-      await writeInPlace(target.path, files[i]!.content);
+      await writeInPlace(target, files[i]!.content);
     }
   } catch (error) {
     await rollBack(staged);
@@ -171,7 +195,7 @@ export async function writeStreamAtomic(path: string, write: (sink: Writable) =>
   const sink =
     target.kind === "file"
       ? createWriteStream(destination, { flags: "wx", mode: modeFor(target, options.mode) ?? 0o666, flush: true, highWaterMark: options.highWaterMark })
-      : createWriteStream(destination, { flags: "w", highWaterMark: options.highWaterMark });
+      : inPlaceStream(target, options.highWaterMark);
   const closed = new Promise<void>((resolve) => sink.once("close", () => resolve()));
   let sinkError: unknown;
   // Kept here, not only in `write`'s pipeline: an error raised before the pipeline listens must
@@ -216,7 +240,7 @@ export async function writeAtomically(path: string, write: (temporary: string) =
       await settle(temporary, target, options.mode);
       await rename(temporary, target.path);
     } else {
-      await pipeline(createReadStream(temporary), createWriteStream(target.path, { flags: "w" }));
+      await pipeline(createReadStream(temporary), inPlaceStream(target));
     }
   } catch (error) {
     if (!finishing) throw error;

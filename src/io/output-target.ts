@@ -13,8 +13,8 @@ import { outputError } from "./write-failure.js";
 export type OutputTarget =
   /** A regular file at `path` (links resolved), `existing` if there is one now. */
   | { kind: "file"; name: string; path: string; existing?: Stats }
-  /** A device, FIFO or socket: written through `path`, in place. */
-  | { kind: "stream"; name: string; path: string };
+  /** A device, FIFO or socket: written through `path`, in place; `standard` for the process's own standard output or error. */
+  | { kind: "stream"; name: string; path: string; standard?: 1 | 2 };
 
 /** An output as the command names it: its path, and its name for messages (as the user typed it). */
 export interface OutputName {
@@ -76,6 +76,16 @@ function namesADescriptor(path: string): boolean {
   return path.startsWith("/dev/") || path.startsWith("/proc/");
 }
 
+/**
+ * `/dev/stdout` and its spellings are written through the process's own stream, not opened again:
+ * a socket (as a parent process may give) cannot be opened through /proc.
+ */
+function standardDescriptor(path: string): 1 | 2 | undefined {
+  const fd = /^\/(?:dev\/(?:fd\/)?|proc\/self\/fd\/)(stdout|stderr|1|2)$/.exec(path)?.[1];
+  if (fd === undefined) return undefined;
+  return fd === "stdout" || fd === "1" ? 1 : 2;
+}
+
 /** Where one output goes; a user-fixable problem (no such folder, a folder, too long a name) is an `InputError`. */
 export async function outputTarget(path: string, name = path): Promise<OutputTarget> {
   const absolute = resolve(path);
@@ -86,7 +96,7 @@ export async function outputTarget(path: string, name = path): Promise<OutputTar
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw failure(name, error);
   }
   if (existing?.isDirectory()) throw failure(name, Object.assign(new Error("EISDIR"), { code: "EISDIR" }));
-  if (existing && (!existing.isFile() || namesADescriptor(absolute))) return { kind: "stream", name, path: absolute };
+  if (existing && (!existing.isFile() || namesADescriptor(absolute))) return { kind: "stream", name, path: absolute, standard: standardDescriptor(absolute) };
   const real = existing ? await realpath(absolute) : await linkDestination(absolute, name);
   await checkFolder(dirname(real), name);
   return { kind: "file", name, path: real, existing };
