@@ -15,7 +15,9 @@ export function convertCommand(console: Console): Command {
     .requiredOption("--out <file>", "the Parquet file to write (whole or not at all)")
     .action(async (flags: ConvertFlags) => {
       const { convertCsvToParquet } = await import("../io/csv-to-parquet.js");
-      const { rows } = await convertCsvToParquet(resolve(flags.in), flags.in, resolve(flags.out));
+      const { checkOutput } = await import("../io/output-target.js");
+      await checkOutput({ path: flags.out, name: flags.out }, [{ path: flags.in, name: flags.in, what: "the CSV extract being converted" }]);
+      const { rows } = await convertCsvToParquet(resolve(flags.in), flags.in, resolve(flags.out), flags.out);
       console.out(`wrote ${flags.out} (${rows.toLocaleString("en-GB")} rows)\n`);
     });
 }

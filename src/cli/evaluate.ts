@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { RunFlags } from "../config/resolve-run.js";
+import type { EvaluationRun } from "../config/run.js";
 import type { Settings } from "../config/settings.js";
-import { InputError } from "../errors.js";
-import { OutputWriteError } from "../io/atomic-write.js";
+import type { InputFile } from "../io/output-target.js";
 import { FORMAT_NAMES, type FormatName, rendererFor } from "../render/formats.js";
 import type { PublishedResult } from "../result.js";
 import type { Console } from "./console.js";
@@ -49,9 +49,15 @@ interface EvaluateFlags extends Omit<RunFlags, "unitCosts"> {
   unitCost?: UnitCosts;
 }
 
-function cannotWrite(error: OutputWriteError): InputError {
-  const why = { ENOENT: "no such folder", EACCES: "permission denied", EISDIR: "is a folder", ENOSPC: "no space left" }[error.reason.code ?? ""];
-  return new InputError([{ code: "unwritable_file", file: error.path, line: 0, column: "", message: `cannot write the output: ${why ?? error.reason.message}` }]);
+const EXTRACT_NAMES = { referrals: "the referrals extract", ae: "the A&E extract", admissions: "the admissions extract", comparison: "the comparison group" } as const;
+
+/** What an evaluation reads: its extracts and the config file. */
+function runInputs(run: EvaluationRun, config: string | undefined): InputFile[] {
+  const extracts = (Object.keys(EXTRACT_NAMES) as (keyof typeof EXTRACT_NAMES)[]).flatMap((extract) => {
+    const source = run[extract];
+    return source ? [{ path: source.path, name: source.file, what: EXTRACT_NAMES[extract] }] : [];
+  });
+  return config === undefined ? extracts : [...extracts, { path: config, name: config, what: "the config file" }];
 }
 
 export function evaluateCommand(console: Console): Command {
@@ -103,13 +109,16 @@ export function evaluateCommand(console: Console): Command {
       const { format, out, quiet, unitCost: unitCosts, ...runFlags } = flags;
       const outputs = planOutputs(format, out);
       // Loaded here, not at the top: the other commands need none of it.
-      const [{ resolveRun }, { evaluate }, { forPublication }, { writeFilesAtomic }] = await Promise.all([
+      const [{ resolveRun }, { evaluate }, { forPublication }, { writeFilesAtomic }, { checkOutputs }] = await Promise.all([
         import("../config/resolve-run.js"),
         import("../evaluate.js"),
         import("../disclosure/suppress.js"),
         import("../io/atomic-write.js"),
+        import("../io/output-target.js"),
       ]);
       const run = await resolveRun({ ...runFlags, unitCosts });
+      // Every output is checked before an extract is read: none may land on an input, however spelled.
+      await checkOutputs(out.map((path) => ({ path, name: path })), runInputs(run, runFlags.config));
       const progress = console.errIsTerminal && !quiet ? progressDisplay(console) : undefined;
       let result: PublishedResult;
       try {
@@ -121,11 +130,7 @@ export function evaluateCommand(console: Console): Command {
       const renderers = await Promise.all(outputs.map(({ format }) => rendererFor(format)));
       const rendered = outputs.map(({ path }, i) => ({ path, content: renderers[i]!(result) }));
       const files = rendered.filter((output): output is { path: string; content: string } => output.path !== undefined);
-      try {
-        await writeFilesAtomic(files);
-      } catch (error) {
-        throw error instanceof OutputWriteError ? cannotWrite(error) : error;
-      }
+      await writeFilesAtomic(files);
       for (const output of rendered) if (output.path === undefined) console.out(output.content);
     });
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { formatInputError, InputError, maskIdentifiers } from "../errors.js";
+import { WriteFailure } from "../io/write-failure.js";
 import { TOOL } from "../version.js";
 import type { Console } from "./console.js";
 import { convertCommand } from "./convert.js";
@@ -22,7 +23,7 @@ const COMMANDS: ((console: Console) => Command)[] = [
 ];
 
 /** Exit codes, decided here and nowhere else. */
-export const EXIT = { ok: 0, bug: 1, badInput: 2 } as const;
+export const EXIT = { ok: 0, bug: 1, badInput: 2, writeFailed: 1 } as const;
 
 export function buildProgram(console: Console): Command {
   const program = new Command("prepost")
@@ -57,7 +58,12 @@ export async function run(argv: string[], console: Console): Promise<number> {
       return EXIT.badInput;
     }
     // `prepost … | head` closes the pipe early: that is the reader's choice, not a failure.
-    if (isClosedPipe(error)) return EXIT.ok;
+    if (isClosedPipe(error) || (error instanceof WriteFailure && isClosedPipe(error.reason))) return EXIT.ok;
+    // A full disk or an I/O error: not the user's mistake, nor a bug, but said plainly, without a trace.
+    if (error instanceof WriteFailure) {
+      console.err(`prepost: ${maskIdentifiers(error.message)}\n`);
+      return EXIT.writeFailed;
+    }
     // A bug's message may quote a value read from an extract: mask it as every other message is.
     const trace = maskIdentifiers((error as Error)?.stack ?? String(error));
     console.err(`prepost: internal error (a bug in prepost, please report it):\n${trace}\n`);

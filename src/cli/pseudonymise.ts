@@ -59,12 +59,19 @@ export function pseudonymiseCommand(console: Console): Command {
     .requiredOption("--in <file>", "the CSV extract to read")
     .requiredOption("--column <name>", "the column holding NHS numbers (case and surrounding spaces ignored)", columnName)
     .option("--key-file <keyfile>", `the key, made by \`prepost keygen\` (or set ${KEY_ENVIRONMENT_VARIABLE} to the key's hex)`)
-    .option("--out <file>", "the CSV to write, whole or not at all (default: standard output)")
+    .option("--out <file>", "the CSV to write, whole or not at all; a new file is made mode 0600, an existing one keeps its mode (default: standard output)")
     .option("--as <name>", "the pseudonym column's name", columnName, "patient_id")
     .addOption(new Option("--on-invalid <action>", "a row with an invalid NHS number or date: stop the run, or drop the row").choices(["stop", "drop"]).default("stop"))
     .option("--check-dates <columns>", "also check the dates in these columns (comma-separated)", columnList, [])
     .addOption(new Option("--date-format <format>", "how --check-dates columns write dates: YYYY-MM-DD, or DD/MM/YYYY").choices(["iso", "dmy"]).default("iso"))
     .action(async (flags: Flags) => {
+      if (flags.out !== undefined) {
+        // Before the key or a row is read: the output may be neither the extract nor the key, however spelled.
+        const { checkOutput } = await import("../io/output-target.js");
+        const inputs = [{ path: flags.in, name: flags.in, what: "the extract being pseudonymised" }];
+        if (flags.keyFile !== undefined) inputs.push({ path: flags.keyFile, name: flags.keyFile, what: "the key file" });
+        await checkOutput({ path: flags.out, name: flags.out }, inputs);
+      }
       const { key, warnings } = await loadKey({ keyFile: flags.keyFile, environmentValue: process.env[KEY_ENVIRONMENT_VARIABLE] });
       for (const warning of warnings) console.err(`prepost: warning: ${warning}\n`);
       const request: PseudonymiseCsvRequest = {

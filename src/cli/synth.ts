@@ -1,5 +1,8 @@
 import { Command, InvalidArgumentError } from "commander";
+import { lstat, mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { outputError, unwritable } from "../io/write-failure.js";
+import { FILES } from "../synth/extract-columns.js";
 import { DEFAULT_AE_SHARE, writePopulation } from "../synth/population.js";
 import { DEFAULT_SEED } from "../synth/west-kent.js";
 import { type WrittenFile, writeWestKent } from "../synth/west-kent-files.js";
@@ -31,6 +34,34 @@ function report(console: Console, outDir: string, written: WrittenFile[]): void 
   }
 }
 
+/**
+ * The folder synth writes into, checked before anything is made: it is a folder (or can be made
+ * one), and holds none of the files it would write, unless `--force` says they may be replaced.
+ */
+async function prepareFolder(outDir: string, files: readonly string[], force: boolean): Promise<void> {
+  const notMade = "nothing was written";
+  try {
+    const info = await stat(outDir);
+    if (!info.isDirectory()) {
+      throw unwritable(outDir, "exists and is a file, not a folder: synth writes its extracts into a folder (give a folder's name)", "output_exists");
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw outputError(outDir, error, notMade);
+  }
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw outputError(outDir, error, notMade);
+  }
+  const present: string[] = [];
+  for (const file of files) if (await lstat(join(outDir, file)).then(() => true, () => false)) present.push(file);
+  if (present.length > 0 && !force) {
+    throw unwritable(outDir, `already holds ${present.join(", ")}: synth never overwrites a file unless given --force`, "output_exists");
+  }
+}
+
+const forceOption = ["--force", "replace the files of the same names in the --out folder (without it, synth refuses to overwrite a file)"] as const;
+
 /** `prepost synth west-kent | population`: synthetic extracts, the same bytes for the same seed. */
 export function synthCommand(console: Console): Command {
   // Subcommands are configured here: the program configures only the commands it is given.
@@ -42,7 +73,11 @@ export function synthCommand(console: Console): Command {
     .description("write the West Kent example: extracts whose evaluation gives the published report's counts exactly")
     .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, comparison.csv, evaluation.json, published.json")
     .option(...seedOption)
-    .action(async (options: { out: string; seed: number }) => report(console, options.out, await writeWestKent(options.out, options.seed)));
+    .option(...forceOption)
+    .action(async (options: { out: string; seed: number; force?: boolean }) => {
+      await prepareFolder(options.out, Object.values(FILES), options.force === true);
+      report(console, options.out, await writeWestKent(options.out, options.seed));
+    });
 
   const population = leaf("population")
     .description("write extracts of any size for benchmarks, with the columns of real ECDS and SUS exports, streamed in bounded memory")
@@ -51,9 +86,12 @@ export function synthCommand(console: Console): Command {
     .option("--ae-share <fraction>", "share of the activity rows in ae.csv, 0 to 1 (1: A&E only, no admissions.csv; 0: no ae.csv)", fraction, DEFAULT_AE_SHARE)
     .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, evaluation.json")
     .option(...seedOption)
-    .action(async (options: { out: string; patients: number; activityRows: number; aeShare: number; seed: number }) =>
-      report(console, options.out, await writePopulation(options.out, options)),
-    );
+    .option(...forceOption)
+    .action(async (options: { out: string; patients: number; activityRows: number; aeShare: number; seed: number; force?: boolean }) => {
+      const files = [FILES.referrals, ...(options.aeShare > 0 ? [FILES.ae] : []), ...(options.aeShare < 1 ? [FILES.admissions] : []), FILES.config];
+      await prepareFolder(options.out, files, options.force === true);
+      report(console, options.out, await writePopulation(options.out, options));
+    });
 
   return new Command("synth").description("write synthetic extracts (the West Kent example, or a population for benchmarks)").addCommand(westKent).addCommand(population);
 }

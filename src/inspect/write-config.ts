@@ -3,7 +3,8 @@ import { lstat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dataError } from "../errors.js";
-import { OutputWriteError, writeFileAtomic } from "../io/atomic-write.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
+import { checkOutput } from "../io/output-target.js";
 import type { InspectedFile } from "./report.js";
 import { type StartingConfig, startingConfig } from "./starting-config.js";
 
@@ -41,7 +42,8 @@ export interface WrittenConfig extends StartingConfig {
 /** Refuses, before anything is read, a config file that would land on an input or on any file that exists. */
 export async function checkConfigTarget(file: string, inputs: readonly string[]): Promise<void> {
   const target = resolve(file);
-  if (inputs.some((input) => resolve(input) === target)) throw refused(file, "is one of the inspected files: the config is never written onto an input");
+  // The same file however spelled (a link, another path): the device and inode decide.
+  await checkOutput({ path: target, name: file }, inputs.map((input) => ({ path: input, name: input, what: "one of the inspected files" })));
   if (await exists(target)) throw refused(file, "exists: prepost never overwrites it (choose another name, or remove it yourself)");
 }
 
@@ -51,12 +53,6 @@ export async function writeStartingConfig(file: string, inputs: readonly { path:
   await checkConfigTarget(file, inputs.map((input) => input.path));
   const absolute = inputs.map((input) => ({ path: resolve(input.path), report: input.report }));
   const start = startingConfig(absolute, dirname(target), shippedSchemaPath());
-  try {
-    await writeFileAtomic(target, `${JSON.stringify(start.config, null, 2)}\n`);
-  } catch (error) {
-    if (!(error instanceof OutputWriteError)) throw error;
-    const why = { ENOENT: "no such folder", EACCES: "permission denied", EISDIR: "is a folder" }[error.reason.code ?? ""] ?? error.reason.message;
-    throw dataError({ code: "unwritable_file", file, line: 0, column: "", message: `cannot write the config: ${why}` });
-  }
+  await writeFileAtomic(target, `${JSON.stringify(start.config, null, 2)}\n`, { name: file });
   return { ...start, file };
 }

@@ -43,7 +43,7 @@ async function copy(connection: DuckDBConnection, path: string, header: readonly
  * the header's own names, so that the evaluation reads the same columns, mapping and values from it
  * (faster, and a tenth of the size). The output is written whole or not at all.
  */
-export async function convertCsvToParquet(path: string, file: string, out: string): Promise<{ rows: number }> {
+export async function convertCsvToParquet(path: string, file: string, out: string, outName = out): Promise<{ rows: number }> {
   const head = await readCsvHead(path, file);
   const lower = head.header.map((name) => name.toLowerCase());
   const twice = head.header.find((name, i) => lower.indexOf(name.toLowerCase()) !== i);
@@ -53,14 +53,21 @@ export async function convertCsvToParquet(path: string, file: string, out: strin
   }
   const { padding } = csvTextTraitsNow(path);
   return withDuckDb({ ordered: true }, async (connection) => {
-    await writeAtomically(out, async (temporary) => {
-      try {
-        await copy(connection, path, head.header, padding, temporary);
-      } catch (error) {
-        throw problem(file, `cannot convert: ${(error as Error).message.split("\n")[0]}`);
-      }
-    });
-    const counted = await connection.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlString(out)})`);
-    return { rows: Number(counted.getRowsJS()[0]![0]) };
+    let rows = 0;
+    await writeAtomically(
+      out,
+      async (temporary) => {
+        try {
+          await copy(connection, path, head.header, padding, temporary);
+        } catch (error) {
+          throw problem(file, `cannot convert: ${(error as Error).message.split("\n")[0]}`);
+        }
+        // Counted from the temporary: the output may be a FIFO or a device, which cannot be read back.
+        const counted = await connection.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlString(temporary)})`);
+        rows = Number(counted.getRowsJS()[0]![0]);
+      },
+      { name: outName },
+    );
+    return { rows };
   });
 }

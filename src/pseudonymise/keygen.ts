@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { open, rm } from "node:fs/promises";
 import { dataError } from "../errors.js";
+import { outputError } from "../io/write-failure.js";
 import { MIN_KEY_BYTES } from "./key.js";
 
 /** Only the owner may read or write a key file. */
@@ -22,18 +23,16 @@ export async function writeNewKeyFile(path: string): Promise<void> {
   try {
     handle = await open(path, "wx", KEY_FILE_MODE);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "EEXIST"
-        ? "a file of that name exists; a key in use is never overwritten (choose another name, or remove the old key yourself)"
-        : code === "ENOENT"
-          ? "cannot write the key: no such folder"
-          : code === "EACCES"
-            ? "cannot write the key: permission denied"
-            : code === "EISDIR"
-              ? "cannot write the key: is a folder"
-              : `cannot write the key: ${code ?? "unknown error"}`;
-    throw dataError({ code: code === "EEXIST" ? "key_file_exists" : "unwritable_key_file", file: path, line: 0, column: "", message: why });
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+      throw dataError({
+        code: "key_file_exists",
+        file: path,
+        line: 0,
+        column: "",
+        message: "a file of that name exists; a key in use is never overwritten (choose another name, or remove the old key yourself)",
+      });
+    }
+    throw outputError(path, error, "no key was written");
   }
   try {
     if (process.platform !== "win32") await handle.chmod(KEY_FILE_MODE);
@@ -44,6 +43,6 @@ export async function writeNewKeyFile(path: string): Promise<void> {
     await handle.close().catch(() => undefined);
     // A partly written key must not be left behind for a later run to find and refuse (or use).
     await rm(path, { force: true });
-    throw error;
+    throw outputError(path, error, "no key was written");
   }
 }

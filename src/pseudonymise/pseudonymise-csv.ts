@@ -1,11 +1,13 @@
 import { pipeline } from "node:stream/promises";
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { dataError, InputError } from "../errors.js";
 import { writeStreamAtomic } from "../io/atomic-write.js";
 import { readCsvRows } from "../io/csv-records.js";
 import { newReport, type PseudonymiseReport, pseudonymiseRows, type PseudonymiseSettings } from "./pseudonymise-rows.js";
 import type { SecretKey } from "./secret-key.js";
+
+/** The mode of a new pseudonymised file: pseudonyms still identify a person to whoever holds the key. */
+export const PSEUDONYMISED_FILE_MODE = 0o600;
 
 export interface PseudonymiseCsvRequest extends PseudonymiseSettings {
   /** The input's path, and its name as the user wrote it (for messages). */
@@ -24,22 +26,6 @@ function csvText() {
   return stringify({ eof: true });
 }
 
-const UNWRITABLE: Record<string, string> = {
-  ENOENT: "no such folder",
-  ENOTDIR: "a part of the path is not a folder",
-  EISDIR: "is a folder",
-  EACCES: "permission denied",
-  EROFS: "read-only file system",
-  ENOSPC: "the disk is full",
-};
-
-/** An output that cannot be written is the user's to fix (exit 2), not a bug. */
-function writeFailure(error: unknown, file: string): unknown {
-  const why = error instanceof InputError ? undefined : UNWRITABLE[(error as NodeJS.ErrnoException).code ?? ""];
-  if (why === undefined) return error;
-  return dataError({ code: "unwritable_file", file, line: 0, column: "", message: `cannot write: ${why}` });
-}
-
 /**
  * Pseudonymises a CSV file into another, in bounded memory: rows are pulled from the input only as
  * fast as the output takes them. The output file is written whole or not at all; a run stopped by
@@ -47,11 +33,8 @@ function writeFailure(error: unknown, file: string): unknown {
  */
 export async function pseudonymiseCsvToFile(request: PseudonymiseCsvRequest, output: string, outputName = output): Promise<PseudonymiseReport> {
   const report = newReport();
-  try {
-    await writeStreamAtomic(output, (sink) => pipeline(outputRows(request, report), csvText(), sink));
-  } catch (error) {
-    throw writeFailure(error, outputName);
-  }
+  // A new pseudonymised file is the owner's only, as a key is; an existing one keeps its mode.
+  await writeStreamAtomic(output, (sink) => pipeline(outputRows(request, report), csvText(), sink), { name: outputName, mode: PSEUDONYMISED_FILE_MODE });
   return report;
 }
 

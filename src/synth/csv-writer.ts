@@ -4,12 +4,9 @@
  * rows pass through bounded memory. The file appears whole or not at all: it is written beside the
  * target under a temporary name and renamed once complete.
  */
-import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
-import { basename, dirname, join } from "node:path";
+import { writeStreamAtomic } from "../io/atomic-write.js";
 
 /** Characters past which a chunk is handed to the stream. */
 const CHUNK_CHARACTERS = 1 << 16;
@@ -40,30 +37,24 @@ function* linesOf(records: Iterable<readonly string[]>): Generator<string> {
  * cost more than making them. Returns how many lines (not counting the header) it wrote.
  */
 export async function writeCsvLines(path: string, header: readonly string[], lines: Iterable<string>): Promise<number> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const stream = createWriteStream(temporary, { flags: "wx", encoding: "utf8", highWaterMark: STREAM_BUFFER_BYTES });
-  // `once` and `finished` reject on an error while they wait; this listener keeps one raised between
-  // waits from becoming an uncaught exception (the next wait or `finished` then reports it).
-  stream.on("error", () => undefined);
   let written = 0;
-  try {
-    let chunk = csvLine(header);
-    for (const line of lines) {
-      chunk += line;
-      written++;
-      if (chunk.length >= CHUNK_CHARACTERS) {
-        const flowing = stream.write(chunk);
-        chunk = "";
-        if (!flowing) await once(stream, "drain");
+  await writeStreamAtomic(
+    path,
+    async (stream) => {
+      let chunk = csvLine(header);
+      for (const line of lines) {
+        chunk += line;
+        written++;
+        if (chunk.length >= CHUNK_CHARACTERS) {
+          const flowing = stream.write(chunk);
+          chunk = "";
+          if (!flowing) await once(stream, "drain");
+        }
       }
-    }
-    stream.end(chunk);
-    await finished(stream);
-    await rename(temporary, path);
-    return written;
-  } catch (error) {
-    stream.destroy();
-    await rm(temporary, { force: true });
-    throw error;
-  }
+      stream.end(chunk);
+      await finished(stream);
+    },
+    { highWaterMark: STREAM_BUFFER_BYTES },
+  );
+  return written;
 }

@@ -83,7 +83,7 @@ describe("prepost pseudonymise, in process", () => {
     const console = captureConsole();
     const out = join(folder, "missing", "out.csv");
     expect(await run(["pseudonymise", "--in", input, "--column", "nhs_number", "--key-file", keyFile, "--out", out], console)).toBe(2);
-    expect(console.stderr).toMatch(/out\.csv: cannot write: no such folder/);
+    expect(console.stderr).toMatch(/out\.csv: cannot write the output: no such folder/);
   });
 });
 

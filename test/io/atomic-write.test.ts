@@ -31,8 +31,11 @@ describe("streamed output is written whole or not at all", () => {
     expect(await readdir(folder)).toEqual(["out.txt"]);
   });
 
-  it("fails with the file system's error for a folder that does not exist", async () => {
+  it("fails as bad input, naming the file, for a folder that does not exist, before anything is read", async () => {
     const target = join(await tempFolder(), "missing", "out.txt");
-    await expect(writeStreamAtomic(target, (sink) => pipeline(Readable.from(lines(3)), sink))).rejects.toMatchObject({ code: "ENOENT" });
+    let read = false;
+    const refusal = writeStreamAtomic(target, (sink) => ((read = true), pipeline(Readable.from(lines(3)), sink)), { name: "missing/out.txt" });
+    await expect(refusal).rejects.toMatchObject({ problems: [{ file: "missing/out.txt", message: "cannot write the output: no such folder" }] });
+    expect(read).toBe(false);
   });
 });
