@@ -6,7 +6,7 @@ import { isMissingToken, MISSING_TOKENS } from "../extracts/missing-values.js";
 import { fieldCountFits } from "../extracts/row-reader.js";
 import { type ExtractSource, wantedColumns } from "../extracts/source.js";
 import { type ColumnUse, findColumns, type FoundColumns } from "../io/columns.js";
-import { readCsvHead } from "../io/csv-head.js";
+import { type CsvHead, readCsvHead } from "../io/csv-head.js";
 import { visitCsv } from "../io/csv-records.js";
 import { type CsvTextTraits, readFirstLine } from "../io/csv-text-traits.js";
 import { csvReadSql, isPlainHeader } from "../io/duckdb-csv.js";
@@ -81,9 +81,16 @@ class Decided extends Error {}
  * of a row the row reader would read (its field count right), that is not missing and has the shape
  * of a date.
  */
-async function csvDateFormat(source: ExtractSource, position: number): Promise<DateFormat> {
+async function csvDateFormat(source: ExtractSource, position: number, head: CsvHead): Promise<DateFormat> {
   const given = source.format.dateFormat;
   if (given !== "auto") return given;
+  // Most often the first row decides, and it has been read already.
+  const first = head.firstRecord;
+  if (first && fieldCountFits(first, head.header.length)) {
+    const value = first[position] ?? "";
+    const shown = value === "" || isMissingToken(value) ? undefined : dateFormatOf(value);
+    if (shown) return shown;
+  }
   let width = 0;
   let looked = 0;
   let decided: DateFormat | undefined;
@@ -121,7 +128,7 @@ export async function csvLayout(extract: ActivityExtract, source: ExtractSource)
   if (!isPlainHeader(await readFirstLine(source.path), head.header)) throw new NeedsRowReader("the header line is padded or oddly quoted");
   const { at, used } = columnsIn(head.header, extract, source);
   const dateKey = dateKeyFor(head.firstRecord?.[datePosition(extract, at)]);
-  const dateFormat = await csvDateFormat(source, datePosition(extract, at));
+  const dateFormat = await csvDateFormat(source, datePosition(extract, at), head);
   return { extract, path: source.path, at, columnCount: head.header.length, dateKey, dateFormat, used };
 }
 
