@@ -1,5 +1,5 @@
 import { escapeControls, escapeControlsInLines } from "./text/escape-controls.js";
-import { excerpt } from "./text/excerpt.js";
+import { excerpt, shownName } from "./text/excerpt.js";
 import { maskIdentifiers } from "./text/mask-identifiers.js";
 
 /**
@@ -59,7 +59,7 @@ export function formatDataError(problem: DataError): string {
   const place = problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
   // The value is the data's own text: never whole, only a short masked excerpt of it.
   const value = problem.value === undefined ? "" : ` (${excerpt(problem.value)})`;
-  const parts = [place, problem.column].filter((part) => part !== "").map((part) => `${part}: `);
+  const parts = [place, shownName(problem.column)].filter((part) => part !== "").map((part) => `${part}: `);
   return escapeControls(maskIdentifiers(`${parts.join("")}${problem.message}`)) + value;
 }
 

@@ -28,3 +28,9 @@ export function excerpt(value: string): string {
   if (masked.length <= EXCERPT_LENGTH && head.length <= EXCERPT_LENGTH + LOOKAHEAD) return quoted(masked.join(""));
   return `${quoted(`${masked.slice(0, EXCERPT_LENGTH).join("")}…`)}, ${sizeInWords(value)}`;
 }
+
+/** A column name as a message shows it: masked, and cut to 40 characters with `…`. */
+export function shownName(name: string): string {
+  const characters = [...maskIdentifiers(name.length > EXCERPT_LENGTH * 4 ? name.slice(0, EXCERPT_LENGTH * 2) : name)];
+  return characters.length > EXCERPT_LENGTH ? `${characters.slice(0, EXCERPT_LENGTH).join("")}…` : characters.join("");
+}

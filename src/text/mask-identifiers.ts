@@ -90,3 +90,10 @@ export function maskIdentifiers(text: string): string {
   // `(999) 234 5675`: the bracket before the number goes with it, as its closing one does.
   return text.replace(CHAIN, maskChain).replace(/\((\*{8}\p{Nd}{2})(?!\))/gu, "$1");
 }
+
+/** Whether the whole text is one NHS number, in any spelling masked above, whose check digit is right. */
+export function isNhsNumber(text: string): boolean {
+  const masked = maskIdentifiers(text.trim());
+  if (!/^\*{8}\p{Nd}{2}$/u.test(masked)) return false;
+  return passesModulus11([...text].filter((character) => DIGIT.test(character)));
+}
