@@ -1,3 +1,7 @@
+import { escapeControls, escapeControlsInLines } from "./text/escape-controls.js";
+import { excerpt, shownName } from "./text/excerpt.js";
+import { maskIdentifiers } from "./text/mask-identifiers.js";
+
 /**
  * Errors are values with a place. Everything a user can get wrong (a flag, a config key, a CSV row)
  * becomes a `DataError`; it is turned into text once, at the CLI edge, by `formatDataError`.
@@ -37,23 +41,14 @@ export function dataError(fields: DataError): InputError {
   return new InputError([fields]);
 }
 
-// A digit, ASCII or full-width (a copy from a Japanese-locale spreadsheet keeps its width).
-const DIGIT = "[0-9\uFF10-\uFF19]";
-// What people put between the groups of 3, 3 and 4: spaces (one or two, no-break too), a dash, a dot, an underscore.
-const GAP = "[ \u00A0\u2009\u202F._-]{1,2}";
-/**
- * What could be an NHS number (evaluation.md): ten digits together, or in groups of 3, 3 and 4 apart,
- * `(999) 234 5675` too, and no digit next to it. A date or a date-time never fits: its groups are
- * 4, 2 and 2 (`2021-03-04 10:22:00` stays as it is).
- */
-const NHS_NUMBER_LIKE = new RegExp(`(?<!${DIGIT})(?:${DIGIT}{10}|\\(?${DIGIT}{3}\\)?${GAP}${DIGIT}{3}${GAP}${DIGIT}{4})(?!${DIGIT})`, "g");
+export { maskIdentifiers };
 
-/** Every value in the text that could be an NHS number shows only its last two digits. */
-export function maskIdentifiers(text: string): string {
-  return text.replace(NHS_NUMBER_LIKE, (found) => {
-    const digits = [...found].filter((character) => /[0-9\uFF10-\uFF19]/.test(character));
-    return "*".repeat(digits.length - 2) + digits.slice(-2).join("");
-  });
+/**
+ * A message made safe to print: what could be an NHS number masked, controls and bidi overrides shown
+ * as their codes (a value must not move the cursor, recolour the terminal or reverse the line).
+ */
+export function safeText(text: string): string {
+  return escapeControlsInLines(maskIdentifiers(text));
 }
 
 /**
@@ -62,9 +57,10 @@ export function maskIdentifiers(text: string): string {
  */
 export function formatDataError(problem: DataError): string {
   const place = problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
-  const value = problem.value === undefined ? "" : ` (${JSON.stringify(problem.value)})`;
-  const parts = [place, problem.column].filter((part) => part !== "").map((part) => `${part}: `);
-  return maskIdentifiers(`${parts.join("")}${problem.message}${value}`);
+  // The value is the data's own text: never whole, only a short masked excerpt of it.
+  const value = problem.value === undefined ? "" : ` (${excerpt(problem.value)})`;
+  const parts = [place, shownName(problem.column)].filter((part) => part !== "").map((part) => `${part}: `);
+  return escapeControls(maskIdentifiers(`${parts.join("")}${problem.message}`)) + value;
 }
 
 export function formatInputError(error: InputError): string {

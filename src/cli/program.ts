@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { formatInputError, InputError, maskIdentifiers } from "../errors.js";
+import { formatInputError, InputError, safeText } from "../errors.js";
 import { WriteFailure } from "../io/write-failure.js";
 import { TOOL } from "../version.js";
 import type { Console } from "./console.js";
@@ -26,14 +26,16 @@ const COMMANDS: ((console: Console) => Command)[] = [
 export const EXIT = { ok: 0, bug: 1, badInput: 2, writeFailed: 1 } as const;
 
 export function buildProgram(console: Console): Command {
+  // Commander quotes a bad flag value back as it was typed: it is masked and escaped as our messages are.
+  const output = { writeOut: console.out, writeErr: (text: string) => console.err(safeText(text)) };
   const program = new Command("prepost")
     .description("Pre/post evaluation of acute-care use (A&E attendances, unplanned admissions) for social prescribing cohorts.")
     .version(TOOL.version, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: console.out, writeErr: console.err })
+    .configureOutput(output)
     .exitOverride();
   for (const command of COMMANDS) {
-    program.addCommand(command(console).configureOutput({ writeOut: console.out, writeErr: console.err }).exitOverride());
+    program.addCommand(command(console).configureOutput(output).exitOverride());
   }
   return program;
 }
@@ -61,11 +63,11 @@ export async function run(argv: string[], console: Console): Promise<number> {
     if (isClosedPipe(error) || (error instanceof WriteFailure && isClosedPipe(error.reason))) return EXIT.ok;
     // A full disk or an I/O error: not the user's mistake, nor a bug, but said plainly, without a trace.
     if (error instanceof WriteFailure) {
-      console.err(`prepost: ${maskIdentifiers(error.message)}\n`);
+      console.err(`prepost: ${safeText(error.message)}\n`);
       return EXIT.writeFailed;
     }
     // A bug's message may quote a value read from an extract: mask it as every other message is.
-    const trace = maskIdentifiers((error as Error)?.stack ?? String(error));
+    const trace = safeText((error as Error)?.stack ?? String(error));
     console.err(`prepost: internal error (a bug in prepost, please report it):\n${trace}\n`);
     return EXIT.bug;
   }

@@ -1,7 +1,8 @@
+import { fragileRowWarnings } from "../stats/fragile.js";
 import { changePct } from "../core/aggregate.js";
 import { rowCosts } from "../core/costs.js";
 import type { CohortFigures, ComparisonFigures, Count } from "../result.js";
-import { disclosedCount, disclosedText } from "./rule.js";
+import { disclosedCount } from "./rule.js";
 
 /** The names of a row's figures that disclosure control withholds, in the order they are decided. */
 class Withheld {
@@ -111,7 +112,8 @@ export function suppressRow(row: CohortFigures): CohortFigures<Count> {
       out.change_pct == null || out.comparison?.change_pct == null ? null : out.change_pct - out.comparison.change_pct,
     );
   }
-  if (row.warnings) out.warnings = row.warnings.map(disclosedText);
+  // Decided again from the published counts, so that whether a warning is there tells nothing more.
+  if (row.warnings) out.warnings = fragileRowWarnings(out.patients, out.pre);
   if (row.unit_cost !== undefined) {
     const costs = rowCosts(row.unit_cost, out.pre, out.post);
     out.cost_pre = withheld.derived("cost_pre", ["pre"], () => costs.cost_pre);

@@ -10,6 +10,7 @@ import type {
   RowCounts,
 } from "../result.js";
 import { DISCLOSURE_NOTE, DISCLOSURE_RULE, disclosedCount } from "./rule.js";
+import { maskedLabels } from "./mask-labels.js";
 import { suppressRow } from "./suppress-row.js";
 import { episodeLevelMessage } from "../core/spell-repeats.js";
 
@@ -95,7 +96,7 @@ export function suppressResult(result: Result): PublishedResult {
   return published;
 }
 
-/** The result as the settings say to publish it: suppressed with `--suppress`, else as it is. */
+/** The result as the settings say to publish it: suppressed with `--suppress`, else as it is; its texts masked either way. */
 export function forPublication(result: Result): PublishedResult {
-  return result.settings.suppress ? suppressResult(result) : result;
+  return maskedLabels(result.settings.suppress ? suppressResult(result) : result);
 }

@@ -1,6 +1,7 @@
 import type { ListedCohort } from "../config/run.js";
 import type { CohortLabel } from "../core/aggregate.js";
 import type { DataError } from "../errors.js";
+import { isNhsNumber } from "../text/mask-identifiers.js";
 import { didYouMean } from "../text/nearest.js";
 
 /**
@@ -27,6 +28,8 @@ export class CohortNames {
   private readonly byKey = new Map<string, string>();
   private readonly order: CohortLabel[] = [];
   private readonly unlisted = new Map<string, Unlisted>();
+  /** The first value seen that is an NHS number, and its line. */
+  private nhsNumber: { value: string; line: number } | undefined;
 
   constructor(private readonly listed?: readonly ListedCohort[]) {
     for (const { cohort, label, aliases } of listed ?? []) {
@@ -40,6 +43,7 @@ export class CohortNames {
     const key = cohortKey(value);
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
+    if (!this.nhsNumber && isNhsNumber(value)) this.nhsNumber = { value, line };
     if (!this.listed) {
       this.byKey.set(key, value);
       this.order.push({ cohort: value, label: value });
@@ -63,6 +67,28 @@ export class CohortNames {
 
   names(): string[] {
     return this.order.map((c) => c.cohort);
+  }
+
+  /**
+   * A cohort value that is an NHS number (ten digits passing the Modulus 11 check) means the cohort
+   * column holds the NHS numbers: columns swapped in the export, or the mapping pointing at the wrong
+   * one. Cohort names are printed in every output, so the run stops (masked, they would still make one
+   * cohort per patient, a result that means nothing).
+   */
+  nhsNumberProblem(file: string, column: string): DataError[] {
+    if (!this.nhsNumber) return [];
+    return [
+      {
+        code: "cohort_is_nhs_number",
+        file,
+        line: this.nhsNumber.line,
+        column,
+        value: this.nhsNumber.value,
+        message:
+          "is an NHS number (ten digits with a valid Modulus 11 check digit), not a cohort: are the columns swapped, or does the config map the cohort to the wrong column? " +
+          "Nothing was written, as cohorts are named in every output",
+      },
+    ];
   }
 
   /** One problem per value found in the data that the config does not list, at its first line. */

@@ -53,6 +53,8 @@ export async function readReferrals(
     },
   }, progress);
   parseRow?.finish();
+  const swapped = reading.cohorts.nhsNumberProblem(source.file, cohortColumn);
+  if (swapped.length > 0) throw new InputError(swapped);
   const unlisted = reading.cohorts.unlistedProblems(source.file, cohortColumn);
   if (unlisted.length > 0) throw new InputError(unlisted);
   return { patients, rows, withInvalidRow, reading: report };

@@ -1,5 +1,7 @@
 import { type DataError, InputError } from "../errors.js";
 import { didYouMean } from "../text/nearest.js";
+import { shownName } from "../text/excerpt.js";
+import { headerLooksLikeData } from "./header-looks-like-data.js";
 
 export interface ColumnWanted {
   /** The spec's name for the column (`patient_id`). */
@@ -52,8 +54,20 @@ function mappingKey(place: ColumnPlace, column: ColumnWanted): string {
   return place.extract ? `"columns": { "${place.extract}": { "${column.name}": "…" } }` : "";
 }
 
+/**
+ * What the header holds, for a message about a column not in it: its names, masked and cut; or, where
+ * the first line looks like data (a file with no header row), only how many fields it has.
+ */
+function foundInWords(header: readonly string[], column: ColumnWanted): string {
+  if (headerLooksLikeData(header)) {
+    return `the file seems to have no header row: its first line, of ${header.length} field${header.length === 1 ? "" : "s"}, looks like data (not shown); add a header row naming the columns`;
+  }
+  const names = header.map(shownName);
+  return `the columns found are: ${names.join(", ")}${didYouMean(column.header, names)}`;
+}
+
 function missing(header: readonly string[], column: ColumnWanted, place: ColumnPlace): DataError {
-  const found = `the columns found are: ${header.join(", ")}${didYouMean(column.header, header)}`;
+  const found = foundInWords(header, column);
   const key = mappingKey(place, column);
   const fix = key ? `; map it in the config with ${key}` : "";
   const what = column.mapped

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { SUPPRESSED_MARK } from "../disclosure/rule.js";
 import type { Suppressible } from "../result.js";
+import { escapeControls } from "../text/escape-controls.js";
 
 /** A CSV cell: a number as it is (unrounded), text, or empty for a figure that cannot be computed. */
 export type CsvCell = number | string | null | undefined;
@@ -22,10 +23,13 @@ export function figureCell(row: Suppressible, field: string, value: number | nul
   return row.suppressed?.includes(field) ? SUPPRESSED_MARK : value;
 }
 
-/** RFC 4180 CSV (quoted where needed, CRLF-free `\n` lines, UTF-8), every text cell neutralised. */
+/**
+ * RFC 4180 CSV (quoted where needed, CRLF-free `\n` lines, UTF-8), every text cell neutralised, and
+ * its controls and bidi overrides shown as their codes (`\u202E`): a CSV is read on a terminal too.
+ */
 export function csvText(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   return stringify([header as string[], ...(rows as CsvCell[][])], {
-    cast: { string: neutralised, number: (value) => String(value) },
+    cast: { string: (text) => neutralised(escapeControls(text)), number: (value) => String(value) },
     record_delimiter: "unix",
   });
 }

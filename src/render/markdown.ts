@@ -10,17 +10,19 @@ import {
   skippedSentences,
 } from "./accounts.js";
 import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
+import { escapeControls } from "../text/escape-controls.js";
 import type { Alignment } from "./text-grid.js";
 
 /**
  * Text in Markdown: characters Markdown or HTML would act on are backslash-escaped (CommonMark
  * escapes any ASCII punctuation; `&` only where it would start an entity), and new lines become
- * spaces, so that a label can neither break a table nor become markup.
+ * spaces, so that a label can neither break a table nor become markup; other controls and bidi
+ * overrides are shown as their codes (`\u202E`).
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|#!~]|&(?=#?\w+;)/g, (character) => `\\${character}`)
-    .replace(/\r\n|\r|\n/g, " ");
+  return escapeControls(
+    text.replace(/[\\`*_[\]<>|#!~]|&(?=#?\w+;)/g, (character) => `\\${character}`).replace(/\r\n|\r|\n/g, " "),
+  );
 }
 
 /** A GitHub-flavoured table; with `boldTotal`, the last row (Total) in bold. */

@@ -11,6 +11,7 @@ import {
   skippedSentences,
 } from "./accounts.js";
 import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
+import { escapeControlsInLines } from "../text/escape-controls.js";
 import { textGrid } from "./text-grid.js";
 
 /** A report table as aligned text: caption, header, a rule, the cohorts, a rule, the Total, notes. */
@@ -52,5 +53,6 @@ export function renderTable(result: PublishedResult): string {
   sections.push(["Patients", "", ...patientAccount(result)]);
   sections.push(["Activity rows", "", ...rowAccount(result)]);
   sections.push(["Assumptions", "", ...textGrid(assumptionLines(result), ["left", "left"])]);
-  return `${sections.map((lines) => lines.join("\n")).join("\n\n")}\n`;
+  // Captions, notes and warnings name cohorts and files too: nothing in them reaches the terminal raw.
+  return escapeControlsInLines(`${sections.map((lines) => lines.join("\n")).join("\n\n")}\n`);
 }

@@ -33,3 +33,16 @@ describe("statistics.md fragile figures: fewer than 30 patients or fewer than 10
     expect(withCount(1, 1)).toEqual(withCount(2, 2));
   });
 });
+
+describe("under --suppress, the warnings are decided from the published counts", () => {
+  it("a suppressed count (1 to 7) is below both bounds, and shown as *", () => {
+    expect(fragileRowWarnings(null, null)).toEqual([
+      "Fewer than 30 patients (*): a change in so small a group can easily be chance and should not be read as an effect of the service.",
+      "Fewer than 10 events in the pre window (*): each one moves the change by over ten points, so it should not be read as an effect of the service.",
+    ]);
+  });
+
+  it("a count rounded up to a bound is no longer below it (28 patients published as 30, 9 events as 10)", () => {
+    expect(fragileRowWarnings(30, 10)).toEqual([]);
+  });
+});

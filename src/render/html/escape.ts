@@ -1,3 +1,5 @@
+import { escapeControlsInLines } from "../../text/escape-controls.js";
+
 /**
  * HTML built only through the `html` template: every interpolated string is escaped (cohort labels,
  * file names, skipped reasons, anything from an input), so nothing from the data can become markup.
@@ -12,9 +14,12 @@ export class SafeHtml {
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Escapes text for HTML (and inline SVG) content and quoted attribute values. */
+/**
+ * Escapes text for HTML (and inline SVG) content and quoted attribute values; controls and bidi
+ * overrides are shown as their codes (`\u202E`), as a browser would otherwise reorder the text after one.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
+  return escapeControlsInLines(text).replace(/[&<>"']/g, (character) => ENTITIES[character]!);
 }
 
 type Interpolation = string | number | SafeHtml | readonly Interpolation[] | null | undefined | false;
