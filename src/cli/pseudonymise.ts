@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { formatDataError } from "../errors.js";
+import { formatDataError, safeText } from "../errors.js";
 import type { DateFormat } from "../extracts/dates.js";
 import { KEY_ENVIRONMENT_VARIABLE, loadKey } from "../pseudonymise/key.js";
 import type { PseudonymiseCsvRequest } from "../pseudonymise/pseudonymise-csv.js";
@@ -73,7 +73,7 @@ export function pseudonymiseCommand(console: Console): Command {
         await checkOutput({ path: flags.out, name: flags.out }, inputs);
       }
       const { key, warnings } = await loadKey({ keyFile: flags.keyFile, environmentValue: process.env[KEY_ENVIRONMENT_VARIABLE] });
-      for (const warning of warnings) console.err(`prepost: warning: ${warning}\n`);
+      for (const warning of warnings) console.err(`prepost: warning: ${safeText(warning)}\n`);
       const request: PseudonymiseCsvRequest = {
         input: flags.in,
         inputName: flags.in,
@@ -87,6 +87,6 @@ export function pseudonymiseCommand(console: Console): Command {
       const { pseudonymiseCsvToFile, pseudonymiseCsvToStream } = await import("../pseudonymise/pseudonymise-csv.js");
       const report =
         flags.out === undefined ? await pseudonymiseCsvToStream(request, outputSink(console)) : await pseudonymiseCsvToFile(request, flags.out);
-      for (const line of reportLines(report, flags.out ?? "standard output")) console.err(`prepost: ${line}\n`);
+      for (const line of reportLines(report, flags.out ?? "standard output")) console.err(`prepost: ${safeText(line)}\n`);
     });
 }

@@ -1,4 +1,4 @@
-import { formatDataError, maskIdentifiers } from "../errors.js";
+import { formatDataError, maskIdentifiers, safeText } from "../errors.js";
 import { describeDateFormat } from "../extracts/dates.js";
 import { delimiterName } from "../io/file-kind.js";
 import { AN_EXTRACT } from "./extract-match.js";
@@ -89,12 +89,13 @@ function fileText(report: InspectedFile): string[] {
 
 export function renderText(report: InspectReport): string {
   const blocks = report.files.filter((file): file is InspectedFile => file.readable).map((file) => fileText(file).join("\n"));
-  return blocks.length > 0 ? `${blocks.join("\n\n")}\n` : "";
+  // A header name or a code can hold a terminal escape or a bidi override: shown as its code.
+  return blocks.length > 0 ? `${safeText(blocks.join("\n\n"))}\n` : "";
 }
 
 /** What `--write-config` wrote, each entry with why, so that the analyst can check every choice. */
 export function writtenConfigText(written: NonNullable<InspectReport["writtenConfig"]>): string {
   const lines = [`wrote ${written.file}, a starting config; each entry is a choice to check:`, ...written.choices.map((choice) => `  ${maskIdentifiers(choice)}`)];
   if (written.leftOut.length > 0) lines.push("left out:", ...written.leftOut.map((why) => `  ${why}`));
-  return `${lines.join("\n")}\n`;
+  return `${safeText(lines.join("\n"))}\n`;
 }

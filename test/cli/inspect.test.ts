@@ -135,3 +135,13 @@ describe("prepost inspect --help", () => {
     for (const flag of ["--format", "--write-config"]) expect(help.stdout).toContain(flag);
   });
 });
+
+describe("inspect never prints a control character or a bidi override as it is", () => {
+  it("shows them as their codes", async () => {
+    const ws = await workspace({ "ae.csv": "patient_id,arrival_date,\u202Eetis\u001b[31m\np1,2021-05-01,x\n" });
+    const run = await runCli(["inspect", ws.path("ae.csv")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/[\u202E\u001b]/);
+    expect(run.stdout).toContain("\\u202Eetis\\u001B[31m");
+  });
+});
