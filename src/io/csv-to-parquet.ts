@@ -3,7 +3,7 @@ import { dataError, InputError } from "../errors.js";
 import { writeAtomically } from "./atomic-write.js";
 import { readCsvHead } from "./csv-head.js";
 import { csvTextTraitsNow, readFirstLine } from "./csv-text-traits.js";
-import { sqlIdentifier, sqlString, trimmedSql, withDuckDb } from "./duckdb-session.js";
+import { sqlIdentifier, sqlPath, sqlString, trimmedSql, withDuckDb } from "./duckdb-session.js";
 import { csvReadSql, isPlainHeader } from "./duckdb-csv.js";
 
 function problem(file: string, message: string, line = 0): InputError {
@@ -16,7 +16,7 @@ function problem(file: string, message: string, line = 0): InputError {
  * row of the wrong length cannot be a table row, so it stops the conversion (DuckDB would silently
  * drop empty fields past the last column; the column past the header's catches it).
  */
-function selectSql(path: string, header: readonly string[], trim: boolean, parallel: boolean): string {
+function selectSql(path: string, file: string, header: readonly string[], trim: boolean, parallel: boolean): string {
   const n = header.length;
   // Short, or with a field past the last that is not empty (empty ones are not fields, as in evaluate).
   const wrongLength = `c${n - 1} IS NULL OR (c${n} IS NOT NULL AND ${trim ? trimmedSql(`c${n}`) : `c${n}`} <> '')`;
@@ -24,17 +24,17 @@ function selectSql(path: string, header: readonly string[], trim: boolean, paral
   const fields = header.map((_, i) => `${trim ? trimmedSql(`c${i}`) : `c${i}`} AS f${i}`).join(", ");
   const columns = header.map((name, i) => `f${i} AS ${sqlIdentifier(name)}`).join(", ");
   const blank = header.map((_, i) => `f${i} = ''`).join(" AND ");
-  return `SELECT ${columns} FROM (SELECT ${fields} FROM ${csvReadSql(path, n, parallel, "padded")} WHERE ${guard}) WHERE NOT (${blank})`;
+  return `SELECT ${columns} FROM (SELECT ${fields} FROM ${csvReadSql(path, file, n, parallel, "padded")} WHERE ${guard}) WHERE NOT (${blank})`;
 }
 
-async function copy(connection: DuckDBConnection, path: string, header: readonly string[], trim: boolean, out: string): Promise<void> {
+async function copy(connection: DuckDBConnection, path: string, file: string, header: readonly string[], trim: boolean, out: string): Promise<void> {
   const to = `TO ${sqlString(out)} (FORMAT parquet, COMPRESSION zstd)`;
   try {
-    await connection.run(`COPY (${selectSql(path, header, trim, true)}) ${to}`);
+    await connection.run(`COPY (${selectSql(path, file, header, trim, true)}) ${to}`);
   } catch (error) {
     // DuckDB's parallel reader cannot pad short rows once a quoted field holds a new line.
     if (!/parallel\s*=\s*false/i.test((error as Error).message)) throw error;
-    await connection.run(`COPY (${selectSql(path, header, trim, false)}) ${to}`);
+    await connection.run(`COPY (${selectSql(path, file, header, trim, false)}) ${to}`);
   }
 }
 
@@ -55,12 +55,12 @@ export async function convertCsvToParquet(path: string, file: string, out: strin
   return withDuckDb({ ordered: true }, async (connection) => {
     await writeAtomically(out, async (temporary) => {
       try {
-        await copy(connection, path, head.header, padding, temporary);
+        await copy(connection, path, file, head.header, padding, temporary);
       } catch (error) {
         throw problem(file, `cannot convert: ${(error as Error).message.split("\n")[0]}`);
       }
     });
-    const counted = await connection.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlString(out)})`);
+    const counted = await connection.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlPath(out, out)})`);
     return { rows: Number(counted.getRowsJS()[0]![0]) };
   });
 }
