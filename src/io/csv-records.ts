@@ -154,14 +154,40 @@ function emptyFile(file: string): InputError {
   return dataError({ code: "empty_file", file, line: 1, column: "", message: "the file is empty: a header row was expected" });
 }
 
-/** Fails with the user's file name if the path is missing, a folder or unreadable. */
+/**
+ * A pipe (`<(…)`, which is /dev/fd/N; standard input piped in; a FIFO) or a device can be read only
+ * once, and an extract is read more than once (its first bytes, a look for quotes, the rows, a line
+ * named in an error; DuckDB's pass besides): refused before anything opens it, which would wait for
+ * a writer or take what the next read needed. Copying it aside would put patient data in a
+ * temporary file; the analyst can choose where to save it.
+ */
+function notRegular(file: string): InputError {
+  return dataError({
+    code: "not_a_file",
+    file,
+    line: 0,
+    column: "",
+    message: "is not a regular file (a pipe, <(…) or standard input): prepost reads an extract more than once, so save it to a file and give that file",
+  });
+}
+
+/** Refuses a path that is there but not a regular file or folder (see `notRegular`); anything else is for the reader to report. */
+export async function refuseIfNotRegular(path: string, file: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (info && !info.isFile() && !info.isDirectory()) throw notRegular(file);
+}
+
+/** Fails with the user's file name if the path is missing, a folder, not a regular file, or unreadable. */
 export async function checkReadableFile(path: string, file: string): Promise<void> {
+  let regular: boolean;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    regular = info.isFile();
   } catch (error) {
     throw parseFailure(error, file);
   }
+  if (!regular) throw notRegular(file);
 }
 
 /** Every reader parses alike (`optionsFor`): byte-order mark dropped, fields trimmed, ragged rows allowed. */
