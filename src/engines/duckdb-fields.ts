@@ -11,6 +11,7 @@ import { visitCsv } from "../io/csv-records.js";
 import { type CsvTextTraits, readFirstLine } from "../io/csv-text-traits.js";
 import { csvReadSql, isPlainHeader } from "../io/duckdb-csv.js";
 import { duckDbCanName, sqlPath, sqlString, TRIMMED_CHARACTERS, trimmedSql } from "../io/duckdb-session.js";
+import { FIELD_LIMIT } from "../io/limits.js";
 import { type ParquetColumn, parquetColumns, parquetFieldSql } from "../io/parquet-records.js";
 import type { ExtractFields } from "./duckdb-sql.js";
 import type { ActivityExtract } from "./stream.js";
@@ -212,7 +213,10 @@ export async function parquetRead(
   );
   const dateColumn = columns[datePosition(extract, at)]!;
   const fields = activityFields(extract, at, (position) => parquetFieldSql(columns[position]!, dateSetting));
+  // A field longer than a field may be makes the row invalid (the row reader says so).
+  const wanted = Object.values(at).filter((position) => position >= 0);
+  const suspect = wanted.map((position) => `strlen(${parquetFieldSql(columns[position]!, dateSetting)}) > ${FIELD_LIMIT}`).join(" OR ");
   const dateKey = dateColumn.type === "DATE" || dateColumn.type === "VARCHAR" ? "whole" : "prefix";
   const dateFormat = await parquetDateFormat(connection, source, dateColumn);
-  return { ...fields, source: `read_parquet(${sqlPath(source.path, source.file)})`, dateKey, dateFormat, used };
+  return { ...fields, suspect, source: `read_parquet(${sqlPath(source.path, source.file)})`, dateKey, dateFormat, used };
 }

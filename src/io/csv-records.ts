@@ -5,6 +5,7 @@ import { createGunzip } from "node:zlib";
 import { CsvError, type Options, parse } from "csv-parse";
 import { dataError, InputError } from "../errors.js";
 import { hasQuoteNow } from "./csv-text-traits.js";
+import { RECORD_LIMIT } from "./limits.js";
 import { DEFAULT_TEXT, type TextKind, textKindOf, type TextSettings } from "./file-kind.js";
 import { PROGRESS_EVERY, type ProgressListener } from "./progress.js";
 import { lineAtOffset, NotUtf8, utf8Check, windows1252ToUtf8 } from "./text-decoding.js";
@@ -25,6 +26,7 @@ export interface CsvRow {
 }
 
 const READ_BLOCK = 1 << 20;
+
 /** csv-parse parses a whole block before the first record comes out. */
 const HEAD_BLOCK = 1 << 14;
 
@@ -33,7 +35,7 @@ const HEAD_BLOCK = 1 << 14;
  * (inside quotes too, see `trimInsideQuotes`); rows of any length come through so that a wrong one
  * is reported, not fatal.
  */
-export const CSV_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true };
+export const CSV_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true, max_record_size: RECORD_LIMIT };
 
 /**
  * The same reading of a file with no `"` in it, without csv-parse's `trim`, which costs a fifth of
@@ -42,7 +44,7 @@ export const CSV_OPTIONS: Options = { bom: true, relax_column_count: true, skip_
  * `trimEnd`, which also takes a no-break space or other Unicode space from the end only; prepost's
  * readers trim the five characters above at both ends, as the DuckDB and Parquet readers do.)
  */
-const QUOTE_FREE_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false };
+const QUOTE_FREE_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: RECORD_LIMIT };
 
 /**
  * The options for a file that will be read through (a look for quotes costs far less than trimming);
@@ -138,6 +140,10 @@ async function readFailure(error: unknown, file: string, path: string, kind: Tex
 
 function parseFailure(error: unknown, file: string): InputError {
   if (error instanceof InputError) return error;
+  if (error instanceof CsvError && error.code === "CSV_MAX_RECORD_SIZE") {
+    const message = `a row is longer than the ${RECORD_LIMIT / 2 ** 20} MB a row may be: the file is not read on`;
+    return dataError({ code: "row_too_long", file, line: Number(error.lines ?? 0), column: "", message });
+  }
   if (error instanceof CsvError) {
     const reason = error.message.replace(/^[^:]*: /, "").replace(/ at line \d+.*$/, "");
     return dataError({ code: error.code.toLowerCase(), file, line: Number(error.lines ?? 0), column: "", message: `malformed CSV: ${reason}` });
