@@ -45,6 +45,8 @@ async function copy(connection: DuckDBConnection, path: string, file: string, he
  * (faster, and a tenth of the size). The output is written whole or not at all.
  */
 export async function convertCsvToParquet(path: string, file: string, out: string): Promise<{ rows: number }> {
+  // Before anything is written: an output DuckDB cannot name could not be counted once written.
+  const written = sqlPath(out, out);
   const head = await readCsvHead(path, file);
   const lower = head.header.map((name) => name.toLowerCase());
   const twice = head.header.find((name, i) => lower.indexOf(name.toLowerCase()) !== i);
@@ -63,7 +65,7 @@ export async function convertCsvToParquet(path: string, file: string, out: strin
         throw problem(file, `cannot convert: ${(error as Error).message.split("\n")[0]}`);
       }
     });
-    const counted = await connection.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlPath(out, out)})`);
+    const counted = await connection.runAndReadAll(`SELECT count(*) FROM read_parquet(${written})`);
     return { rows: Number(counted.getRowsJS()[0]![0]) };
   });
 }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -57,5 +58,9 @@ describe("DuckDB reads exactly the file named, never a glob pattern's matches", 
     const run = await runCli(["evaluate", "--referrals", ws.path("referrals.csv"), "--ae", ws.path("a\\e[1].parquet"), "--engine", "duckdb", "--bootstrap", "0"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("its path has a backslash and one of * ? [; rename it");
+    const converted = await runCli(["convert", "--in", ws.path("ae1.csv"), "--out", ws.path("o\\ut[1].parquet")]);
+    expect(converted.code).toBe(2);
+    expect(converted.stderr).toContain("its path has a backslash and one of * ? [; rename it");
+    expect(existsSync(ws.path("o\\ut[1].parquet"))).toBe(false);
   });
 });
