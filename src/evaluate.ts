@@ -17,6 +17,7 @@ import { CohortNames } from "./extracts/cohort-names.js";
 import { readComparison } from "./extracts/read-comparison.js";
 import { selectEngine } from "./engines/select-engine.js";
 import { readReferrals } from "./extracts/read-referrals.js";
+import { refuseIfNotRegular } from "./io/csv-records.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
 import { EXTRACT_NAMES, type ExtractName, type OutcomeId, type OutcomeResult, type Result, type RowCounts, type RunWarning } from "./result.js";
@@ -197,6 +198,8 @@ export interface EvaluateOptions {
  */
 export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
   const log = new ProblemLog(run.settings.skipInvalid, run.settings.maxInvalid);
+  // Before anything opens an input: a pipe would be read once, or wait for its writer.
+  for (const extract of EXTRACT_NAMES) if (run[extract]) await refuseIfNotRegular(run[extract]!.path, run[extract]!.file);
   // Chosen first, so that DuckDB starts up while the referrals are read.
   const engine = await selectEngine(run);
   const people = await readPeople(run, log, options.progress);

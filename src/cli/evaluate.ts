@@ -91,7 +91,7 @@ export function evaluateCommand(console: Console): Command {
     .addOption(
       new Option("--engine <engine>", "engine reading the activity extracts: stream (csv-parse), duckdb, or auto (default: DuckDB for Parquet or an activity extract over 64 MB)").choices(["stream", "duckdb", "auto"]),
     )
-    .option("--bootstrap <n>", "bootstrap replicates for the confidence intervals (default 2000; 0 turns them off)", wholeNumber)
+    .option("--bootstrap <n>", "bootstrap replicates for the confidence intervals (default 2000, at most 100,000; 0 turns them off)", wholeNumber)
     .option("--seed <n>", "seed of the bootstrap's random numbers (default 1)", integer)
     .option("--suppress", "small-number suppression as NHS England applies it to HES/ECDS: 1-7 shown as *, other counts rounded to 5")
     .option("--no-suppress", "no suppression (overrides the config file)")

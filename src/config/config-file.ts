@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 import { z } from "zod";
 import { type DataError, InputError } from "../errors.js";
 import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
@@ -149,13 +149,34 @@ function jsonErrorPlace(text: string, error: Error): { line: number; column: num
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
+/** A config file of settings and mappings is a few kilobytes; anything near this is another file given by mistake. */
+export const CONFIG_FILE_LIMIT = 4 * 2 ** 20;
+
+class TooLong extends Error {}
+
+/**
+ * The file's text, read once as it comes (so `--config <(jq …)` works), and stopped past the limit,
+ * so that an extract given as `--config` is refused without being read into memory whole.
+ */
+async function readConfigText(filePath: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of createReadStream(filePath, { highWaterMark: 1 << 16 })) {
+    length += (chunk as Buffer).length;
+    if (length > CONFIG_FILE_LIMIT) throw new TooLong();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** Reads and validates a config file; every unknown or mistyped key is an error that names it. */
 export async function loadConfigFile(filePath: string): Promise<ConfigFile> {
   let text: string;
   try {
-    text = await readFile(filePath, "utf8");
-  } catch {
-    throw new InputError([{ code: "unreadable_file", file: filePath, line: 0, column: "", message: "cannot read the config file" }]);
+    text = await readConfigText(filePath);
+  } catch (error) {
+    const message = error instanceof TooLong ? `is longer than the ${CONFIG_FILE_LIMIT / 2 ** 20} MB a config file may be: is it the config file?` : "cannot read the config file";
+    throw new InputError([{ code: error instanceof TooLong ? "config_too_long" : "unreadable_file", file: filePath, line: 0, column: "", message }]);
   }
   let json: unknown;
   try {

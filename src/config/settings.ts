@@ -24,6 +24,11 @@ export const engineChoice = z.enum(["stream", "duckdb", "auto"]);
 export type EngineChoice = z.infer<typeof engineChoice>;
 export type EngineName = Exclude<EngineChoice, "auto">;
 const wholeNumber = z.number().int().min(0);
+/**
+ * The most bootstrap replicates a run may ask for. Each replicate keeps a value per cohort and
+ * outcome; a billion ran to 10 GB and a V8 fatal error. 100,000 is fifty times the default.
+ */
+export const MAX_BOOTSTRAP = 100_000;
 
 /**
  * `--max-invalid N` or `N%`: how many invalid rows `--skip-invalid` may skip in one extract before
@@ -65,7 +70,10 @@ export const settingsInput = z.strictObject({
   maxInvalid: maxInvalid
     .optional()
     .describe("With skipInvalid: the most invalid rows one extract may have, a count (50) or a share of its rows (\"2%\"). Default: more than 1% of the rows and more than 10 stops the run."),
-  bootstrap: wholeNumber.optional().describe("Bootstrap replicates for confidence intervals; 0 turns them off. Default 2000."),
+  bootstrap: wholeNumber
+    .max(MAX_BOOTSTRAP, { message: `must be at most ${MAX_BOOTSTRAP.toLocaleString("en-GB")} (each replicate is held in memory; the default is 2,000)` })
+    .optional()
+    .describe(`Bootstrap replicates for confidence intervals; 0 turns them off. Default 2000, at most ${MAX_BOOTSTRAP.toLocaleString("en-GB")}.`),
   seed: z.number().int().optional().describe("Seed of the bootstrap random numbers. Default 1."),
   suppress: z.boolean().optional().describe("Apply NHS England's HES/ECDS small-number suppression to every count published. Default false."),
   unitCosts: unitCostsInput.optional().describe("Unit costs in GBP, to cost each window's activity. No default: without them no cost is shown."),

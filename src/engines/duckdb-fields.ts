@@ -10,7 +10,8 @@ import { type CsvHead, readCsvHead } from "../io/csv-head.js";
 import { visitCsv } from "../io/csv-records.js";
 import { type CsvTextTraits, readFirstLine } from "../io/csv-text-traits.js";
 import { csvReadSql, isPlainHeader } from "../io/duckdb-csv.js";
-import { sqlString, TRIMMED_CHARACTERS, trimmedSql } from "../io/duckdb-session.js";
+import { duckDbCanName, sqlPath, sqlString, TRIMMED_CHARACTERS, trimmedSql } from "../io/duckdb-session.js";
+import { FIELD_LIMIT } from "../io/limits.js";
 import { type ParquetColumn, parquetColumns, parquetFieldSql } from "../io/parquet-records.js";
 import type { ExtractFields } from "./duckdb-sql.js";
 import type { ActivityExtract } from "./stream.js";
@@ -62,6 +63,8 @@ function activityFields(
 export interface CsvLayout {
   extract: ActivityExtract;
   path: string;
+  /** The file as the user named it. */
+  file: string;
   at: Positions;
   columnCount: number;
   dateKey: ExtractFields["dateKey"];
@@ -120,6 +123,7 @@ async function csvDateFormat(source: ExtractSource, position: number, head: CsvH
  * `NeedsRowReader` where DuckDB cannot be trusted to read the header as csv-parse does.
  */
 export async function csvLayout(extract: ActivityExtract, source: ExtractSource): Promise<CsvLayout> {
+  if (!duckDbCanName(source.path)) throw new NeedsRowReader("DuckDB cannot name the file (a backslash and a glob character in its path)");
   const head = await readCsvHead(source.path, source.file).catch(() => {
     throw new NeedsRowReader("the file cannot be read, or its start is not valid CSV");
   });
@@ -129,7 +133,7 @@ export async function csvLayout(extract: ActivityExtract, source: ExtractSource)
   const { at, used } = columnsIn(head.header, extract, source);
   const dateKey = dateKeyFor(head.firstRecord?.[datePosition(extract, at)]);
   const dateFormat = await csvDateFormat(source, datePosition(extract, at), head);
-  return { extract, path: source.path, at, columnCount: head.header.length, dateKey, dateFormat, used };
+  return { extract, path: source.path, file: source.file, at, columnCount: head.header.length, dateKey, dateFormat, used };
 }
 
 /**
@@ -168,7 +172,7 @@ export function csvRead(layout: CsvLayout, traits: CsvTextTraits): ExtractFields
     dateKey: layout.dateKey,
     ...(suspect ? { suspect } : {}),
     // Exactly the header's columns: a row of the wrong length stops the pass (see `csvReadSql`).
-    source: csvReadSql(layout.path, columnCount, true, "exact"),
+    source: csvReadSql(layout.path, layout.file, columnCount, true, "exact"),
   };
 }
 
@@ -184,10 +188,15 @@ async function parquetDateFormat(connection: DuckDBConnection, source: ExtractSo
   const text = parquetFieldSql(column, "auto");
   const missing = `upper(${text}) IN (${MISSING_TOKENS.map((token) => sqlString(token)).join(", ")})`;
   const shaped = `regexp_matches(${text}, '^([0-9]{4}-[0-9]|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})')`;
-  const first = await connection.runAndReadAll(
-    `SELECT ${text} FROM read_parquet(${sqlString(source.path)}, file_row_number = true)
+  const first = await connection
+    .runAndReadAll(
+      `SELECT ${text} FROM read_parquet(${sqlPath(source.path, source.file)}, file_row_number = true)
      WHERE ${text} <> '' AND NOT (${missing}) AND ${shaped} ORDER BY file_row_number LIMIT 1`,
-  );
+    )
+    .catch(() => {
+      // A corrupted page: the row reader names the file and what DuckDB found.
+      throw new NeedsRowReader("DuckDB could not read the file");
+    });
   const value = first.getRowsJS()[0]?.[0];
   const format = typeof value === "string" ? dateFormatOf(value) : undefined;
   if (!format) throw new NeedsRowReader("no value of the date column decides its format");
@@ -201,7 +210,7 @@ export async function parquetRead(
   source: ExtractSource,
 ): Promise<ExtractFields & { dateFormat: DateFormat; used: Record<string, ColumnUse | null> }> {
   const dateSetting: DateSetting = source.format.dateFormat;
-  const columns = await parquetColumns(connection, source.path).catch(() => {
+  const columns = await parquetColumns(connection, source.path, source.file).catch(() => {
     throw new NeedsRowReader("not a readable Parquet file");
   });
   const { at, used } = columnsIn(
@@ -211,7 +220,10 @@ export async function parquetRead(
   );
   const dateColumn = columns[datePosition(extract, at)]!;
   const fields = activityFields(extract, at, (position) => parquetFieldSql(columns[position]!, dateSetting));
+  // A field longer than a field may be makes the row invalid (the row reader says so).
+  const wanted = Object.values(at).filter((position) => position >= 0);
+  const suspect = wanted.map((position) => `strlen(${parquetFieldSql(columns[position]!, dateSetting)}) > ${FIELD_LIMIT}`).join(" OR ");
   const dateKey = dateColumn.type === "DATE" || dateColumn.type === "VARCHAR" ? "whole" : "prefix";
   const dateFormat = await parquetDateFormat(connection, source, dateColumn);
-  return { ...fields, source: `read_parquet(${sqlString(source.path)})`, dateKey, dateFormat, used };
+  return { ...fields, suspect, source: `read_parquet(${sqlPath(source.path, source.file)})`, dateKey, dateFormat, used };
 }

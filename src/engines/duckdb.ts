@@ -123,6 +123,7 @@ async function countCsv(
     throw new NeedsRowReader("the file cannot be read");
   });
   if (!text.utf8) throw new NeedsRowReader("not valid UTF-8");
+  if (text.longLine) throw new NeedsRowReader("a line is longer than a field may be (docs/scale.md)");
   const fields = csvRead(layout, text);
   const rules = countingRules(run, layout.dateFormat);
   await connection.run(calendarSql(rules.dateFormat));

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { DataError } from "../errors.js";
+import { FIELD_LIMIT } from "../io/limits.js";
 import type { ExtractName } from "../result.js";
 import { FieldIssue, type FieldRule } from "./fields.js";
 import { isMissingToken } from "./missing-values.js";
@@ -64,6 +65,8 @@ export class RowReader {
   /** Reads a field with its rule (or a bare zod schema); undefined, and a problem, if it is not valid. */
   read<T>(rule: FieldRule<T> | z.ZodType<T>, position: number, column: string): T | undefined {
     const field = position < 0 ? "" : (this.fields[position] ?? "");
+    // A UTF-16 unit is at most 3 bytes of UTF-8: only a field this long can be over the limit.
+    if (field.length > FIELD_LIMIT / 3 && Buffer.byteLength(field) > FIELD_LIMIT) return this.tooLong(column, field);
     // NULL, NA, N/A are how exports write a missing value: in every column they are an empty field.
     const token = isMissingToken(field);
     const value = token ? "" : field;
@@ -79,6 +82,19 @@ export class RowReader {
     }
     // The message shows the value as the file has it: "NULL" is not empty to the eye.
     this.problem(column, field, token ? problem.replace(/^is empty/, "is a missing value") : problem);
+    return undefined;
+  }
+
+  /** A field too long to be a value of any column read: its length, never the value (it could be anything, of any size). */
+  private tooLong(column: string, field: string): undefined {
+    const megabytes = (Buffer.byteLength(field) / 2 ** 20).toFixed(1);
+    this.problems.push({
+      code: "field_too_long",
+      file: this.file,
+      line: this.line,
+      column,
+      message: `field is ${megabytes} MB long: longer than the ${FIELD_LIMIT / 2 ** 20} MB a field may be`,
+    });
     return undefined;
   }
 

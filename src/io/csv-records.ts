@@ -5,6 +5,7 @@ import { createGunzip } from "node:zlib";
 import { CsvError, type Options, parse } from "csv-parse";
 import { dataError, InputError } from "../errors.js";
 import { hasQuoteNow } from "./csv-text-traits.js";
+import { RECORD_LIMIT } from "./limits.js";
 import { DEFAULT_TEXT, type TextKind, textKindOf, type TextSettings } from "./file-kind.js";
 import { PROGRESS_EVERY, type ProgressListener } from "./progress.js";
 import { lineAtOffset, NotUtf8, utf8Check, windows1252ToUtf8 } from "./text-decoding.js";
@@ -25,6 +26,7 @@ export interface CsvRow {
 }
 
 const READ_BLOCK = 1 << 20;
+
 /** csv-parse parses a whole block before the first record comes out. */
 const HEAD_BLOCK = 1 << 14;
 
@@ -33,7 +35,7 @@ const HEAD_BLOCK = 1 << 14;
  * (inside quotes too, see `trimInsideQuotes`); rows of any length come through so that a wrong one
  * is reported, not fatal.
  */
-export const CSV_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true };
+export const CSV_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true, max_record_size: RECORD_LIMIT };
 
 /**
  * The same reading of a file with no `"` in it, without csv-parse's `trim`, which costs a fifth of
@@ -42,7 +44,7 @@ export const CSV_OPTIONS: Options = { bom: true, relax_column_count: true, skip_
  * `trimEnd`, which also takes a no-break space or other Unicode space from the end only; prepost's
  * readers trim the five characters above at both ends, as the DuckDB and Parquet readers do.)
  */
-const QUOTE_FREE_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false };
+const QUOTE_FREE_OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: RECORD_LIMIT };
 
 /**
  * The options for a file that will be read through (a look for quotes costs far less than trimming);
@@ -138,6 +140,10 @@ async function readFailure(error: unknown, file: string, path: string, kind: Tex
 
 function parseFailure(error: unknown, file: string): InputError {
   if (error instanceof InputError) return error;
+  if (error instanceof CsvError && error.code === "CSV_MAX_RECORD_SIZE") {
+    const message = `a row is longer than the ${RECORD_LIMIT / 2 ** 20} MB a row may be: the file is not read on`;
+    return dataError({ code: "row_too_long", file, line: Number(error.lines ?? 0), column: "", message });
+  }
   if (error instanceof CsvError) {
     const reason = error.message.replace(/^[^:]*: /, "").replace(/ at line \d+.*$/, "");
     return dataError({ code: error.code.toLowerCase(), file, line: Number(error.lines ?? 0), column: "", message: `malformed CSV: ${reason}` });
@@ -154,14 +160,40 @@ function emptyFile(file: string): InputError {
   return dataError({ code: "empty_file", file, line: 1, column: "", message: "the file is empty: a header row was expected" });
 }
 
-/** Fails with the user's file name if the path is missing, a folder or unreadable. */
+/**
+ * A pipe (`<(…)`, which is /dev/fd/N; standard input piped in; a FIFO) or a device can be read only
+ * once, and an extract is read more than once (its first bytes, a look for quotes, the rows, a line
+ * named in an error; DuckDB's pass besides): refused before anything opens it, which would wait for
+ * a writer or take what the next read needed. Copying it aside would put patient data in a
+ * temporary file; the analyst can choose where to save it.
+ */
+function notRegular(file: string): InputError {
+  return dataError({
+    code: "not_a_file",
+    file,
+    line: 0,
+    column: "",
+    message: "is not a regular file (a pipe, <(…) or standard input): prepost reads an extract more than once, so save it to a file and give that file",
+  });
+}
+
+/** Refuses a path that is there but not a regular file or folder (see `notRegular`); anything else is for the reader to report. */
+export async function refuseIfNotRegular(path: string, file: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (info && !info.isFile() && !info.isDirectory()) throw notRegular(file);
+}
+
+/** Fails with the user's file name if the path is missing, a folder, not a regular file, or unreadable. */
 export async function checkReadableFile(path: string, file: string): Promise<void> {
+  let regular: boolean;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    regular = info.isFile();
   } catch (error) {
     throw parseFailure(error, file);
   }
+  if (!regular) throw notRegular(file);
 }
 
 /** Every reader parses alike (`optionsFor`): byte-order mark dropped, fields trimmed, ragged rows allowed. */

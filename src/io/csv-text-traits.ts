@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import * as fs from "node:fs";
 import { Worker } from "node:worker_threads";
+import { FIELD_LIMIT } from "./limits.js";
 
 /**
  * What the bytes of a CSV file hold that could make two CSV readers disagree. DuckDB's reader does
@@ -16,6 +17,12 @@ export interface CsvTextTraits {
   padding: boolean;
   /** Every byte is UTF-8 (DuckDB's reader and prepost's must not be left to disagree on one that is not). */
   utf8: boolean;
+  /**
+   * A line (the bytes between two CRs or LFs) longer than `FIELD_LIMIT`. DuckDB's reader drops a
+   * last line of over 32 MiB without a word, and reads a long one it was told to refuse
+   * (`max_line_size`), so such a file is the row reader's, which reads or refuses it by its fields.
+   */
+  longLine: boolean;
 }
 
 /**
@@ -23,9 +30,12 @@ export interface CsvTextTraits {
  * file read once in 64 KiB blocks (small enough to stay in the CPU's cache between the read and the
  * searches), each block searched with `indexOf`, and a byte carried over the edge between blocks.
  */
-function scanCsvText(path: string, files: typeof fs, isUtf8: (bytes: Uint8Array) => boolean): CsvTextTraits {
+function scanCsvText(path: string, files: typeof fs, isUtf8: (bytes: Uint8Array) => boolean, longLine: number): CsvTextTraits {
   const QUOTE = 0x22, TAB = 0x09, FORM_FEED = 0x0c, CR = 0x0d, LF = 0x0a, SPACE = 0x20, COMMA = 0x2c;
-  const traits = { quotes: false, padding: false, utf8: true };
+  const traits = { quotes: false, padding: false, utf8: true, longLine: false };
+  // Bytes since the last CR or LF. A block is far shorter than a long line, so only a line that
+  // runs over a block's edge can be one: each block needs only its first and last line end.
+  let lineSoFar = 0;
   // A character split across two blocks is checked whole: the bytes of an unfinished one are carried.
   let carried = Buffer.alloc(0);
   const block = Buffer.allocUnsafe(1 << 16);
@@ -60,9 +70,20 @@ function scanCsvText(path: string, files: typeof fs, isUtf8: (bytes: Uint8Array)
           break;
         }
       }
+      if (!traits.longLine) {
+        const lf = bytes.indexOf(LF);
+        const cr = bytes.indexOf(CR);
+        const first = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+        if (first < 0) lineSoFar += length;
+        else {
+          if (lineSoFar + first > longLine) traits.longLine = true;
+          lineSoFar = length - 1 - Math.max(bytes.lastIndexOf(LF), bytes.lastIndexOf(CR));
+        }
+        if (lineSoFar > longLine) traits.longLine = true;
+      }
       pendingSpace = bytes[length - 1] === SPACE;
       previous = bytes[length - 1]!;
-      if (traits.quotes && traits.padding && !traits.utf8) break;
+      if (traits.quotes && traits.padding && !traits.utf8 && traits.longLine) break;
     }
     if (carried.length > 0) traits.utf8 = false;
     // A space at the very end of the file ends its last field.
@@ -92,7 +113,7 @@ export function hasQuoteNow(path: string): boolean {
 
 /** The scan on this thread. */
 export function csvTextTraitsNow(path: string): CsvTextTraits {
-  return scanCsvText(path, fs, isUtf8);
+  return scanCsvText(path, fs, isUtf8, FIELD_LIMIT);
 }
 
 /**
@@ -102,7 +123,7 @@ export function csvTextTraitsNow(path: string): CsvTextTraits {
  */
 export function csvTextTraits(path: string): Promise<CsvTextTraits> {
   const source = `const { parentPort, workerData } = require("node:worker_threads");
-    parentPort.postMessage((${scanCsvText.toString()})(workerData, require("node:fs"), require("node:buffer").isUtf8));`;
+    parentPort.postMessage((${scanCsvText.toString()})(workerData, require("node:fs"), require("node:buffer").isUtf8, ${FIELD_LIMIT}));`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(source, { eval: true, workerData: path });
     worker.once("message", (traits: CsvTextTraits) => resolve(traits));

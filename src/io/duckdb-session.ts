@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { dataError } from "../errors.js";
 
 /**
  * An embedded, in-memory DuckDB for one run. Loaded on first use, so that a run on the stream
@@ -51,6 +52,36 @@ export async function withDuckDb<T>(options: DuckDbOptions, use: (connection: Du
 /** A SQL string literal. */
 export function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** The characters that make DuckDB read a path as a glob pattern (its `HasGlob`: `*`, `?`, `[`). */
+const GLOB = /[*?[]/;
+
+/** Whether DuckDB can be given the path as one file: no glob character, or no backslash to go with one. */
+export function duckDbCanName(path: string): boolean {
+  // DuckDB's glob splits a pattern at a backslash as at a slash, so no escape can name such a file.
+  return !GLOB.test(path) || !path.includes("\\");
+}
+
+/**
+ * A user's path as a SQL literal that DuckDB reads as exactly that one file. `read_csv` and
+ * `read_parquet` take any path as a glob pattern, in a list too (`['ae [v2].csv']` read `ae 2.csv`),
+ * so in such a path each of `*`, `?`, `[`, `]` is written as a class of itself (`[[]`), which
+ * matches only it (a test holds DuckDB to it, with decoy files beside).
+ * Braces are not glob characters to DuckDB. A path that cannot be named so (`duckDbCanName`) is
+ * refused: `file` is the name the user gave.
+ */
+export function sqlPath(path: string, file: string): string {
+  if (!duckDbCanName(path)) {
+    throw dataError({
+      code: "unreadable_file",
+      file,
+      line: 0,
+      column: "",
+      message: "cannot be read through DuckDB: its path has a backslash and one of * ? [; rename it (or its folder)",
+    });
+  }
+  return sqlString(GLOB.test(path) ? path.replace(/[*?[\]]/g, (character) => `[${character}]`) : path);
 }
 
 /** A SQL identifier, whatever characters the extract's header uses. */

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { dataError, InputError } from "../errors.js";
 import type { DateSetting } from "../extracts/dates.js";
 import { type CsvVisitor, checkReadableFile, isBlank } from "./csv-records.js";
-import { sqlIdentifier, sqlString, trimmedSql, withDuckDb } from "./duckdb-session.js";
+import { sqlIdentifier, sqlPath, trimmedSql, withDuckDb } from "./duckdb-session.js";
 
 export interface ParquetColumn {
   name: string;
@@ -11,8 +11,8 @@ export interface ParquetColumn {
 }
 
 /** The Parquet file's columns, in order. */
-export async function parquetColumns(connection: DuckDBConnection, path: string): Promise<ParquetColumn[]> {
-  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
+export async function parquetColumns(connection: DuckDBConnection, path: string, file: string): Promise<ParquetColumn[]> {
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlPath(path, file)})`);
   return described.getRowsJS().map((row) => ({ name: String(row[0]), type: String(row[1]) }));
 }
 
@@ -35,9 +35,20 @@ export function parquetFieldSql(column: ParquetColumn, dateFormat: DateSetting):
   return `coalesce(${textOf(column, dateFormat)}, '')`;
 }
 
+/** DuckDB's refusal of the file (not Parquet, truncated, a corrupted page) as the user's problem; short, never a value. */
 function notParquet(file: string, error: unknown): InputError {
-  const reason = (error as Error).message.split("\n")[0] ?? "";
+  if (error instanceof InputError) return error;
+  const reason = ((error as Error).message.split("\n")[0] ?? "").slice(0, 200);
   return dataError({ code: "unreadable_file", file, line: 0, column: "", message: `cannot read as Parquet: ${reason}` });
+}
+
+/** A DuckDB call on the user's file, its failure that file's problem. */
+async function reading<T>(file: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw notParquet(file, error);
+  }
 }
 
 /**
@@ -49,18 +60,15 @@ function notParquet(file: string, error: unknown): InputError {
 export async function visitParquet(path: string, file: string, dateFormat: DateSetting, visitor: CsvVisitor): Promise<void> {
   await checkReadableFile(path, file);
   await withDuckDb({ ordered: true }, async (connection) => {
-    let columns: ParquetColumn[];
-    try {
-      columns = await parquetColumns(connection, path);
-    } catch (error) {
-      throw notParquet(file, error);
-    }
+    const columns = await reading(file, () => parquetColumns(connection, path, file));
     visitor.header(columns.map((column) => column.name), 1);
     if (columns.length === 0) return;
     const fields = columns.map((column) => parquetFieldSql(column, dateFormat)).join(", ");
-    const result = await connection.stream(`SELECT ${fields} FROM read_parquet(${sqlString(path)})`);
+    const result = await reading(file, () => connection.stream(`SELECT ${fields} FROM read_parquet(${sqlPath(path, file)})`));
+    // A corrupted page shows only once its rows are fetched: an unreadable file, not a bug.
+    const next = () => reading(file, () => result.fetchChunk());
     let line = 1;
-    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    for (let chunk = await next(); chunk && chunk.rowCount > 0; chunk = await next()) {
       for (const record of chunk.getRows() as string[][]) {
         line++;
         if (!isBlank(record)) visitor.record(record, line);

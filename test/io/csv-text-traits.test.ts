@@ -13,7 +13,23 @@ async function traitsOf(text: string | Uint8Array) {
 
 describe("what a CSV file holds that two CSV readers could read differently", () => {
   it("finds nothing in a plain file, CRLF and inner spaces included", async () => {
-    expect(await traitsOf("\uFEFFa,b\r\np1,COHORT 1\r\n")).toEqual({ quotes: false, padding: false, utf8: true });
+    expect(await traitsOf("\uFEFFa,b\r\np1,COHORT 1\r\n")).toEqual({ quotes: false, padding: false, utf8: true, longLine: false });
+  });
+
+  it("finds a line longer than a field may be (1 MiB between two line ends), wherever the blocks fall", async () => {
+    const limit = 2 ** 20;
+    const line = (bytes: number) => "x".repeat(bytes);
+    const cases: [string, boolean][] = [
+      [`a\n${line(limit)}\n`, false],
+      [`a\n${line(limit + 1)}\n`, true],
+      [`a\n${line(limit + 1)}`, true],
+      [line(limit + 1), true],
+      [`${line(1000)}\r${line(limit)}\r\n${line(limit)}`, false],
+      [`a\r\n${"x,".repeat(limit / 2 + 1)}\r\n`, true],
+      [`${"ab,c\n".repeat(limit)}`, false],
+      [`a\n${"y".repeat((1 << 16) - 3)}\n${line(limit + 7)}\nb\n`, true],
+    ];
+    for (const [text, long] of cases) expect((await traitsOf(text)).longLine, `${text.length} bytes`).toBe(long);
   });
 
   it("finds quotes anywhere", async () => {
@@ -37,7 +53,7 @@ describe("what a CSV file holds that two CSV readers could read differently", ()
     expect((await traitsOf(spaceThenComma)).padding).toBe(true);
     const spaceThenLineEnd = `a,b\n${"x".repeat(block - 5)} \ny,z\n`;
     expect((await traitsOf(spaceThenLineEnd)).padding).toBe(true);
-    expect(await traitsOf(`a,b\n${"x".repeat(block - 5)} y\n`)).toEqual({ quotes: false, padding: false, utf8: true });
+    expect(await traitsOf(`a,b\n${"x".repeat(block - 5)} y\n`)).toEqual({ quotes: false, padding: false, utf8: true, longLine: false });
   });
 
   it("reports a file it cannot read", async () => {
