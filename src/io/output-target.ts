@@ -122,7 +122,10 @@ export async function checkOutputs(outputs: readonly OutputName[], inputs: reado
   const targets: OutputTarget[] = [];
   const seen: { output: OutputName; id: Stats | undefined; real: string }[] = [];
   for (const output of outputs) {
-    const id = await identity(output.path);
+    // The file that will be written, as `outputTarget` resolves it (`sub/../ae.csv` is `ae.csv`
+    // there, even where `sub` does not exist): compared where it will be written, not as spelled.
+    const target = await outputTarget(output.path, output.name);
+    const id = await identity(target.path);
     if (id && (id.isFile() || id.isFIFO())) {
       const input = inputs.find((_, i) => inputIds[i] !== undefined && sameFile(inputIds[i]!, id));
       if (input) {
@@ -136,7 +139,6 @@ export async function checkOutputs(outputs: readonly OutputName[], inputs: reado
         continue;
       }
     }
-    const target = await outputTarget(output.path, output.name);
     const twice = seen.find((earlier) => (id && earlier.id && id.isFile() && sameFile(earlier.id, id)) || (target.kind === "file" && earlier.real === target.path));
     if (twice) {
       problems.push({ code: "usage", file: output.name, line: 0, column: "", message: `is the same file as ${twice.output.name}; give each output once` });

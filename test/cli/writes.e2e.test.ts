@@ -88,6 +88,15 @@ describe("an output that is one of the run's inputs is refused, however spelled,
     expect(lstatSync(join(dir, "soft.csv")).isSymbolicLink()).toBe(true);
   });
 
+  it("through a path that names a folder that is not there (nowhere/../ae.csv is ae.csv to prepost)", async () => {
+    const dir = await study();
+    const before = snapshot(dir);
+    const ran = await prepost([...evaluate, "--out", "nowhere/../ae.csv"], dir);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain("prepost: nowhere/../ae.csv: is the A&E extract (ae.csv): prepost never writes over an input");
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it("before an extract is read: a malformed extract is not what stops the run", async () => {
     const dir = await study();
     writeFileSync(join(dir, "ae.csv"), "patient_id,arrival_date\np1,not a date\n");
