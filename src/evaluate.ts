@@ -1,3 +1,4 @@
+import { InputError } from "./errors.js";
 import type { EvaluationRun } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
 import { type CohortLabel, countsByCohort } from "./core/aggregate.js";
@@ -173,6 +174,30 @@ function rowCounts(counted: Counted, log: ProblemLog): RowCounts {
   return rows;
 }
 
+/**
+ * HES A&E codes a planned follow-up 2, ECDS 4: an extract whose category column is HES's
+ * `AEATTENDCAT`, read with the ECDS default, would count every planned follow-up and leave out
+ * category 4, in silence. Where neither the coding nor the list of categories was chosen, the run
+ * asks which it is.
+ */
+function refuseUnsaidCoding(run: EvaluationRun, activity: readonly ActivityRead[]): void {
+  if (run.chosen?.aeCoding || run.chosen?.excludedAttendanceCategories) return;
+  const ae = activity.find((read) => read.extract === "ae");
+  const category = ae?.reading.columns.attendance_category;
+  if (!ae || !category || category.header.toUpperCase() !== "AEATTENDCAT") return;
+  throw new InputError([
+    {
+      code: "ae_coding_unsaid",
+      file: ae.file,
+      line: 1,
+      column: category.header,
+      message:
+        "is HES A&E's attendance category (2: a planned follow-up), but the run would read ECDS codes (4: a planned follow-up); " +
+        'say which the extract uses with --ae-coding hes (config "aeCoding": "hes"), or --ae-coding ecds',
+    },
+  ]);
+}
+
 /** What the extracts show that an analyst must look at, though no rule is broken. */
 function runWarnings(activity: readonly ActivityRead[]): RunWarning[] {
   const warnings: RunWarning[] = [];
@@ -207,6 +232,7 @@ export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}
   const activity = await engine.read(run, subjects, log, options.progress);
   for (const read of activity) log.extractRead(read.extract, read.file, read.rows);
   log.throwIfAny();
+  refuseUnsaidCoding(run, activity);
 
   const settings = decidedSettings(run, activity, engine.name);
   const criteria: EligibilityCriteria = {

@@ -218,5 +218,9 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
     comparison: sources.comparison,
     cohorts: cohortLabels(config, flags.config ?? ""),
     coverage: coverageOf(config, flagSettings),
+    chosen: {
+      aeCoding: config.aeCoding !== undefined || flagSettings.aeCoding !== undefined,
+      excludedAttendanceCategories: config.excludedAttendanceCategories !== undefined || flagSettings.excludedAttendanceCategories !== undefined,
+    },
   };
 }

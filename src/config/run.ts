@@ -33,6 +33,8 @@ export interface EvaluationRun {
   comparison?: ExtractSource;
   /** Cohort order, labels and aliases from the config; undefined to take them from the data. */
   cohorts?: ListedCohort[];
+  /** Settings the user chose (config or flag) rather than left to their defaults, where a rule must know. */
+  chosen?: { aeCoding: boolean; excludedAttendanceCategories: boolean };
   /** Per activity extract, the coverage given for it (config `coverage`, over `dataStart`/`dataEnd`). */
   coverage?: Partial<Record<"ae" | "admissions", GivenCoverage>>;
 }

@@ -258,3 +258,23 @@ describe("Parquet extracts are read by the same rules", () => {
     expect(result.inputs.formats.ae).toMatchObject({ kind: "parquet", dateFormats: { arrival_date: "dmy" } });
   });
 });
+
+describe("an A&E extract in HES coding is never read with the ECDS default in silence", () => {
+  // HES AEATTENDCAT: 1 first, 2 planned follow-up, 3 unplanned follow-up.
+  const hes = "PSEUDO_HESID,ARRIVALDATE,AEATTENDCAT\np1,2021-05-01,1\np1,2021-05-02,2\np1,2021-07-01,4\np2,2021-07-10,3\n";
+
+  it("AEATTENDCAT with neither the coding nor the categories chosen stops the run, asking which", async () => {
+    const run = await evaluateBoth({ "referrals.csv": referrals, "ae.csv": hes });
+    expect(refusal(run)).toContain("ae.csv:1: AEATTENDCAT: is HES A&E's attendance category (2: a planned follow-up), but the run would read ECDS codes");
+  });
+
+  it("counted as HES once said so: the planned follow-up (2) is not counted", async () => {
+    const result = (await evaluateBoth({ "referrals.csv": referrals, "ae.csv": hes }, { aeCoding: "hes" })).json();
+    expect(row(result, "ae_attendances")).toMatchObject({ pre: 1, post: 2 });
+  });
+
+  it("a list of categories chosen is the user's word", async () => {
+    const result = (await evaluateBoth({ "referrals.csv": referrals, "ae.csv": hes }, { excludedAttendanceCategories: ["2", "4"] })).json();
+    expect(row(result, "ae_attendances")).toMatchObject({ pre: 1, post: 1 });
+  });
+});
