@@ -1,3 +1,4 @@
+import { forPublication } from "./disclosure/suppress.js";
 import { InputError } from "./errors.js";
 import type { EvaluationRun } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
@@ -21,7 +22,7 @@ import { readReferrals } from "./extracts/read-referrals.js";
 import { refuseIfNotRegular } from "./io/csv-records.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
-import { EXTRACT_NAMES, type ExtractName, type OutcomeId, type OutcomeResult, type Result, type RowCounts, type RunWarning } from "./result.js";
+import { EXTRACT_NAMES, type ExtractName, type OutcomeId, type OutcomeResult, type PublishedResult, type Result, type RowCounts, type RunWarning } from "./result.js";
 import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
 import { dataCoverage } from "./data-coverage.js";
 import { rowFigures } from "./row-figures.js";
@@ -217,11 +218,13 @@ export interface EvaluateOptions {
 }
 
 /**
- * The whole evaluation: read → validate → index patients → window and count → eligibility →
- * aggregate → statistics. Reads the extracts it is pointed at; prints nothing, exits nothing.
- * Throws `InputError` for bad input, after reading everything, with every problem found.
+ * The whole evaluation, as computed: read → validate → index patients → window and count →
+ * eligibility → aggregate → statistics, every count as it is, before disclosure control. Reads the
+ * extracts it is pointed at; prints nothing, exits nothing. Throws `InputError` for bad input, after
+ * reading everything, with every problem found. Publish through `evaluate`, which suppresses where
+ * the settings say to; this one is for tests and for code that must see the true counts.
  */
-export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
+export async function evaluateCounts(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
   const log = new ProblemLog(run.settings.skipInvalid, run.settings.maxInvalid);
   // Before anything opens an input: a pipe would be read once, or wait for its writer.
   for (const extract of EXTRACT_NAMES) if (run[extract]) await refuseIfNotRegular(run[extract]!.path, run[extract]!.file);
@@ -266,4 +269,12 @@ export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}
       settings.unitCosts,
     ),
   };
+}
+
+/**
+ * The evaluation as it may be published: `evaluateCounts`, then disclosure control where the run's
+ * settings ask for it (`suppress`), inside the library, so that no caller can forget it.
+ */
+export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}): Promise<PublishedResult> {
+  return forPublication(await evaluateCounts(run, options));
 }

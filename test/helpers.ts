@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type RunFlags, resolveRun } from "../src/config/resolve-run.js";
 import { run } from "../src/cli/program.js";
 import { formatInputError, InputError } from "../src/errors.js";
-import { evaluate } from "../src/evaluate.js";
+import { evaluateCounts } from "../src/evaluate.js";
 import type { CohortFigures, OutcomeResult, Result } from "../src/result.js";
 
 /** A tiny extract written inline: leading indentation and the first blank line are removed. */
@@ -41,7 +41,7 @@ export async function evaluateExtracts(extracts: Extracts, flags: Omit<RunFlags,
   for (const [name, content] of Object.entries(extracts)) if (content !== undefined) files[`${name}.csv`] = content;
   const ws = await workspace(files);
   const paths = Object.fromEntries(Object.keys(files).map((f) => [f.replace(/\.csv$/, ""), ws.path(f)]));
-  return evaluate(await resolveRun({ bootstrap: 0, ...paths, ...flags }));
+  return evaluateCounts(await resolveRun({ bootstrap: 0, ...paths, ...flags }));
 }
 
 export interface CliRun {
@@ -83,13 +83,13 @@ export const covered = { dataStart: "2000-01-01", dataEnd: "2030-12-31" } as con
 /** Writes the files and a config file naming them, and evaluates through the config. */
 export async function evaluateWithConfig(files: Record<string, string>, config: Record<string, unknown>, flags: RunFlags = {}): Promise<Result> {
   const ws = await workspace({ ...files, "evaluation.json": JSON.stringify(config) });
-  return evaluate(await resolveRun({ bootstrap: 0, ...flags, config: ws.path("evaluation.json") }));
+  return evaluateCounts(await resolveRun({ bootstrap: 0, ...flags, config: ws.path("evaluation.json") }));
 }
 
 /** What a run gives on one engine: its JSON without `settings.engine`, or its error as the CLI prints it. */
 async function engineOutcome(paths: Record<string, string>, flags: RunFlags, engine: "stream" | "duckdb"): Promise<string> {
   try {
-    const result = await evaluate(await resolveRun({ bootstrap: 0, ...paths, ...flags, engine }));
+    const result = await evaluateCounts(await resolveRun({ bootstrap: 0, ...paths, ...flags, engine }));
     const { engine: _engine, ...settings } = result.settings;
     return JSON.stringify({ ...result, settings }, null, 1);
   } catch (error) {

@@ -109,10 +109,9 @@ export function evaluateCommand(console: Console): Command {
       const { format, out, quiet, unitCost: unitCosts, ...runFlags } = flags;
       const outputs = planOutputs(format, out);
       // Loaded here, not at the top: the other commands need none of it.
-      const [{ resolveRun }, { evaluate }, { forPublication }, { writeFilesAtomic }, { checkOutputs }] = await Promise.all([
+      const [{ resolveRun }, { evaluate }, { writeFilesAtomic }, { checkOutputs }] = await Promise.all([
         import("../config/resolve-run.js"),
         import("../evaluate.js"),
-        import("../disclosure/suppress.js"),
         import("../io/atomic-write.js"),
         import("../io/output-target.js"),
       ]);
@@ -122,7 +121,8 @@ export function evaluateCommand(console: Console): Command {
       const progress = console.errIsTerminal && !quiet ? progressDisplay(console) : undefined;
       let result: PublishedResult;
       try {
-        result = forPublication(await evaluate(run, { progress: progress?.listener }));
+        // Suppressed inside the library where the settings say so.
+        result = await evaluate(run, { progress: progress?.listener });
       } finally {
         progress?.done();
       }

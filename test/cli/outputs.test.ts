@@ -145,10 +145,10 @@ describe("the progress listener of the library", () => {
   it("hears every 100,000 rows of a file and its end", async () => {
     const rows = Array.from({ length: 200_001 }, (_, i) => `x${i},2021-01-01\n`).join("");
     const ws = await workspace({ "r.csv": "patient_id,cohort,intervention_date\np1,A,2021-06-01\n", "ae.csv": `patient_id,arrival_date\n${rows}` });
-    const { evaluate } = await import("../../src/evaluate.js");
+    const { evaluateCounts } = await import("../../src/evaluate.js");
     const { resolveRun } = await import("../../src/config/resolve-run.js");
     const heard: string[] = [];
-    await evaluate(await resolveRun({ referrals: ws.path("r.csv"), ae: ws.path("ae.csv"), bootstrap: 0 }), {
+    await evaluateCounts(await resolveRun({ referrals: ws.path("r.csv"), ae: ws.path("ae.csv"), bootstrap: 0 }), {
       progress: ({ file, rows: count, done }) => heard.push(`${file.split("/").pop()} ${count}${done ? " done" : ""}`),
     });
     expect(heard).toEqual(["r.csv 1 done", "ae.csv 100000", "ae.csv 200000", "ae.csv 200001 done"]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveRun } from "../../src/config/resolve-run.js";
 import { rowCosts, withCosts } from "../../src/core/costs.js";
-import { evaluate } from "../../src/evaluate.js";
+import { evaluateCounts } from "../../src/evaluate.js";
 import type { OutcomeResult } from "../../src/result.js";
 
 const SMALL = "fixtures/small/evaluation.json";
@@ -28,7 +28,7 @@ describe("costs: each window's activity at the unit cost given", () => {
   });
 
   it("is added by evaluate from --unit-cost and recorded in the settings with its source", async () => {
-    const result = await evaluate(
+    const result = await evaluateCounts(
       await resolveRun({ config: SMALL, bootstrap: 0, unitCosts: { admission: 2000 }, costSource: "example: National Cost Collection" }),
     );
     expect(result.settings.unitCosts).toEqual({ ae: null, admission: 2000 });
@@ -38,7 +38,7 @@ describe("costs: each window's activity at the unit cost given", () => {
   });
 
   it("records no unit costs and no costs when none is given", async () => {
-    const result = await evaluate(await resolveRun({ config: SMALL, bootstrap: 0 }));
+    const result = await evaluateCounts(await resolveRun({ config: SMALL, bootstrap: 0 }));
     expect(result.settings).toMatchObject({ unitCosts: { ae: null, admission: null }, costSource: null, suppress: false });
     expect(JSON.stringify(result)).not.toMatch(/cost_pre/);
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type RunFlags, resolveRun } from "../../src/config/resolve-run.js";
 import { formatInputError, InputError } from "../../src/errors.js";
-import { evaluate } from "../../src/evaluate.js";
+import { evaluateCounts } from "../../src/evaluate.js";
 import { readCsvRows } from "../../src/io/csv-records.js";
 import { convertCsvToParquet } from "../../src/io/csv-to-parquet.js";
 import { renderJson } from "../../src/render/json.js";
@@ -15,7 +15,7 @@ const ACTIVITY_EXTRACTS = ["ae", "admissions"] as const;
 /** What a run gives: its JSON without `settings.engine`, or its error as the CLI would print it. */
 async function outcomeOf(paths: Record<string, string>, flags: Record<string, unknown>, engine: "stream" | "duckdb"): Promise<string> {
   try {
-    const result = await evaluate(await resolveRun({ bootstrap: 0, ...paths, ...flags, engine } as RunFlags));
+    const result = await evaluateCounts(await resolveRun({ bootstrap: 0, ...paths, ...flags, engine } as RunFlags));
     const json = JSON.parse(renderJson(result));
     delete json.settings.engine;
     return JSON.stringify(json, null, 1);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type RunFlags, resolveRun } from "../../src/config/resolve-run.js";
-import { evaluate } from "../../src/evaluate.js";
+import { evaluateCounts } from "../../src/evaluate.js";
 import { sqlString, withDuckDb } from "../../src/io/duckdb-session.js";
 import type { Result } from "../../src/result.js";
 import { cohortRow, covered, runCli, workspace } from "../helpers.js";
@@ -18,7 +18,7 @@ function answers(result: Result) {
 }
 
 async function evaluateFiles(flags: RunFlags): Promise<Result> {
-  return evaluate(await resolveRun({ bootstrap: 0, ...covered, ...flags }));
+  return evaluateCounts(await resolveRun({ bootstrap: 0, ...covered, ...flags }));
 }
 
 describe("Parquet extracts: the same columns, mapping and answers as CSV", () => {

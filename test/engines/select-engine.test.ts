@@ -2,7 +2,7 @@ import { truncate } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { resolveRun } from "../../src/config/resolve-run.js";
 import { chooseEngine, DUCKDB_FROM_BYTES } from "../../src/engines/select-engine.js";
-import { evaluate } from "../../src/evaluate.js";
+import { evaluateCounts } from "../../src/evaluate.js";
 import { renderTable } from "../../src/render/table.js";
 import { covered, workspace } from "../helpers.js";
 
@@ -33,7 +33,7 @@ describe("--engine auto: DuckDB for Parquet or an activity extract over 64 MB", 
   });
 
   it("records the engine in the settings and the table's assumptions", async () => {
-    const result = await evaluate((await runIn({ "referrals.csv": referrals, "ae.csv": ae }, "duckdb")).run);
+    const result = await evaluateCounts((await runIn({ "referrals.csv": referrals, "ae.csv": ae }, "duckdb")).run);
     expect(result.settings.engine).toBe("duckdb");
     expect(renderTable(result)).toMatch(/^Engine +duckdb: each activity extract counted in one pass of an embedded DuckDB$/m);
   });

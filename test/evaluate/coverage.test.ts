@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { resolveRun } from "../../src/config/resolve-run.js";
 import { InputError } from "../../src/errors.js";
-import { evaluate } from "../../src/evaluate.js";
+import { evaluateCounts } from "../../src/evaluate.js";
 import { renderHtml } from "../../src/render/html.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 import { renderTable } from "../../src/render/table.js";
@@ -197,7 +197,7 @@ describe("rule 2.5: extracts whose coverages do not overlap are an error", () =>
 describe("rule 2.5: the human formats show each extract's coverage", () => {
   it("in the table, the markdown and the HTML", async () => {
     const ws = await workspace({ "r.csv": referrals, "ae.csv": ae, "adm.csv": admissions });
-    const result = await evaluate(await resolveRun({ bootstrap: 0, referrals: ws.path("r.csv"), ae: ws.path("ae.csv"), admissions: ws.path("adm.csv") }));
+    const result = await evaluateCounts(await resolveRun({ bootstrap: 0, referrals: ws.path("r.csv"), ae: ws.path("ae.csv"), admissions: ws.path("adm.csv") }));
     const run = `2020-03-01 to 2022-06-30 (start: inferred, earliest event date in ${ws.path("adm.csv")} (the latest start of the extracts); end: inferred, latest event date in ${ws.path("adm.csv")} (the earliest end of the extracts))`;
     const aeLine = `2020-01-01 to 2022-12-31 (${ws.path("ae.csv")}: both inferred from its own event dates)`;
     for (const text of [renderTable(result), renderMarkdown(result)]) {

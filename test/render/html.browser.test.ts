@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveRun } from "../../src/config/resolve-run.js";
-import { evaluate } from "../../src/evaluate.js";
+import { evaluateCounts } from "../../src/evaluate.js";
 import { renderHtml } from "../../src/render/html.js";
 import { fullResult } from "./results.js";
 
@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)("the HTML report in headless Chromium", () => {
     await mkdir(OUTPUT, { recursive: true });
     // The West Kent report where its fixture exists; the small example otherwise.
     const config = existsSync(WEST_KENT) ? WEST_KENT : SMALL;
-    const evaluated = await evaluate(await resolveRun({ config, bootstrap: 200 }));
+    const evaluated = await evaluateCounts(await resolveRun({ config, bootstrap: 200 }));
     const full = await fullResult();
     for (const [name, result] of [[config === WEST_KENT ? "west-kent" : "small", evaluated], ["full", full]] as const) {
       const file = new URL(`${name}.html`, OUTPUT);
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)("the HTML report in headless Chromium", () => {
 
   it("shows on each card, on a phone, what its interval says and a fragile Total's warnings", async () => {
     // The small example: 4 patients in each Total, so both cards are fragile.
-    const small = await evaluate(await resolveRun({ config: SMALL, bootstrap: 200 }));
+    const small = await evaluateCounts(await resolveRun({ config: SMALL, bootstrap: 200 }));
     const file = new URL("small-cards.html", OUTPUT);
     await writeFile(file, renderHtml(small));
     const { page } = await open(browser, file, PHONE);

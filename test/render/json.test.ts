@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { resolveRun } from "../../src/config/resolve-run.js";
-import { evaluate } from "../../src/evaluate.js";
+import { evaluateCounts } from "../../src/evaluate.js";
 import { renderJson } from "../../src/render/json.js";
 
 describe("JSON output: the spec's field names", () => {
   it("has the spec's blocks and fields, numbers unrounded", async () => {
-    const json = JSON.parse(renderJson(await evaluate(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0 }))));
+    const json = JSON.parse(renderJson(await evaluateCounts(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0 }))));
     expect(Object.keys(json)).toEqual(expect.arrayContaining(["tool", "settings", "rows", "attrition", "outcomes"]));
     expect(json.tool).toEqual({ name: "prepost", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(Object.keys(json.settings).slice(0, 16)).toEqual([
@@ -30,7 +30,7 @@ describe("JSON output: the spec's field names", () => {
   });
 
   it("writes null, never NaN, for a figure that cannot be computed", async () => {
-    const text = renderJson(await evaluate(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0 })));
+    const text = renderJson(await evaluateCounts(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0 })));
     expect(text).not.toMatch(/NaN|Infinity/);
     expect(JSON.parse(text).outcomes[1].cohorts[1].change_pct).toBeNull();
   });

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { resolveRun } from "../../src/config/resolve-run.js";
-import { evaluate } from "../../src/evaluate.js";
+import { evaluateCounts } from "../../src/evaluate.js";
 import type { Result } from "../../src/result.js";
 
 /** The shipped small example, evaluated as the README runs it (intervals off, so it is fast). */
 export async function smallResult(): Promise<Result> {
-  return evaluate(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0 }));
+  return evaluateCounts(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0 }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveRun } from "../../src/config/resolve-run.js";
-import { evaluate } from "../../src/evaluate.js";
+import { evaluateCounts } from "../../src/evaluate.js";
 import { formatChange, formatCount, formatRate } from "../../src/render/numbers.js";
 import { renderTable } from "../../src/render/table.js";
 import { suppressResult } from "../../src/disclosure/suppress.js";
@@ -28,12 +28,12 @@ describe("table: figures as the Involve report prints them", () => {
 
 describe("table: the rendering of the small example (golden file)", () => {
   it("matches the reviewed output", async () => {
-    const result = await evaluate(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0 }));
+    const result = await evaluateCounts(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0 }));
     await expect(renderTable(result)).toMatchFileSnapshot("golden/small.table.txt");
   });
 
   it("puts every count through --suppress, the patient and row accounts included", async () => {
-    const result = await evaluate(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0, suppress: true }));
+    const result = await evaluateCounts(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0, suppress: true }));
     await expect(renderTable(suppressResult(result))).toMatchFileSnapshot("golden/small.suppressed.table.txt");
   });
 });

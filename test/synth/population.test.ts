@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { resolveRun } from "../../src/config/resolve-run.js";
-import { evaluate } from "../../src/evaluate.js";
+import { evaluateCounts } from "../../src/evaluate.js";
 import { renderJson } from "../../src/render/json.js";
 import { POPULATION_VERSION, writePopulation } from "../../src/synth/population.js";
 import { readCsv } from "./spec-counter.js";
@@ -221,7 +221,7 @@ describe("prepost evaluate on a population", () => {
     try {
       const runs: Record<string, unknown>[] = [];
       for (const engine of ["stream", "duckdb"] as const) {
-        const json = JSON.parse(renderJson(await evaluate(await resolveRun({ config, engine, bootstrap: 200 })))) as { settings: Record<string, unknown> };
+        const json = JSON.parse(renderJson(await evaluateCounts(await resolveRun({ config, engine, bootstrap: 200 })))) as { settings: Record<string, unknown> };
         expect(json.settings.engine).toBe(engine);
         delete json.settings.engine;
         runs.push(json);
