@@ -1,5 +1,5 @@
 import type { Day } from "./day.js";
-import { type PatientWindows, windowsAround, type WindowLength } from "./windows.js";
+import { windowsAround, type WindowLength } from "./windows.js";
 
 /**
  * Everyone whose activity is counted: the referred patients, then the comparison patients, each with
@@ -40,13 +40,4 @@ export function windowSubjects(people: readonly IndexedSubject[], length: Window
     subjects.postEnd[slot] = windows.postEnd;
   });
   return subjects;
-}
-
-export function windowsOf(subjects: Subjects, slot: number): PatientWindows {
-  return {
-    priorStart: subjects.priorStart[slot]!,
-    preStart: subjects.preStart[slot]!,
-    indexDate: subjects.indexDate[slot]!,
-    postEnd: subjects.postEnd[slot]!,
-  };
 }
