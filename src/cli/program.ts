@@ -26,8 +26,9 @@ const COMMANDS: ((console: Console) => Command)[] = [
 export const EXIT = { ok: 0, bug: 1, badInput: 2, writeFailed: 1 } as const;
 
 export function buildProgram(console: Console): Command {
-  // Commander quotes a bad flag value back as it was typed: it is masked and escaped as our messages are.
-  const output = { writeOut: console.out, writeErr: (text: string) => console.err(safeText(text)) };
+  // Commander quotes a bad flag value back as it was typed: it is masked and escaped as our messages
+  // are, and begins with `prepost: ` as every message does (Commander's own word is `error: `).
+  const output = { writeOut: console.out, writeErr: (text: string) => console.err(safeText(text.replace(/^error: /, "prepost: "))) };
   const program = new Command("prepost")
     .description("Pre/post evaluation of acute-care use (A&E attendances, unplanned admissions) for social prescribing cohorts.")
     .version(TOOL.version, "-V, --version")

@@ -229,3 +229,12 @@ describe("bad input: flags and config", () => {
     expect(run.stderr).toContain('the config lists "A"; did you mean "A"? ("Z")');
   });
 });
+
+describe("a flag Commander refuses is said as every other message is", () => {
+  it("begins with prepost: , once", async () => {
+    const run = await runCli(["evaluate", "--referrals", "r.csv", "--ae", "ae.csv", "--date-format", "us"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^prepost: option '--date-format <format>' argument 'us' is invalid\. Allowed choices are auto, iso, dmy\./);
+    expect(run.stderr).not.toContain("error:");
+  });
+});
