@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatDataError, maskIdentifiers } from "../../src/errors.js";
 
-// 999 234 5675 is in the never-issued 999 range, with a valid check digit: nobody's number.
-describe("a value that could be an NHS number is masked in any common spelling", () => {
-  it.each([
-    ["9992345675", "********75"],
-    ["999 234 5675", "********75"],
-    ["999-234-5675", "********75"],
-    ["999  234  5675", "********75"],
-    ["999.234.5675", "********75"],
-    ["999_234_5675", "********75"],
-    ["(999) 234 5675", "********75"],
-    ["999\u00A0234\u00A05675", "********75"],
-    ["\uFF19\uFF19\uFF19\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF15", "********\uFF17\uFF15"],
-    ["patient 9992345675 moved", "patient ********75 moved"],
-  ])("%j", (text, masked) => expect(maskIdentifiers(text)).toBe(masked));
-});
-
+// Every spelling of a number is in test/text/mask-identifiers.test.ts; here, what issue 14 found:
+// a date-time in a message was masked as if it were an NHS number.
 describe("a date is shown as it is", () => {
   it.each(["2021-03-04 00:00:00.000", "2021-03-04T10:22:00", "04/03/2021 10:22", "2021-03-04", "20210304", "12345678901"])("%j", (text) =>
     expect(maskIdentifiers(text)).toBe(text),
