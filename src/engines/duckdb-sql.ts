@@ -2,7 +2,7 @@ import type { IndexDayRule } from "../core/windows.js";
 import { PLACE } from "../core/windows.js";
 import { type DateFormat, HES_MISSING_DATES } from "../extracts/dates.js";
 import { spellRepeatsSql } from "../core/spell-repeats.js";
-import { isMissingTokenSql, listSeesMissing, missingAsEmptySql } from "../extracts/missing-values.js";
+import { listSeesMissing, missingAsEmptySql } from "../extracts/missing-values.js";
 import { sqlInList, sqlString } from "../io/duckdb-session.js";
 
 /**
@@ -64,6 +64,9 @@ export function calendarSql(format: DateFormat): string {
     FROM range(TIMESTAMP '1900-01-01', TIMESTAMP '2100-01-01', INTERVAL 1 DAY) AS t(d)`;
 }
 
+/** The slot of the missing-value tokens in the subjects table: a row there has no patient (missing-values.ts). */
+export const TOKEN_SLOT = -1;
+
 /** The subjects' windows, filled by an appender: the only copy of the referral index DuckDB holds. */
 export const SUBJECTS_TABLE_SQL = `CREATE OR REPLACE TEMP TABLE subjects (
   patient_id VARCHAR, slot INTEGER, prior_start INTEGER, pre_start INTEGER, index_day INTEGER, post_end INTEGER)`;
@@ -114,7 +117,9 @@ function unsureSql(fields: ExtractFields): string {
   return [
     ...missing,
     "dated.patient_id = ''",
-    isMissingTokenSql("dated.patient_id"),
+    // A patient written NULL, NA or N/A: the subjects table holds every spelling of them at slot -1
+    // (`loadSubjects`), so the join that finds each row's subject finds these too, at no cost per row.
+    `s.slot = ${TOKEN_SLOT}`,
     "day IS NULL",
     ...(fields.suspect !== undefined ? ["suspect"] : []),
     ...(fields.method !== undefined ? ["strlen(method) <> length(method)"] : []),

@@ -4,7 +4,8 @@ import type { Subjects } from "../core/subjects.js";
 import { PLACES } from "../core/windows.js";
 import type { NotCountableReason } from "../result.js";
 import { NeedsRowReader } from "./duckdb-fields.js";
-import { CODE, type CountingRules, type ExtractFields, MISSING_DAY, SUBJECTS_TABLE_SQL, tallySql } from "./duckdb-sql.js";
+import { MISSING_TOKEN_SPELLINGS } from "../extracts/missing-values.js";
+import { CODE, type CountingRules, type ExtractFields, MISSING_DAY, SUBJECTS_TABLE_SQL, TOKEN_SLOT, tallySql } from "./duckdb-sql.js";
 
 const REASON_OF_CODE = new Map<number, NotCountableReason>(
   (["excluded_category", "not_emergency", "later_episode", "missing_date"] as const).map((reason) => [CODE[reason], reason]),
@@ -21,6 +22,13 @@ export async function loadSubjects(connection: DuckDBConnection, subjects: Subje
     appender.appendInteger(subjects.preStart[slot]!);
     appender.appendInteger(subjects.indexDate[slot]!);
     appender.appendInteger(subjects.postEnd[slot]!);
+    appender.endRow();
+  }
+  // No subject is called NULL (the referral reader refuses such a row): these rows mark the tokens.
+  for (const token of MISSING_TOKEN_SPELLINGS) {
+    appender.appendVarchar(token);
+    appender.appendInteger(TOKEN_SLOT);
+    for (let i = 0; i < 4; i++) appender.appendInteger(0);
     appender.endRow();
   }
   appender.closeSync();

@@ -13,7 +13,7 @@ export function isMissingToken(field: string): boolean {
 }
 
 /** Every way of writing the tokens in any case (`NULL`, `null`, `Null`, …): 24 strings. */
-function everyCase(token: string): string[] {
+export function everyCase(token: string): string[] {
   let spellings = [""];
   for (const character of token) {
     const both = character.toLowerCase() === character.toUpperCase() ? [character] : [character.toUpperCase(), character.toLowerCase()];
@@ -22,13 +22,12 @@ function everyCase(token: string): string[] {
   return spellings;
 }
 
-/**
- * The same rule in SQL, for a condition: true where the field is a missing-value token. A list of
- * constants rather than `upper()`, which would cost every row of a large extract a new string.
- */
+/** Every spelling of every token, for SQL that must find them without `upper()` on every row. */
+export const MISSING_TOKEN_SPELLINGS: readonly string[] = MISSING_TOKENS.flatMap(everyCase);
+
+/** The same rule in SQL, for a condition: true where the field is a missing-value token. */
 export function isMissingTokenSql(text: string): string {
-  // The length first: a pseudonym (64 characters) is never compared with the list.
-  return `strlen(${text}) <= 4 AND ${text} IN (${MISSING_TOKENS.flatMap(everyCase).map((spelling) => `'${spelling}'`).join(", ")})`;
+  return `${text} IN (${MISSING_TOKEN_SPELLINGS.map((spelling) => `'${spelling}'`).join(", ")})`;
 }
 
 /** The same rule in SQL, for a value: the field's text, or '' where it is a missing-value token. */
