@@ -43,13 +43,3 @@ export function isWithheld(row: Suppressible, ...fields: string[]): boolean {
   return fields.some((field) => row.suppressed?.includes(field) ?? false);
 }
 
-/**
- * Whole numbers inside a sentence (a warning saying "Only 12 patients"), each through the rule, so
- * that no text publishes a count the tables suppress. Decimals are left alone.
- */
-export function disclosedText(text: string): string {
-  return text.replace(/(?<![\d.])\d+(?![\d.])/g, (digits) => {
-    const shown = disclosedCount(Number(digits));
-    return shown === null ? SUPPRESSED_MARK : String(shown);
-  });
-}

@@ -1,7 +1,7 @@
 /**
  * The one masking of NHS numbers, for every message prepost prints and every label it renders
  * (evaluation.md, "Bad input"; outputs.md). What could be an NHS number shows only its last two
- * digits: `999 234 5675` becomes `********75`, in whatever spelling it was written.
+ * digits (eight stars, then those two), in whatever spelling it was written.
  */
 
 // Any decimal digit: ASCII, full-width (a copy from a Japanese-locale spreadsheet keeps its width),
