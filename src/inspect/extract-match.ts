@@ -3,6 +3,7 @@ import { AE_COLUMNS } from "../extracts/ae.js";
 import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
 import { WELL_KNOWN_COLUMNS } from "../extracts/well-known-columns.js";
+import { matchColumns } from "../io/columns.js";
 import type { ExtractName } from "../result.js";
 import { nearestNames } from "../text/nearest.js";
 import type { ExtractMatch, SpecColumnMatch } from "./report.js";
@@ -20,27 +21,21 @@ export const AN_EXTRACT: Readonly<Record<ExtractName, string>> = { referrals: "a
 
 const EXTRACTS = Object.keys(EXTRACT_COLUMNS) as ExtractName[];
 
-const normalised = (name: string) => name.trim().toLowerCase();
 
 /**
- * Where a spec column would come from, as a run finds it (evaluation.md, "Every column a run relies
- * on must be there"): its own name, without regard to case; else, for the extracts that have them,
- * the well-known SUS+/HES export names.
+ * Where each spec column would come from, found exactly as a run finds it (`matchColumns`, io/columns.ts):
+ * its own name, without regard to case; else a well-known SUS+/HES export name, unless two of the
+ * header's columns could each be it (a run refuses to choose, so inspect does not choose either).
  */
-function matchColumn(header: readonly string[], extract: ExtractName, column: { name: string; required: boolean }): SpecColumnMatch {
-  const names = header.map(normalised);
-  const own = names.indexOf(column.name);
-  if (own >= 0) return { column: column.name, required: column.required, header: header[own]!, by: "default" };
-  // As evaluate looks them up (io/columns.ts), in every extract.
-  for (const known of WELL_KNOWN_COLUMNS[column.name] ?? []) {
-    const at = names.indexOf(normalised(known));
-    if (at >= 0) return { column: column.name, required: column.required, header: header[at]!, by: "well_known" };
-  }
-  return { column: column.name, required: column.required, header: null, by: null, nearest: nearestNames(column.name, header) };
-}
-
 export function matchExtract(header: readonly string[], extract: ExtractName): SpecColumnMatch[] {
-  return EXTRACT_COLUMNS[extract].map((column) => matchColumn(header, extract, column));
+  const spec = EXTRACT_COLUMNS[extract];
+  const wanted = spec.map((column) => ({ ...column, header: column.name, wellKnown: WELL_KNOWN_COLUMNS[column.name] ?? [] }));
+  const { at, used } = matchColumns(header, wanted, { file: "" });
+  return spec.map(({ name, required }): SpecColumnMatch => {
+    const use = used[name];
+    if (!use) return { column: name, required, header: null, by: null, nearest: nearestNames(name, header) };
+    return { column: name, required, header: header[at[name]!]!, by: use.by === "well_known_name" ? "well_known" : "default" };
+  });
 }
 
 interface Fit {

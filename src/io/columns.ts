@@ -90,6 +90,17 @@ export function findColumns<Name extends string>(
   wanted: readonly (ColumnWanted & { name: Name })[],
   place: ColumnPlace,
 ): FoundColumns<Name> {
+  const { problems, ...found } = matchColumns(header, wanted, place);
+  if (problems.length > 0) throw new InputError(problems);
+  return found;
+}
+
+/** `findColumns`' search, its problems returned rather than thrown (for `prepost inspect`, which reports them). */
+export function matchColumns<Name extends string>(
+  header: readonly string[],
+  wanted: readonly (ColumnWanted & { name: Name })[],
+  place: ColumnPlace,
+): FoundColumns<Name> & { problems: DataError[] } {
   const normalised = header.map(canonical);
   const at = {} as ColumnPositions<Name>;
   const used = {} as Record<Name, ColumnUse | null>;
@@ -129,8 +140,7 @@ export function findColumns<Name extends string>(
     at[column.name] = positions[0] ?? -1;
     used[column.name] = positions.length > 0 ? { header: header[positions[0]!]!.trim(), by } : null;
   }
-  if (problems.length > 0) throw new InputError(problems);
-  return { at, used };
+  return { at, used, problems };
 }
 
 /** `findColumns`' positions alone. */

@@ -255,3 +255,10 @@ describe("problems visible in the header and the rows", () => {
     expect(JSON.stringify(report)).not.toMatch(/555.?000.?123/);
   });
 });
+
+describe("columns found as a run finds them", () => {
+  it("two export names that could each be the patient: neither is taken, as evaluate takes neither", async () => {
+    const report = await inspected("ae.csv", "PSEUDO_HESID,TOKEN_PERSON_ID,ARRIVALDATE\nh1,t1,2021-01-01\n");
+    expect(report.extract.columns.find((column) => column.column === "patient_id")).toMatchObject({ header: null, by: null });
+  });
+});
