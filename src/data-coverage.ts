@@ -29,8 +29,8 @@ function datesOf(run: EvaluationRun, read: ActivityRead): ExtractDates<CoveredEx
   return {
     extract: read.extract,
     given: { start: dayOf(given.start), end: dayOf(given.end) },
-    earliest: finiteOrNull(read.tally.earliest),
-    latest: finiteOrNull(read.tally.latest),
+    earliest: finiteOrNull(read.tallies[0]!.tally.earliest),
+    latest: finiteOrNull(read.tallies[0]!.tally.latest),
   };
 }
 

@@ -5,13 +5,14 @@ import type { Settings } from "./config/settings.js";
 import { type CohortLabel, countsByCohort } from "./core/aggregate.js";
 import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
 import type { Day } from "./core/day.js";
-import { withCosts } from "./core/costs.js";
+import { columnCostFields, columnCosts, withCosts } from "./core/costs.js";
+import { type ActivityTally, placeNights } from "./core/count-in-windows.js";
 import { applyEligibility, type Eligibility, type EligibilityCriteria } from "./core/eligibility.js";
 import type { ReferredPatient } from "./core/index-patients.js";
 import { accountRows } from "./core/row-account.js";
 import { type IndexedSubject, type Subjects, windowSubjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
-import type { ActivityRead } from "./engines/stream.js";
+import { type ActivityRead, activityExtracts } from "./engines/stream.js";
 import type { ComparisonPatient } from "./extracts/comparison.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
@@ -22,16 +23,19 @@ import { readReferrals } from "./extracts/read-referrals.js";
 import { refuseIfNotRegular } from "./io/csv-records.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
-import { EXTRACT_NAMES, type ExtractName, type OutcomeId, type OutcomeResult, type PublishedResult, type Result, type RowCounts, type RunWarning } from "./result.js";
+import type { ExtractName, OutcomeResult, PublishedResult, Result, RowCounts, RunWarning } from "./result.js";
+import type { ExtractSource } from "./extracts/source.js";
+import { outcomeOf } from "./outcomes/registry.js";
+import type { Outcome } from "./outcomes/outcome.js";
 import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
 import { dataCoverage } from "./data-coverage.js";
 import { rowFigures } from "./row-figures.js";
 import { TOOL } from "./version.js";
 
-const OUTCOMES: Record<"ae" | "admissions", { outcome: OutcomeId; label: string }> = {
-  ae: { outcome: "ae_attendances", label: "A&E attendances" },
-  admissions: { outcome: "unplanned_admissions", label: "Unplanned admissions" },
-};
+/** Every extract of the run, in the order of `inputs`: the referrals, the activity extracts, the comparison group. */
+function extractsOf(run: EvaluationRun): [ExtractName, ExtractSource][] {
+  return [["referrals", run.referrals], ...Object.entries(run.activity), ...(run.comparison ? [["comparison", run.comparison] as [string, ExtractSource]] : [])];
+}
 
 /** The settings block, in the spec's order, with the data coverage decided (rule 2.5). */
 function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], engine: Settings["engine"]): Settings {
@@ -59,12 +63,16 @@ function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], 
     aeCoding: settings.aeCoding,
     excludedAttendanceCategories: settings.excludedAttendanceCategories,
     emergencyAdmissionMethods: settings.emergencyAdmissionMethods,
+    attendedCodes: settings.attendedCodes,
+    outcomes: run.outcomes.map((chosen) => chosen.id),
+    customOutcomes: run.outcomes.flatMap((chosen) => (chosen.custom ? [chosen.custom] : [])),
     skipInvalid: settings.skipInvalid,
     maxInvalid: settings.maxInvalid,
     bootstrap: settings.bootstrap,
     seed: settings.seed,
     suppress: settings.suppress,
     unitCosts: settings.unitCosts,
+    costColumns: settings.costColumns,
     costSource: settings.costSource,
     engine,
   };
@@ -74,10 +82,9 @@ const dayOrNull = (iso: string | null): Day | null => (iso === null ? null : par
 
 function inputsOf(run: EvaluationRun, readings: Partial<Record<ExtractName, ExtractReading>>): Result["inputs"] {
   // The files first, as the user named them; then how each was read.
-  const files: Partial<Record<ExtractName, string>> = {};
-  for (const extract of EXTRACT_NAMES) if (run[extract]) files[extract] = run[extract]!.file;
+  const files = Object.fromEntries(extractsOf(run).map(([extract, source]) => [extract, source.file]));
   const inputs: Result["inputs"] = { ...files, columns: {}, formats: {} };
-  for (const extract of EXTRACT_NAMES) {
+  for (const [extract] of extractsOf(run)) {
     const reading = readings[extract];
     if (!reading) continue;
     const { columns, ...format } = reading;
@@ -146,24 +153,42 @@ interface Counted {
   dataStart: Day | null;
 }
 
-function outcomeResult(read: ActivityRead, counted: Counted, settings: Settings): OutcomeResult {
-  const { people, subjects, eligibility, comparison, dataStart } = counted;
-  const counts = countsByCohort(people.cohorts, eligibility.included, subjects, read.tally, dataStart);
-  const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, read.tally, dataStart);
-  const { outcome } = OUTCOMES[read.extract];
-  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { outcome, cohortIndex: i }, settings));
-  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, { outcome }, settings);
-  return { ...OUTCOMES[read.extract], cohorts: rows, total };
+/** Each reported outcome with its tally, in the run's order of outcomes. */
+function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRead[]): { outcome: Outcome; read: ActivityRead; tally: ActivityTally }[] {
+  return run.outcomes.map(outcomeOf).map((outcome) => {
+    const read = activity.find((candidate) => candidate.extract === outcome.extract.name)!;
+    return { outcome, read, tally: read.tallies.find((counted) => counted.outcome === outcome.id)!.tally };
+  });
 }
 
-function rowCounts(counted: Counted, log: ProblemLog): RowCounts {
+function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
+  const { people, subjects, eligibility, comparison, dataStart } = counted;
+  const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
+  const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
+  const place = { streamIndex: outcome.streamIndex };
+  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings));
+  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings);
+  const costColumn = settings.costColumns[outcome.id];
+  if (costColumn !== undefined) {
+    // A cost column's costs are sums of rows, not a count times a price: added here, from the tally.
+    const slotsOf = (cohort: string) => eligibility.included.filter((patient) => patient.cohort === cohort).map((patient) => patient.slot);
+    rows.forEach((row) => Object.assign(row, columnCostFields(costColumn, columnCosts(tally, slotsOf(row.cohort)))));
+    Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
+  }
+  return { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total };
+}
+
+function rowCounts(counted: Counted, run: EvaluationRun, log: ProblemLog): RowCounts {
   const { people, activity, subjects, eligibility } = counted;
-  const rows: RowCounts = { referrals: people.rows.referrals, ae: 0, admissions: 0, activityOfOthers: 0, skipped: log.skippedRows(), accounts: {} };
-  if (people.rows.comparison !== undefined) rows.comparison = people.rows.comparison;
+  const rows: RowCounts = { referrals: people.rows.referrals, activityOfOthers: 0, skipped: log.skippedRows(), accounts: {} };
   for (const read of activity) {
     rows[read.extract] = read.rows;
-    rows.activityOfOthers += read.tally.activityOfOthers;
-    rows.accounts[read.extract] = accountRows(read.tally, {
+    // Someone else's row is someone else's for every outcome of the extract: counted once.
+    rows.activityOfOthers += read.tallies[0]!.tally.activityOfOthers;
+  }
+  if (people.rows.comparison !== undefined) rows.comparison = people.rows.comparison;
+  for (const { outcome, read, tally } of outcomeTallies(run, activity)) {
+    const account = accountRows(tally, {
       read: read.rows,
       skipped: log.skippedIn(read.extract),
       referredCount: people.patients.length,
@@ -171,32 +196,15 @@ function rowCounts(counted: Counted, log: ProblemLog): RowCounts {
       isIncluded: eligibility.isIncluded,
       withComparison: people.comparison !== undefined,
     });
+    rows.accounts[outcome.id] = account;
   }
   return rows;
 }
 
-/**
- * HES A&E codes a planned follow-up 2, ECDS 4: an extract whose category column is HES's
- * `AEATTENDCAT`, read with the ECDS default, would count every planned follow-up and leave out
- * category 4, in silence. Where neither the coding nor the list of categories was chosen, the run
- * asks which it is.
- */
-function refuseUnsaidCoding(run: EvaluationRun, activity: readonly ActivityRead[]): void {
-  if (run.chosen?.aeCoding || run.chosen?.excludedAttendanceCategories) return;
-  const ae = activity.find((read) => read.extract === "ae");
-  const category = ae?.reading.columns.attendance_category;
-  if (!ae || !category || category.header.toUpperCase() !== "AEATTENDCAT") return;
-  throw new InputError([
-    {
-      code: "ae_coding_unsaid",
-      file: ae.file,
-      line: 1,
-      column: category.header,
-      message:
-        "is HES A&E's attendance category (2: a planned follow-up), but the run would read ECDS codes (4: a planned follow-up); " +
-        'say which the extract uses with --ae-coding hes (config "aeCoding": "hes"), or --ae-coding ecds',
-    },
-  ]);
+/** What an extract's header shows that the settings leave open: each outcome's own check (outcome.ts, `checkReading`). */
+function refuseWhatIsUnsaid(run: EvaluationRun, activity: readonly ActivityRead[]): void {
+  const problems = outcomeTallies(run, activity).flatMap(({ outcome, read }) => outcome.checkReading?.(read.reading, read.file, run.chosen) ?? []);
+  if (problems.length > 0) throw new InputError(problems);
 }
 
 /** What the extracts show that an analyst must look at, though no rule is broken. */
@@ -227,7 +235,7 @@ export interface EvaluateOptions {
 export async function evaluateCounts(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
   const log = new ProblemLog(run.settings.skipInvalid, run.settings.maxInvalid);
   // Before anything opens an input: a pipe would be read once, or wait for its writer.
-  for (const extract of EXTRACT_NAMES) if (run[extract]) await refuseIfNotRegular(run[extract]!.path, run[extract]!.file);
+  for (const [, source] of extractsOf(run)) await refuseIfNotRegular(source.path, source.file);
   // Chosen first, so that DuckDB starts up while the referrals are read.
   const engine = await selectEngine(run);
   const people = await readPeople(run, log, options.progress);
@@ -235,9 +243,11 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
   const activity = await engine.read(run, subjects, log, options.progress);
   for (const read of activity) log.extractRead(read.extract, read.file, read.rows);
   log.throwIfAny();
-  refuseUnsaidCoding(run, activity);
+  refuseWhatIsUnsaid(run, activity);
 
   const settings = decidedSettings(run, activity, engine.name);
+  // A spell's nights wait for the coverage's end: an open spell runs to it.
+  for (const read of activity) for (const { tally } of read.tallies) placeNights(tally, subjects, dayOrNull(settings.dataEnd)!, settings.indexDay);
   const criteria: EligibilityCriteria = {
     from: dayOrNull(settings.from),
     to: dayOrNull(settings.to),
@@ -260,13 +270,13 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
       ...Object.fromEntries(activity.map((read) => [read.extract, read.reading])),
     }),
     warnings: runWarnings(activity),
-    rows: rowCounts(counted, log),
+    rows: rowCounts(counted, run, log),
     referred: people.referredIds.size,
     attrition: eligibility.attrition,
     ...(comparison ? { comparison_listed: people.comparison!.length, comparison_attrition: comparison.attrition } : {}),
     outcomes: withCosts(
-      activity.map((read) => outcomeResult(read, counted, settings)),
-      settings.unitCosts,
+      outcomeTallies(run, activity).map(({ outcome, tally }) => outcomeResult(outcome, tally, counted, settings)),
+      settings,
     ),
   };
 }

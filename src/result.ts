@@ -18,7 +18,8 @@ export interface Suppressible {
   suppressed?: string[];
 }
 
-export type OutcomeId = "ae_attendances" | "unplanned_admissions";
+/** A built-in outcome's id (`ae_attendances`…, see `src/outcomes/registry.ts`) or a custom outcome's (`customOutcomes`). */
+export type OutcomeId = string;
 
 export type ExclusionReason =
   | "invalid_referral_row"
@@ -46,11 +47,11 @@ export interface SkippedRows<N extends Count = number> extends Suppressible {
   lines: number[];
 }
 
-export const EXTRACT_NAMES = ["referrals", "ae", "admissions", "comparison"] as const;
-export type ExtractName = (typeof EXTRACT_NAMES)[number];
+/** `referrals`, `comparison`, or an activity extract's name: `ae`, `admissions`, `outpatients`, a custom outcome's id. */
+export type ExtractName = string;
 
-/** Why a valid activity row was not counted for anyone (evaluation.md, inputs). */
-export type NotCountableReason = "excluded_category" | "not_emergency" | "later_episode" | "missing_date";
+/** Why a valid activity row was not counted for anyone: an outcome's own reasons (`Outcome.reasons`), and `missing_date`. */
+export type NotCountableReason = string;
 
 /**
  * Every row of one activity extract, accounted for: read = skipped + activityOfOthers +
@@ -61,6 +62,8 @@ export interface ActivityRowAccount<N extends Count = number> extends Suppressib
   skipped: N;
   activityOfOthers: N;
   notCountable: Record<NotCountableReason, N>;
+  /** With a cost column: counted rows that gave no cost (their activity counts; their cost is not known). */
+  missingCost?: N;
   /** Countable rows of referred patients excluded by an eligibility rule. */
   ofExcludedPatients: N;
   /** Countable rows of included patients falling in neither the pre nor the post window. */
@@ -73,14 +76,24 @@ export interface ActivityRowAccount<N extends Count = number> extends Suppressib
   comparison?: N;
 }
 
+/**
+ * Rows read: the referrals, each activity extract under its name (`ae`, `admissions`, `outpatients`,
+ * a custom outcome's id; read them with `extractRows`), the comparison group, and where every row of
+ * each outcome went (`accounts`, by outcome id: an extract read for two outcomes is accounted twice).
+ */
 export interface RowCounts<N extends Count = number> extends Suppressible {
   referrals: N;
-  ae: N;
-  admissions: N;
   comparison?: N;
+  /** Valid rows of people neither referred nor in the comparison group, over every activity extract (each once). */
   activityOfOthers: N;
   skipped: SkippedRows<N>[];
-  accounts: Partial<Record<"ae" | "admissions", ActivityRowAccount<N>>>;
+  accounts: Record<OutcomeId, ActivityRowAccount<N>>;
+  [extract: string]: unknown;
+}
+
+/** Rows read of one activity extract (0 where it was not given). */
+export function extractRows<N extends Count>(rows: RowCounts<N>, extract: string): N {
+  return (rows[extract] ?? 0) as N;
 }
 
 export interface ComparisonFigures<N extends Count = number> {
@@ -117,8 +130,11 @@ export interface CohortFigures<N extends Count = number> extends Suppressible {
   did_ci_low?: number | null;
   did_ci_high?: number | null;
   warnings?: string[];
-  // costs (--unit-cost): the outcome's unit cost and each window's activity at that cost, in GBP
+  // costs: each window's activity at the outcome's unit cost (--unit-cost), or the sum of its rows'
+  // costs (a cost column, with the counted rows that had none), in GBP
   unit_cost?: number;
+  cost_column?: string;
+  cost_missing?: N;
   cost_pre?: N;
   cost_post?: N;
   cost_change?: N;
@@ -127,6 +143,10 @@ export interface CohortFigures<N extends Count = number> extends Suppressible {
 export interface OutcomeResult<N extends Count = number> {
   outcome: OutcomeId;
   label: string;
+  /** The extract it counts (its name: `inputs` has its file). */
+  extract: ExtractName;
+  /** What one countable row adds: one, or the nights of its spell in each window. */
+  unit: "rows" | "nights";
   cohorts: CohortFigures<N>[];
   total: CohortFigures<N>;
 }
@@ -140,12 +160,20 @@ export interface Disclosure {
 /** How one extract was read: the header each spec column came from, its delimiter, encoding and date formats. */
 export type { ExtractReading } from "./extracts/reading-report.js";
 
-export type Inputs = Partial<Record<ExtractName, string>> & {
+/** Each extract's file under its name (`referrals`, `ae`…, as the user named it; read with `inputFile`), and how each was read. */
+export interface Inputs {
   /** Per extract and spec column, the header read (and why that one); null for an optional column not there. */
-  columns: Partial<Record<ExtractName, ExtractReading["columns"]>>;
+  columns: Record<ExtractName, ExtractReading["columns"]>;
   /** Per extract, how its text was read. */
-  formats: Partial<Record<ExtractName, Omit<ExtractReading, "columns">>>;
-};
+  formats: Record<ExtractName, Omit<ExtractReading, "columns">>;
+  [extract: ExtractName]: unknown;
+}
+
+/** The file an extract was read from, as the user named it; undefined where it was not given. */
+export function inputFile(inputs: Inputs, extract: ExtractName): string | undefined {
+  const file = inputs[extract];
+  return typeof file === "string" ? file : undefined;
+}
 
 /** Something the extracts show that an analyst must look at, though no rule is broken; its counts are published as counts are. */
 export interface RunWarning<N extends Count = number> {

@@ -1,12 +1,13 @@
 import type { Settings } from "./config/settings.js";
 import { type CohortCounts, cohortFigures, type CohortLabel, pooledCounts } from "./core/aggregate.js";
-import type { CohortFigures, OutcomeId } from "./result.js";
-import { OUTCOME_STREAM_INDEX, TOTAL_ROW_INDEX } from "./stats/random-stream.js";
+import type { CohortFigures } from "./result.js";
+import { TOTAL_ROW_INDEX } from "./stats/random-stream.js";
 import { rowStatistics } from "./stats/row-statistics.js";
 
 /** Which row of which outcome: it picks the row's own random stream, so rows never share draws. */
 export interface RowPlace {
-  outcome: OutcomeId;
+  /** The outcome's fixed stream (`Outcome.streamIndex`). */
+  streamIndex: number;
   /** The cohort's position in the cohort order; undefined for the Total. */
   cohortIndex?: number;
 }
@@ -29,7 +30,7 @@ export function rowFigures(
     {
       bootstrap: settings.bootstrap,
       seed: settings.seed,
-      outcomeIndex: OUTCOME_STREAM_INDEX[place.outcome],
+      outcomeIndex: place.streamIndex,
       rowIndex: place.cohortIndex ?? TOTAL_ROW_INDEX,
     },
     comparison,

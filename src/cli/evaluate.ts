@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { RunFlags } from "../config/resolve-run.js";
 import type { EvaluationRun } from "../config/run.js";
-import type { Settings } from "../config/settings.js";
+import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES, outcomeOf } from "../outcomes/registry.js";
 import type { InputFile } from "../io/output-target.js";
 import { FORMAT_NAMES, type FormatName, rendererFor } from "../render/formats.js";
 import type { PublishedResult } from "../result.js";
@@ -31,43 +31,70 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-type UnitCosts = Partial<Record<keyof Settings["unitCosts"], number>>;
+type UnitCosts = Record<string, number>;
 
-/** `--unit-cost ae=250.50`: an outcome and a price in pounds (a leading £ is allowed). */
+const COST_NAMES = BUILT_IN_OUTCOMES.map((outcome) => outcome.costName).join(", ");
+
+/** `--unit-cost ae=250.50`: an outcome (short name or id) and a price in pounds (a leading £ is allowed); the name is checked against the run's outcomes. */
 function unitCost(text: string, previous: UnitCosts | undefined): UnitCosts {
-  const match = /^(ae|admission)=£?(\d+(?:\.\d+)?)$/.exec(text.trim());
+  const match = /^([a-z][a-z0-9_]*)=£?(\d+(?:\.\d+)?)$/.exec(text.trim());
   if (!match || Number(match[2]) <= 0) {
-    throw new InvalidArgumentError("must be ae=GBP or admission=GBP, a price in pounds above 0 (like ae=250 or admission=1843.50).");
+    throw new InvalidArgumentError(`must be OUTCOME=GBP (${COST_NAMES}, or an outcome's id), a price in pounds above 0 (like ae=250 or bed_day=345).`);
   }
   return { ...previous, [match[1]!]: Number(match[2]) };
 }
 
-interface EvaluateFlags extends Omit<RunFlags, "unitCosts"> {
+/** `--cost-column admission=Tariff_Total_Payment`: an outcome and the extract's column giving each row's cost. */
+function costColumn(text: string, previous: Record<string, string> | undefined): Record<string, string> {
+  const match = /^([a-z][a-z0-9_]*)=(.+)$/.exec(text.trim());
+  if (!match) throw new InvalidArgumentError(`must be OUTCOME=COLUMN (like admission=Tariff_Total_Payment).`);
+  return { ...previous, [match[1]!]: match[2]!.trim() };
+}
+
+/** `--outcomes ae_attendances,emergency_bed_days`: the outcomes to report, in order. */
+function outcomeList(text: string): string[] {
+  return text.split(",").map((id) => id.trim()).filter((id) => id !== "");
+}
+
+interface EvaluateFlags extends Omit<RunFlags, "unitCosts" | "costColumns"> {
   format?: FormatName;
   out: string[];
   quiet?: boolean;
   unitCost?: UnitCosts;
+  costColumn?: Record<string, string>;
 }
 
-const EXTRACT_NAMES = { referrals: "the referrals extract", ae: "the A&E extract", admissions: "the admissions extract", comparison: "the comparison group" } as const;
+/** What messages call an activity extract: its outcome's words for it ("the A&E extract"). */
+const extractWhat = (run: EvaluationRun, extract: string) => run.outcomes.map(outcomeOf).find((outcome) => outcome.extract.name === extract)?.extract.what ?? extract;
 
 /** What an evaluation reads: its extracts and the config file. */
 function runInputs(run: EvaluationRun, config: string | undefined): InputFile[] {
-  const extracts = (Object.keys(EXTRACT_NAMES) as (keyof typeof EXTRACT_NAMES)[]).flatMap((extract) => {
-    const source = run[extract];
-    return source ? [{ path: source.path, name: source.file, what: EXTRACT_NAMES[extract] }] : [];
-  });
+  const extracts = [
+    { path: run.referrals.path, name: run.referrals.file, what: "the referrals extract" },
+    ...Object.values(run.activity).map((source) => ({ path: source.path, name: source.file, what: extractWhat(run, source.extract) })),
+    ...(run.comparison ? [{ path: run.comparison.path, name: run.comparison.file, what: "the comparison group" }] : []),
+  ];
   return config === undefined ? extracts : [...extracts, { path: config, name: config, what: "the config file" }];
 }
 
+/** One flag per built-in activity extract (`--ae`, `--admissions`, `--outpatients`), from the registry. */
+function withExtractFlags(command: Command): Command {
+  for (const extract of BUILT_IN_EXTRACTS) command.option(`--${extract.name} <file>`, extract.help);
+  return command;
+}
+
 export function evaluateCommand(console: Console): Command {
-  return new Command("evaluate")
-    .description("Count each referred patient's A&E attendances and unplanned admissions before and after their first intervention, by cohort.")
+  const command = new Command("evaluate")
+    .description("Count each referred patient's hospital use (A&E, admissions, bed days, outpatients, and the ICB's own outcomes) before and after their first intervention, by cohort.")
     .option("--config <file>", "a JSON config file (paths in it are relative to it); flags override it")
-    .option("--referrals <file>", "referrals extract (CSV or .parquet): patient_id, cohort, intervention_date [, consent, onward_referrals, age]")
-    .option("--ae <file>", "A&E attendances extract (CSV or .parquet): patient_id, arrival_date [, attendance_category]")
-    .option("--admissions <file>", "admitted patient care extract (CSV or .parquet): patient_id, admission_date, admission_method [, episode_order]")
+    .option("--referrals <file>", "referrals extract (CSV or .parquet): patient_id, cohort, intervention_date [, consent, onward_referrals, age]");
+  return withExtractFlags(command)
     .option("--comparison <file>", "matched comparison group (CSV or .parquet): patient_id, cohort, index_date")
+    .option(
+      "--outcomes <ids>",
+      `the outcomes to report, comma-separated, in order (${BUILT_IN_OUTCOMES.map((o) => o.id).join(", ")}, or a custom outcome's id; default: every outcome whose extract is given, but emergency_bed_days)`,
+      outcomeList,
+    )
     .option("--from <date>", "first index date in the study period (YYYY-MM-DD, inclusive)")
     .option("--to <date>", "last index date in the study period (YYYY-MM-DD, inclusive)")
     .option("--data-start <date>", "first day every activity extract covers (default: each extract's own earliest event date; config coverage.<extract> per extract)")
@@ -95,7 +122,8 @@ export function evaluateCommand(console: Console): Command {
     .option("--seed <n>", "seed of the bootstrap's random numbers (default 1)", integer)
     .option("--suppress", "small-number suppression as NHS England applies it to HES/ECDS: 1-7 shown as *, other counts rounded to 5")
     .option("--no-suppress", "no suppression (overrides the config file)")
-    .option("--unit-cost <outcome=GBP>", "unit cost of ae or admission in pounds, to cost each window's activity (repeatable; no default)", unitCost)
+    .option("--unit-cost <outcome=GBP>", `unit cost of an outcome (${COST_NAMES}, or its id) in pounds, to cost each window's activity (repeatable; no default)`, unitCost)
+    .option("--cost-column <outcome=column>", "the extract's column giving each row's cost in pounds, instead of a unit cost (repeatable)", costColumn)
     .option("--cost-source <text>", "where the unit costs come from, printed beside them (e.g. the National Cost Collection year)")
     .addOption(new Option("--format <format>", "output format (default table, or each --out file's extension)").choices(FORMAT_NAMES))
     .option(
@@ -106,7 +134,7 @@ export function evaluateCommand(console: Console): Command {
     )
     .option("--quiet", "no progress display on standard error")
     .action(async (flags: EvaluateFlags) => {
-      const { format, out, quiet, unitCost: unitCosts, ...runFlags } = flags;
+      const { format, out, quiet, unitCost: unitCosts, costColumn: costColumns, ...runFlags } = flags;
       const outputs = planOutputs(format, out);
       // Loaded here, not at the top: the other commands need none of it.
       const [{ resolveRun }, { evaluate }, { writeFilesAtomic }, { checkOutputs }] = await Promise.all([
@@ -115,9 +143,9 @@ export function evaluateCommand(console: Console): Command {
         import("../io/atomic-write.js"),
         import("../io/output-target.js"),
       ]);
-      const run = await resolveRun({ ...runFlags, unitCosts });
+      const run = await resolveRun({ ...runFlags, unitCosts, costColumns });
       // Every output is checked before an extract is read: none may land on an input, however spelled.
-      await checkOutputs(out.map((path) => ({ path, name: path })), runInputs(run, runFlags.config));
+      await checkOutputs(out.map((path) => ({ path, name: path })), runInputs(run, runFlags.config as string | undefined));
       const progress = console.errIsTerminal && !quiet ? progressDisplay(console) : undefined;
       let result: PublishedResult;
       try {

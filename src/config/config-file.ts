@@ -1,9 +1,9 @@
 import { createReadStream } from "node:fs";
 import { z } from "zod";
 import { type DataError, InputError } from "../errors.js";
-import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
-import { AE_COLUMNS } from "../extracts/ae.js";
+import { extractColumns } from "../extracts/activity-rows.js";
 import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
+import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES } from "../outcomes/registry.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
 import { didYouMean } from "../text/nearest.js";
 import { dateFormat, isoDate, settingsInput } from "./settings.js";
@@ -32,18 +32,45 @@ const extractCoverage = z.strictObject({
   end: isoDate.optional().describe("Last day the extract covers (YYYY-MM-DD)."),
 });
 
+/** Every column any outcome of a built-in extract may read, by the extract's name. */
+const activityColumns = (name: string) => extractColumns(BUILT_IN_OUTCOMES.filter((outcome) => outcome.extract.name === name), false);
+
+/** One key per built-in activity extract, each with the same schema. */
+const perActivityExtract = <T extends z.ZodType>(schema: (name: string) => T) =>
+  Object.fromEntries(BUILT_IN_EXTRACTS.map((extract) => [extract.name, schema(extract.name)]));
+
+/** A custom outcome (outcomes.md): an ICB extract of its own, counted one a row, or the rows `countWhere` selects. */
+const customOutcomeSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, { message: "must be a lower-case word: a letter, then letters, digits or _ (like gp_appointments)" })
+    .describe("The outcome's id in every output: a lower-case word, unlike every built-in outcome's."),
+  label: z.string().trim().min(1).describe("The outcome's name in tables and reports (GP appointments)."),
+  extract: path.describe("Its extract (CSV, or .parquet), relative to this file."),
+  columns: z
+    .strictObject({ patient_id: z.string().trim().min(1).optional(), event_date: z.string().trim().min(1).optional() })
+    .optional()
+    .describe("The extract's own headers for patient_id and event_date."),
+  countWhere: z
+    .strictObject({ column: z.string().trim().min(1), in: z.array(z.string().trim()).min(1) })
+    .optional()
+    .describe("Count only the rows whose column holds one of these values (trimmed, any case). Default: every row with a date."),
+  costColumn: z.string().trim().min(1).optional().describe("The extract's column giving each row's cost in GBP, instead of a unit cost."),
+  format: extractFormat.optional(),
+  coverage: extractCoverage.optional(),
+});
+
 export const configFileSchema = z
   .strictObject({
     $schema: z.string().optional().describe("The JSON Schema this file follows (for editors)."),
     referrals: path.optional().describe("Referrals extract (CSV, or .parquet), relative to this file."),
-    ae: path.optional().describe("A&E attendances extract (CSV, or .parquet), relative to this file."),
-    admissions: path.optional().describe("Admitted patient care extract (CSV, or .parquet), relative to this file."),
+    ...perActivityExtract((name) => path.optional().describe(`${BUILT_IN_EXTRACTS.find((e) => e.name === name)!.help}, relative to this file.`)),
     comparison: path.optional().describe("Matched comparison group (CSV, or .parquet), relative to this file."),
+    customOutcomes: z.array(customOutcomeSchema).optional().describe("Outcomes of the ICB's own extracts (GP appointments, community contacts, NHS 111 calls)."),
     columns: z
       .strictObject({
         referrals: columnMapping(REFERRAL_COLUMNS).optional(),
-        ae: columnMapping(AE_COLUMNS).optional(),
-        admissions: columnMapping(ADMISSION_COLUMNS).optional(),
+        ...perActivityExtract((name) => columnMapping(activityColumns(name)).optional()),
         comparison: columnMapping(COMPARISON_COLUMNS).optional(),
       })
       .optional()
@@ -51,14 +78,13 @@ export const configFileSchema = z
     formats: z
       .strictObject({
         referrals: extractFormat.optional(),
-        ae: extractFormat.optional(),
-        admissions: extractFormat.optional(),
+        ...perActivityExtract(() => extractFormat.optional()),
         comparison: extractFormat.optional(),
       })
       .optional()
       .describe("Per extract: how its dates, delimiter and encoding are written, where they differ from the run's settings."),
     coverage: z
-      .strictObject({ ae: extractCoverage.optional(), admissions: extractCoverage.optional() })
+      .strictObject(perActivityExtract(() => extractCoverage.optional()))
       .optional()
       .describe("Per activity extract: the days it covers; default, its own earliest and latest event date. dataStart/dataEnd give them for all."),
     cohorts: z
@@ -74,7 +100,17 @@ export const configFileSchema = z
   })
   .extend(settingsInput.shape);
 
-export type ConfigFile = z.infer<typeof configFileSchema>;
+export type CustomOutcomeConfig = z.infer<typeof customOutcomeSchema>;
+type ExtractFormatConfig = z.infer<typeof extractFormat>;
+type ExtractCoverageConfig = z.infer<typeof extractCoverage>;
+
+/** The config file as read. Its per-extract keys are made from the registry, so they are typed here by hand. */
+export type ConfigFile = Omit<z.infer<typeof configFileSchema>, "columns" | "formats" | "coverage"> & {
+  [extract: string]: unknown;
+  columns?: Record<string, Record<string, string | undefined> | undefined>;
+  formats?: Record<string, ExtractFormatConfig | undefined>;
+  coverage?: Record<string, ExtractCoverageConfig | undefined>;
+};
 
 /** A schema without the wrappers that do not change its keys (optional, nullable, default). */
 function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {
@@ -191,7 +227,7 @@ export async function loadConfigFile(filePath: string): Promise<ConfigFile> {
     const problems = parsed.error.issues.flatMap((issue) => issueToProblem(issue, filePath));
     throw new InputError(problems);
   }
-  return parsed.data;
+  return parsed.data as ConfigFile;
 }
 
 export { issueToProblem };

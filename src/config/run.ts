@@ -1,5 +1,6 @@
 import type { CohortLabel } from "../core/aggregate.js";
 import type { ExtractSource } from "../extracts/source.js";
+import type { RunOutcome } from "../outcomes/registry.js";
 import type { EngineChoice, Settings } from "./settings.js";
 
 /**
@@ -8,7 +9,7 @@ import type { EngineChoice, Settings } from "./settings.js";
  */
 export type RunSettings = Omit<
   Settings,
-  "dataStartInferred" | "dataEndInferred" | "dataStartSource" | "dataEndSource" | "dataStartBoundBy" | "dataEndBoundBy" | "coverage" | "engine"
+  "dataStartInferred" | "dataEndInferred" | "dataStartSource" | "dataEndSource" | "dataStartBoundBy" | "dataEndBoundBy" | "coverage" | "engine" | "outcomes" | "customOutcomes"
 > & {
   engine: EngineChoice;
 };
@@ -28,13 +29,15 @@ export interface GivenCoverage {
 export interface EvaluationRun {
   settings: RunSettings;
   referrals: ExtractSource;
-  ae?: ExtractSource;
-  admissions?: ExtractSource;
   comparison?: ExtractSource;
+  /** The activity extracts given, by name (`ae`, `admissions`, `outpatients`, a custom outcome's id), in reading order. */
+  activity: Record<string, ExtractSource>;
+  /** The outcomes to report, in order, as plain data (a run travels to worker threads): `outcomeOf` gives each one's descriptor. */
+  outcomes: RunOutcome[];
   /** Cohort order, labels and aliases from the config; undefined to take them from the data. */
   cohorts?: ListedCohort[];
   /** Settings the user chose (config or flag) rather than left to their defaults, where a rule must know. */
   chosen?: { aeCoding: boolean; excludedAttendanceCategories: boolean };
   /** Per activity extract, the coverage given for it (config `coverage`, over `dataStart`/`dataEnd`). */
-  coverage?: Partial<Record<"ae" | "admissions", GivenCoverage>>;
+  coverage?: Record<string, GivenCoverage>;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseIsoSetting } from "../extracts/dates.js";
+import type { CustomOutcomeDefinition } from "../outcomes/custom-outcomes.js";
 
 /** ECDS codes 4 as a planned follow-up; HES A&E (AEATTENDCAT) codes 2 (evaluation.md, inputs). */
 export const DEFAULT_EXCLUDED_ATTENDANCE_CATEGORIES = { ecds: ["4"], hes: ["2"] } as const;
@@ -40,11 +41,14 @@ export const maxInvalid = z.union([
 ]);
 const unitCost = z.number().positive().finite();
 
-/** `--unit-cost ae=GBP --unit-cost admission=GBP`: the price of one A&E attendance and one unplanned admission. */
-export const unitCostsInput = z.strictObject({
-  ae: unitCost.optional().describe("Cost of one A&E attendance, in GBP."),
-  admission: unitCost.optional().describe("Cost of one unplanned admission (spell), in GBP."),
-});
+/**
+ * `--unit-cost ae=GBP --unit-cost bed_day=GBP`: the price of one unit of an outcome, by its id or short
+ * name (`ae`, `admission`, `bed_day`, `outpatient`); the names are checked against the run's outcomes.
+ */
+export const unitCostsInput = z.record(z.string().trim().min(1), unitCost);
+
+/** `costColumns`: per outcome (id or short name), the extract's column holding each row's cost (SUS+ `Tariff_Total_Payment`). */
+export const costColumnsInput = z.record(z.string().trim().min(1), z.string().trim().min(1));
 
 /**
  * The settings a run can be given, in the config file or by flags: the camelCase keys of the JSON
@@ -76,7 +80,18 @@ export const settingsInput = z.strictObject({
     .describe(`Bootstrap replicates for confidence intervals; 0 turns them off. Default 2000, at most ${MAX_BOOTSTRAP.toLocaleString("en-GB")}.`),
   seed: z.number().int().optional().describe("Seed of the bootstrap random numbers. Default 1."),
   suppress: z.boolean().optional().describe("Apply NHS England's HES/ECDS small-number suppression to every count published. Default false."),
-  unitCosts: unitCostsInput.optional().describe("Unit costs in GBP, to cost each window's activity. No default: without them no cost is shown."),
+  unitCosts: unitCostsInput
+    .optional()
+    .describe("Unit costs in GBP by outcome (ae, admission, bed_day, outpatient, or an outcome's id), to cost each window's activity. No default: without them no cost is shown."),
+  costColumns: costColumnsInput
+    .optional()
+    .describe("Per outcome (its id or short name), the extract's column giving each row's cost in GBP, instead of a unit cost (e.g. Tariff_Total_Payment)."),
+  outcomes: z
+    .array(z.string().trim().min(1))
+    .min(1)
+    .optional()
+    .describe("The outcomes to report, in this order (ids: ae_attendances, unplanned_admissions, emergency_bed_days, outpatient_attendances, or a custom outcome's). Default: every outcome whose extract is given, but emergency_bed_days."),
+  attendedCodes: z.array(z.string().trim()).optional().describe("Outpatient attendance status codes counted as attended. Default: 5 and 6."),
   costSource: z.string().trim().min(1).optional().describe("Where the unit costs come from (printed beside them), e.g. the National Cost Collection year."),
   engine: engineChoice
     .optional()
@@ -84,8 +99,8 @@ export const settingsInput = z.strictObject({
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
-/** The activity extracts, each with its own data coverage. */
-export type CoveredExtract = "ae" | "admissions";
+/** An activity extract, by name (`ae`, `admissions`, `outpatients`, a custom outcome's id): each has its own data coverage. */
+export type CoveredExtract = string;
 
 /** One activity extract's coverage in the output (its file is in `inputs`): its days, and whether each bound was given or inferred. */
 export interface ExtractCoverageSettings {
@@ -112,7 +127,7 @@ export interface Settings {
   dataStartBoundBy: CoveredExtract[];
   dataEndBoundBy: CoveredExtract[];
   /** Each activity extract's own coverage, as given or inferred from its own event dates (rule 2.5). */
-  coverage: Partial<Record<CoveredExtract, ExtractCoverageSettings>>;
+  coverage: Record<CoveredExtract, ExtractCoverageSettings>;
   requireConsent: boolean;
   minOnwardReferrals: number | null;
   minAge: number | null;
@@ -120,6 +135,11 @@ export interface Settings {
   aeCoding: z.infer<typeof aeCoding>;
   excludedAttendanceCategories: string[];
   emergencyAdmissionMethods: string[];
+  attendedCodes: string[];
+  /** The outcomes reported, by id, in order. */
+  outcomes: string[];
+  /** The config's custom outcomes: what each counts. */
+  customOutcomes: CustomOutcomeDefinition[];
   skipInvalid: boolean;
   /** The limit on skipping, as given; null for the default (more than 1% of the rows and more than 10). */
   maxInvalid: number | string | null;
@@ -127,8 +147,10 @@ export interface Settings {
   seed: number;
   /** `--suppress`: disclosure control applied to the published counts. */
   suppress: boolean;
-  /** GBP per event; null where none was given (never a hidden default). */
-  unitCosts: { ae: number | null; admission: number | null };
+  /** GBP per unit, by each reported outcome's short name (`ae`, `admission`…); null where none was given (never a hidden default). */
+  unitCosts: Record<string, number | null>;
+  /** Per outcome id, the column its rows' costs were read from. */
+  costColumns: Record<string, string>;
   costSource: string | null;
   /** The engine that read the activity extracts (what `auto` chose); the answers do not depend on it. */
   engine: EngineName;

@@ -1,11 +1,8 @@
 import type { Settings } from "../config/settings.js";
-import type { CohortFigures, Count, OutcomeId, OutcomeResult } from "../result.js";
-
-/** Which `--unit-cost` key prices which outcome. */
-export const UNIT_COST_KEY: Record<OutcomeId, keyof Settings["unitCosts"]> = {
-  ae_attendances: "ae",
-  unplanned_admissions: "admission",
-};
+import type { CohortFigures, Count, OutcomeResult } from "../result.js";
+import { describedOutcome } from "../outcomes/registry.js";
+import type { ActivityTally } from "./count-in-windows.js";
+import { PLACE, PLACES } from "./windows.js";
 
 type CostFields<N extends Count> = Required<Pick<CohortFigures<N>, "unit_cost" | "cost_pre" | "cost_post" | "cost_change">>;
 
@@ -24,11 +21,43 @@ export function rowCosts<N extends Count>(unitCost: number, pre: N, post: N): Co
 }
 
 /** Adds the costs to every row of every outcome that has a unit cost; the others are left as they are. */
-export function withCosts(outcomes: readonly OutcomeResult[], unitCosts: Settings["unitCosts"]): OutcomeResult[] {
+export function withCosts(outcomes: readonly OutcomeResult[], settings: Pick<Settings, "unitCosts" | "customOutcomes">): OutcomeResult[] {
   return outcomes.map((outcome) => {
-    const unitCost = unitCosts[UNIT_COST_KEY[outcome.outcome]];
+    const costName = describedOutcome(outcome.outcome, settings)?.costName ?? outcome.outcome;
+    const unitCost = settings.unitCosts[costName] ?? null;
     if (unitCost === null) return outcome;
     const costed = (row: CohortFigures): CohortFigures => ({ ...row, ...rowCosts(unitCost, row.pre, row.post) });
     return { ...outcome, cohorts: outcome.cohorts.map(costed), total: costed(outcome.total) };
   });
+}
+
+/** A row's costs from a cost column: the sum of its counted rows' own costs (in pence, so every engine adds alike). */
+export interface ColumnCosts {
+  prePence: number;
+  postPence: number;
+  /** Counted rows in either window that gave no cost. */
+  missing: number;
+}
+
+/** The column costs of the patients in `slots` (a cohort's included patients). */
+export function columnCosts(tally: ActivityTally, slots: readonly number[]): ColumnCosts {
+  const costs: ColumnCosts = { prePence: 0, postPence: 0, missing: 0 };
+  if (!tally.costPence || !tally.missingCost) return costs;
+  for (const slot of slots) {
+    costs.prePence += tally.costPence[slot * PLACES + PLACE.pre]!;
+    costs.postPence += tally.costPence[slot * PLACES + PLACE.post]!;
+    costs.missing += tally.missingCost[slot * PLACES + PLACE.pre]! + tally.missingCost[slot * PLACES + PLACE.post]!;
+  }
+  return costs;
+}
+
+/** The cost fields of a row costed from a column (outcomes.md, costs), in GBP. */
+export function columnCostFields(column: string, costs: ColumnCosts): Pick<CohortFigures, "cost_column" | "cost_pre" | "cost_post" | "cost_change" | "cost_missing"> {
+  return {
+    cost_column: column,
+    cost_pre: costs.prePence / 100,
+    cost_post: costs.postPence / 100,
+    cost_change: (costs.postPence - costs.prePence) / 100,
+    cost_missing: costs.missing,
+  };
 }

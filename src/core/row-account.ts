@@ -1,5 +1,5 @@
 import type { ActivityRowAccount } from "../result.js";
-import { type ActivityTally, countableRows, countAt } from "./count-in-windows.js";
+import { type ActivityTally, countableRows, rowsAt } from "./count-in-windows.js";
 import { PLACE } from "./windows.js";
 
 export interface AccountScope {
@@ -36,9 +36,9 @@ export function accountRows(tally: ActivityTally, scope: AccountScope): Activity
     if (slot >= scope.referredCount) {
       comparison += countableRows(tally, slot);
     } else if (scope.isIncluded[slot]) {
-      account.counted += countAt(tally, slot, PLACE.pre) + countAt(tally, slot, PLACE.post);
-      account.onIndexDay += countAt(tally, slot, PLACE.indexDay);
-      account.outsideWindows += countAt(tally, slot, PLACE.prior) + countAt(tally, slot, PLACE.outside);
+      account.counted += rowsAt(tally, slot, PLACE.pre) + rowsAt(tally, slot, PLACE.post);
+      account.onIndexDay += rowsAt(tally, slot, PLACE.indexDay);
+      account.outsideWindows += rowsAt(tally, slot, PLACE.prior) + rowsAt(tally, slot, PLACE.outside);
     } else {
       account.ofExcludedPatients += countableRows(tally, slot);
     }

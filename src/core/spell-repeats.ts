@@ -46,8 +46,8 @@ export function spellRepeatCounter(slotOf: ReadonlyMap<string, number>) {
  * The same count in SQL, over the `dated` rows of the DuckDB pass (see `tallySql`): rows of subjects
  * with a real day, less the distinct (subject, day, method) among them.
  */
-export function spellRepeatsSql(missingDays: string): string {
-  return `SELECT count(*)::DOUBLE AS rows, (count(*) - count(DISTINCT (s.slot, day, upper(${missingAsEmptySql("method")}))))::DOUBLE AS repeated
+export function spellRepeatsSql(missingDays: string, column: string): string {
+  return `SELECT count(*)::DOUBLE AS rows, (count(*) - count(DISTINCT (s.slot, day, upper(${missingAsEmptySql(column)}))))::DOUBLE AS repeated
     FROM dated JOIN subjects AS s ON s.patient_id = dated.patient_id
     WHERE day IS NOT NULL AND day NOT IN ${missingDays}`;
 }

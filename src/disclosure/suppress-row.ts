@@ -120,6 +120,13 @@ export function suppressRow(row: CohortFigures): CohortFigures<Count> {
     out.cost_post = withheld.derived("cost_post", ["post"], () => costs.cost_post);
     out.cost_change = withheld.derived("cost_change", ["pre", "post"], () => costs.cost_change);
   }
+  if (row.cost_column !== undefined) {
+    // Sums of the rows' own costs: shown only where the counts they sum over are.
+    out.cost_pre = withheld.derived("cost_pre", ["pre"], () => row.cost_pre ?? null);
+    out.cost_post = withheld.derived("cost_post", ["post"], () => row.cost_post ?? null);
+    out.cost_change = withheld.derived("cost_change", ["pre", "post"], () => row.cost_change ?? null);
+    if (row.cost_missing !== undefined) out.cost_missing = withheld.count("cost_missing", row.cost_missing);
+  }
   withholdIntervalsAndTests(out, withheld);
   out.suppressed = withheld.names;
   return out;

@@ -34,7 +34,7 @@ function suppressSteps<Reason extends string>(steps: readonly AttritionStep<Reas
   });
 }
 
-const ACCOUNT_FIELDS = ["read", "skipped", "activityOfOthers", "ofExcludedPatients", "outsideWindows", "onIndexDay", "counted", "comparison"] as const;
+const ACCOUNT_FIELDS = ["read", "skipped", "activityOfOthers", "ofExcludedPatients", "outsideWindows", "onIndexDay", "counted", "comparison", "missingCost"] as const;
 
 function suppressAccount(account: ActivityRowAccount): ActivityRowAccount<Count> {
   const top = suppressCounts<ActivityRowAccount<Count>>(account, [...ACCOUNT_FIELDS]);
@@ -44,10 +44,10 @@ function suppressAccount(account: ActivityRowAccount): ActivityRowAccount<Count>
 }
 
 function suppressRows(rows: RowCounts): RowCounts<Count> {
-  const { out, names } = suppressCounts<RowCounts<Count>>(rows, ["referrals", "ae", "admissions", "comparison", "activityOfOthers"]);
-  const accounts: RowCounts<Count>["accounts"] = {};
-  if (rows.accounts.ae) accounts.ae = suppressAccount(rows.accounts.ae);
-  if (rows.accounts.admissions) accounts.admissions = suppressAccount(rows.accounts.admissions);
+  // Every number of `rows` is a count: the referrals', each activity extract's, the comparison group's, others'.
+  const counts = Object.keys(rows).filter((field) => typeof rows[field] === "number");
+  const { out, names } = suppressCounts<RowCounts<Count>>(rows, counts);
+  const accounts: RowCounts<Count>["accounts"] = Object.fromEntries(Object.entries(rows.accounts).map(([outcome, account]) => [outcome, suppressAccount(account)]));
   const skipped = rows.skipped.map((entry) => {
     const counted = suppressCounts(entry, ["rows"]);
     // The skipped lines are listed for the analyst; published, their number would tell the count.

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
-import { AE_COLUMNS } from "../extracts/ae.js";
+import { extractColumns } from "../extracts/activity-rows.js";
+import type { Outcome } from "../outcomes/outcome.js";
 import { type DateFormat, type DateSetting, dateFormatOf } from "../extracts/dates.js";
 import { isMissingToken, MISSING_TOKENS } from "../extracts/missing-values.js";
 import { fieldCountFits } from "../extracts/row-reader.js";
@@ -14,28 +14,22 @@ import { duckDbCanName, sqlPath, sqlString, TRIMMED_CHARACTERS, trimmedSql } fro
 import { FIELD_LIMIT } from "../io/limits.js";
 import { type ParquetColumn, parquetColumns, parquetFieldSql } from "../io/parquet-records.js";
 import type { ExtractFields } from "./duckdb-sql.js";
-import type { ActivityExtract } from "./stream.js";
 
 /** Why the DuckDB engine hands an extract to the stream engine: shown to whoever debugs a slow run. */
 export class NeedsRowReader extends Error {}
 
-const COLUMNS = { ae: AE_COLUMNS, admissions: ADMISSION_COLUMNS } as const;
-
 /** Where each wanted column is in the header (-1 for an absent optional one). */
 type Positions = Record<string, number>;
 
-function columnsIn(header: string[], extract: ActivityExtract, source: ExtractSource): FoundColumns<string> {
+function columnsIn(header: string[], outcomes: readonly Outcome[], source: ExtractSource): FoundColumns<string> {
   try {
-    return findColumns(header, wantedColumns(source, COLUMNS[extract]), source);
+    return findColumns(header, wantedColumns(source, extractColumns(outcomes, false)), source);
   } catch {
     throw new NeedsRowReader("a column the run needs is missing, or found twice");
   }
 }
 
-/** The spec's name of each activity extract's date column. */
-export const DATE_COLUMN = { ae: "arrival_date", admissions: "admission_date" } as const;
-
-const datePosition = (extract: ActivityExtract, at: Positions) => (extract === "ae" ? at.arrival_date! : at.admission_date!);
+const datePosition = (outcomes: readonly Outcome[], at: Positions) => at[outcomes[0]!.extract.dateColumn]!;
 
 /** A bare date (`2021-03-04`) is looked up whole; anything longer by its first ten characters. */
 function dateKeyFor(sample: string | undefined): ExtractFields["dateKey"] {
@@ -43,25 +37,22 @@ function dateKeyFor(sample: string | undefined): ExtractFields["dateKey"] {
 }
 
 function activityFields(
-  extract: ActivityExtract,
+  outcomes: readonly Outcome[],
   at: Positions,
   field: (position: number) => string,
-): Pick<ExtractFields, "patientId" | "date" | "category" | "method" | "episode"> {
-  const optional = (position: number) => (position < 0 ? "''" : field(position));
-  if (extract === "ae") {
-    return { patientId: field(at.patient_id!), date: field(at.arrival_date!), category: optional(at.attendance_category!) };
-  }
+): Pick<ExtractFields, "patientId" | "date" | "columns" | "caseless"> {
+  const own = outcomes.flatMap((outcome) => outcome.columns).filter((column) => at[column.name]! >= 0);
   return {
     patientId: field(at.patient_id!),
-    date: field(at.admission_date!),
-    method: field(at.admission_method!),
-    ...(at.episode_order! >= 0 ? { episode: field(at.episode_order!) } : {}),
+    date: field(datePosition(outcomes, at)),
+    columns: Object.fromEntries(own.map((column) => [column.name, field(at[column.name]!)])),
+    caseless: own.filter((column) => column.caseless).map((column) => column.name),
   };
 }
 
 /** What the start of a CSV extract says about reading the rest of it in DuckDB. */
 export interface CsvLayout {
-  extract: ActivityExtract;
+  outcomes: readonly Outcome[];
   path: string;
   /** The file as the user named it. */
   file: string;
@@ -122,7 +113,7 @@ async function csvDateFormat(source: ExtractSource, position: number, head: CsvH
  * Reads the header (with csv-parse, as the stream engine does) and the first row; throws
  * `NeedsRowReader` where DuckDB cannot be trusted to read the header as csv-parse does.
  */
-export async function csvLayout(extract: ActivityExtract, source: ExtractSource): Promise<CsvLayout> {
+export async function csvLayout(outcomes: readonly Outcome[], source: ExtractSource): Promise<CsvLayout> {
   if (!duckDbCanName(source.path)) throw new NeedsRowReader("DuckDB cannot name the file (a backslash and a glob character in its path)");
   const head = await readCsvHead(source.path, source.file).catch(() => {
     throw new NeedsRowReader("the file cannot be read, or its start is not valid CSV");
@@ -130,10 +121,10 @@ export async function csvLayout(extract: ActivityExtract, source: ExtractSource)
   // DuckDB takes the first line as the header; csv-parse skips blank lines before it.
   if (head.headerLine !== 1) throw new NeedsRowReader("blank lines before the header");
   if (!isPlainHeader(await readFirstLine(source.path), head.header)) throw new NeedsRowReader("the header line is padded or oddly quoted");
-  const { at, used } = columnsIn(head.header, extract, source);
-  const dateKey = dateKeyFor(head.firstRecord?.[datePosition(extract, at)]);
-  const dateFormat = await csvDateFormat(source, datePosition(extract, at), head);
-  return { extract, path: source.path, file: source.file, at, columnCount: head.header.length, dateKey, dateFormat, used };
+  const { at, used } = columnsIn(head.header, outcomes, source);
+  const dateKey = dateKeyFor(head.firstRecord?.[datePosition(outcomes, at)]);
+  const dateFormat = await csvDateFormat(source, datePosition(outcomes, at), head);
+  return { outcomes, path: source.path, file: source.file, at, columnCount: head.header.length, dateKey, dateFormat, used };
 }
 
 /**
@@ -168,7 +159,7 @@ export function csvRead(layout: CsvLayout, traits: CsvTextTraits): ExtractFields
   const wanted = Object.values(at).filter((position) => position >= 0);
   const { field, suspect } = csvFieldSql(traits, wanted, columnCount);
   return {
-    ...activityFields(layout.extract, at, field),
+    ...activityFields(layout.outcomes, at, field),
     dateKey: layout.dateKey,
     ...(suspect ? { suspect } : {}),
     // Exactly the header's columns: a row of the wrong length stops the pass (see `csvReadSql`).
@@ -206,7 +197,7 @@ async function parquetDateFormat(connection: DuckDBConnection, source: ExtractSo
 /** The pass over a Parquet extract: its own column names are the header; typed columns become text. */
 export async function parquetRead(
   connection: DuckDBConnection,
-  extract: ActivityExtract,
+  outcomes: readonly Outcome[],
   source: ExtractSource,
 ): Promise<ExtractFields & { dateFormat: DateFormat; used: Record<string, ColumnUse | null> }> {
   const dateSetting: DateSetting = source.format.dateFormat;
@@ -215,11 +206,11 @@ export async function parquetRead(
   });
   const { at, used } = columnsIn(
     columns.map((column) => column.name),
-    extract,
+    outcomes,
     source,
   );
-  const dateColumn = columns[datePosition(extract, at)]!;
-  const fields = activityFields(extract, at, (position) => parquetFieldSql(columns[position]!, dateSetting));
+  const dateColumn = columns[datePosition(outcomes, at)]!;
+  const fields = activityFields(outcomes, at, (position) => parquetFieldSql(columns[position]!, dateSetting));
   // A field longer than a field may be makes the row invalid (the row reader says so).
   const wanted = Object.values(at).filter((position) => position >= 0);
   const suspect = wanted.map((position) => `strlen(${parquetFieldSql(columns[position]!, dateSetting)}) > ${FIELD_LIMIT}`).join(" OR ");

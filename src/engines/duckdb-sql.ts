@@ -2,8 +2,7 @@ import type { IndexDayRule } from "../core/windows.js";
 import { PLACE } from "../core/windows.js";
 import { type DateFormat, HES_MISSING_DATES } from "../extracts/dates.js";
 import { spellRepeatsSql } from "../core/spell-repeats.js";
-import { listSeesMissing, missingAsEmptySql } from "../extracts/missing-values.js";
-import { sqlInList, sqlString } from "../io/duckdb-session.js";
+import { sqlString } from "../io/duckdb-session.js";
 
 /**
  * The SQL of the DuckDB engine: one pass over an extract that validates, dates, places and counts
@@ -17,7 +16,9 @@ import { sqlInList, sqlString } from "../io/duckdb-session.js";
  * A row whose date is a HES placeholder gets `MISSING_DAY` added, so that its day never counts
  * towards the data coverage: only places never have one, and `missing_date` always does.
  */
-export const CODE = { excluded_category: 5, not_emergency: 6, later_episode: 7, missing_date: 8, others: 9, unsure: 10 } as const;
+export const CODE = { others: 5, unsure: 6, missing_date: 7 } as const;
+/** The code of an outcome's own reason not to count a row: its position in `CountingRules.reasons`, from here. */
+export const FIRST_REASON_CODE = 10;
 export const MISSING_DAY = 100;
 
 /** How one extract's fields are read: SQL expressions over `source`, each giving text or NULL. */
@@ -26,24 +27,25 @@ export interface ExtractFields {
   source: string;
   patientId: string;
   date: string;
-  /** A&E: the attendance category ('' where the extract has no such column). */
-  category?: string;
-  /** Admissions: the admission method, and the episode order where a column is mapped. */
-  method?: string;
-  episode?: string;
+  /** The outcomes' own columns the extract has, by spec name (`admission_method`). */
+  columns: Record<string, string>;
+  /** Those of them compared without regard to case (see `OutcomeColumn.caseless`). */
+  caseless: readonly string[];
   /** A row the two CSV readers might read differently (see `csvRead` in duckdb-fields.ts). */
   suspect?: string;
   /** The date field is a bare date (`whole`) or may carry a time after it (`prefix`). */
   dateKey: "whole" | "prefix";
 }
 
-/** What decides whether a valid row is countable. */
+/** What decides whether a valid row is countable: the outcome's rule in SQL (`CountingRule.notCountableSql`), in its order. */
 export interface CountingRules {
   dateFormat: DateFormat;
   indexDay: IndexDayRule;
-  excludedCategories: readonly string[];
-  emergencyMethods: readonly string[];
+  reasons: readonly { reason: string; when: string }[];
 }
+
+/** A column's name inside the pass: the spec's names are not all SQL names (a custom outcome's `countWhere` column is a header). */
+export const columnAlias = (position: number) => `col${position}`;
 
 // dates.ts's TIME_OF_DAY, in RE2 syntax (RE2's full match is JS's ^…$ without the m flag).
 const TIME_OF_DAY = "[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?";
@@ -112,38 +114,27 @@ const ifMissing = (code: number) => `CASE WHEN day IN ${MISSING_DAYS} THEN ${cod
  * (not ASCII). (A CSV row of the wrong length never gets here: it stops the pass, see `csvReadSql`.)
  */
 function unsureSql(fields: ExtractFields): string {
-  const read = { patient_id: fields.patientId, category: fields.category, method: fields.method, episode: fields.episode };
-  const missing = Object.entries(read).flatMap(([name, sql]) => (sql === undefined ? [] : [`dated.${name} IS NULL`]));
+  const aliases = Object.keys(fields.columns).map((_, i) => columnAlias(i));
+  const caseless = Object.keys(fields.columns).flatMap((name, i) => (fields.caseless.includes(name) ? [columnAlias(i)] : []));
   return [
-    ...missing,
+    "dated.patient_id IS NULL",
+    ...aliases.map((alias) => `dated.${alias} IS NULL`),
     "dated.patient_id = ''",
     // A patient written NULL, NA or N/A: the subjects table holds every spelling of them at slot -1
     // (`loadSubjects`), so the join that finds each row's subject finds these too, at no cost per row.
     `s.slot = ${TOKEN_SLOT}`,
     "day IS NULL",
     ...(fields.suspect !== undefined ? ["suspect"] : []),
-    ...(fields.method !== undefined ? ["strlen(method) <> length(method)"] : []),
+    ...caseless.map((alias) => `strlen(${alias}) <> length(${alias})`),
   ].join(" OR ");
 }
 
-/** The reasons a subject's valid row is not countable, in the order the row parsers test them. */
-function reasonsSql(fields: ExtractFields, rules: CountingRules): string[] {
-  const reasons: string[] = [];
-  if (fields.episode !== undefined) {
-    // /^0*1$/: the first episode of a spell (HES writes EPIORDER as 01).
-    reasons.push(`WHEN NOT (episode = '1' OR regexp_full_match(episode, '0*1')) THEN ${ifMissing(CODE.later_episode)}`);
-  }
-  if (fields.method !== undefined) {
-    // A token is an empty method (missing-values.ts); it matters only to a list that holds one or ''.
-    const method = listSeesMissing(rules.emergencyMethods) ? missingAsEmptySql("method") : "method";
-    reasons.push(`WHEN NOT (${sqlInList(`upper(${method})`, rules.emergencyMethods)}) THEN ${ifMissing(CODE.not_emergency)}`);
-  }
-  if (fields.category !== undefined) {
-    const category = listSeesMissing(rules.excludedCategories) ? missingAsEmptySql("category") : "category";
-    reasons.push(`WHEN ${sqlInList(category, rules.excludedCategories)} THEN ${ifMissing(CODE.excluded_category)}`);
-  }
-  reasons.push(`WHEN day IN ${MISSING_DAYS} THEN ${CODE.missing_date + MISSING_DAY}`);
-  return reasons;
+/** The reasons a subject's valid row is not countable, in the order the outcome's rule tests them, then a HES placeholder date. */
+function reasonsSql(rules: CountingRules): string[] {
+  return [
+    ...rules.reasons.map(({ when }, i) => `WHEN ${when} THEN ${ifMissing(FIRST_REASON_CODE + i)}`),
+    `WHEN day IN ${MISSING_DAYS} THEN ${CODE.missing_date + MISSING_DAY}`,
+  ];
 }
 
 /** The pass's first steps: every row's fields as text, and its day (NULL where not a valid date). */
@@ -151,13 +142,10 @@ function datedSql(fields: ExtractFields, rules: CountingRules): string {
   // NULL, NA and N/A are missing values, as in the row reader (missing-values.ts): read as they are
   // here, and told where they matter (an unsure patient, a list of codes; a date so written is not one,
   // an episode so written is not a first).
-  const optional = (name: string, sql: string | undefined) => (sql === undefined ? [] : [`${sql} AS ${name}`]);
   const selected = [
     `${fields.patientId} AS patient_id`,
     `${fields.date} AS d`,
-    ...optional("category", fields.category),
-    ...optional("method", fields.method),
-    ...optional("episode", fields.episode),
+    ...Object.values(fields.columns).map((sql, i) => `${sql} AS ${columnAlias(i)}`),
     ...(fields.suspect === undefined ? [] : [`${fields.suspect} AS suspect`]),
   ];
   const key = fields.dateKey === "whole" ? "d" : "left(d, 10)";
@@ -179,7 +167,7 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
     SELECT s.slot, day, CASE
       WHEN ${unsureSql(fields)} THEN ${CODE.unsure}
       WHEN s.slot IS NULL THEN ${ifMissing(CODE.others)}
-      ${reasonsSql(fields, rules).join("\n      ")}
+      ${reasonsSql(rules).join("\n      ")}
       ELSE ${placeSql(rules.indexDay)} END AS code
     FROM dated LEFT JOIN subjects AS s ON s.patient_id = dated.patient_id
   )
@@ -187,7 +175,13 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
   FROM placed GROUP BY slot, code`;
 }
 
-/** For an admissions extract without episode order: the repeats of `spell-repeats.ts`, in one more pass. */
-export function repeatsSql(fields: ExtractFields, rules: CountingRules): string {
-  return `${datedSql(fields, rules)}\n  ${spellRepeatsSql(MISSING_DAYS)}`;
+/** The pass's name for an outcome column, for a rule's SQL (`CountingRule.notCountableSql`). */
+export function aliasOf(fields: ExtractFields): (name: string) => string | undefined {
+  const names = Object.keys(fields.columns);
+  return (name) => (names.includes(name) ? columnAlias(names.indexOf(name)) : undefined);
+}
+
+/** For an extract without episode order: the repeats of `spell-repeats.ts` (patient, day and `column`), in one more pass. */
+export function repeatsSql(fields: ExtractFields, rules: CountingRules, column: string): string {
+  return `${datedSql(fields, rules)}\n  ${spellRepeatsSql(MISSING_DAYS, aliasOf(fields)(column) ?? "''")}`;
 }

@@ -2,14 +2,15 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { type ActivityTally, emptyTally } from "../core/count-in-windows.js";
 import type { Subjects } from "../core/subjects.js";
 import { PLACES } from "../core/windows.js";
-import type { NotCountableReason } from "../result.js";
+import type { Outcome } from "../outcomes/outcome.js";
 import { NeedsRowReader } from "./duckdb-fields.js";
 import { MISSING_TOKEN_SPELLINGS } from "../extracts/missing-values.js";
-import { CODE, type CountingRules, type ExtractFields, MISSING_DAY, SUBJECTS_TABLE_SQL, TOKEN_SLOT, tallySql } from "./duckdb-sql.js";
+import { CODE, type CountingRules, type ExtractFields, FIRST_REASON_CODE, MISSING_DAY, SUBJECTS_TABLE_SQL, TOKEN_SLOT, tallySql } from "./duckdb-sql.js";
 
-const REASON_OF_CODE = new Map<number, NotCountableReason>(
-  (["excluded_category", "not_emergency", "later_episode", "missing_date"] as const).map((reason) => [CODE[reason], reason]),
-);
+/** The reason each code of the pass stands for (see `CODE` and `FIRST_REASON_CODE`). */
+function reasonOfCode(rules: CountingRules): Map<number, string> {
+  return new Map([[CODE.missing_date, "missing_date"], ...rules.reasons.map(({ reason }, i) => [FIRST_REASON_CODE + i, reason] as [number, string])]);
+}
 
 /** Loads the subjects' windows into DuckDB with an appender: one small table, whatever the extract. */
 export async function loadSubjects(connection: DuckDBConnection, subjects: Subjects): Promise<void> {
@@ -44,8 +45,9 @@ interface Groups {
 }
 
 /** Folds the groups into the tally the stream engine would have built row by row. */
-function foldGroups(groups: Groups, subjects: Subjects): { tally: ActivityTally; rows: number } {
-  const tally = emptyTally(subjects);
+function foldGroups(groups: Groups, subjects: Subjects, outcome: Outcome, rules: CountingRules): { tally: ActivityTally; rows: number } {
+  const tally = emptyTally(subjects, outcome, false);
+  const reasonOf = reasonOfCode(rules);
   let rows = 0;
   for (let g = 0; g < groups.code.length; g++) {
     const n = groups.rows[g]!;
@@ -60,7 +62,7 @@ function foldGroups(groups: Groups, subjects: Subjects): { tally: ActivityTally;
     } else if (code < PLACES) {
       tally.places[groups.slot[g]! * PLACES + code]! += n;
     } else {
-      tally.notCountable[REASON_OF_CODE.get(code)!] += n;
+      tally.notCountable[reasonOf.get(code)!]! += n;
     }
   }
   return { tally, rows };
@@ -100,11 +102,12 @@ export async function tallyInDuckDb(
   fields: ExtractFields,
   rules: CountingRules,
   subjects: Subjects,
+  outcome: Outcome,
 ): Promise<{ tally: ActivityTally; rows: number }> {
   const groups = await runTally(connection, fields, rules).catch((error: Error) => {
     throw new NeedsRowReader(`DuckDB could not read it: ${error.message.split("\n")[0]}`);
   });
   const unsure = unsureRows(groups);
   if (unsure > 0) throw new NeedsRowReader(`${unsure} row(s) invalid, or not read alike by csv-parse and DuckDB`);
-  return foldGroups(groups, subjects);
+  return foldGroups(groups, subjects, outcome, rules);
 }

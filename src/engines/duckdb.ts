@@ -10,15 +10,16 @@ import type { DateFormat } from "../extracts/dates.js";
 import { type ExtractReading, noteTextKind, startReading } from "../extracts/reading-report.js";
 import { type TextKind, textKindOf } from "../io/file-kind.js";
 import { isParquet, textSettingsOf } from "../io/records.js";
-import { csvLayout, csvRead, DATE_COLUMN, NeedsRowReader, parquetRead } from "./duckdb-fields.js";
-import { calendarSql, type CountingRules, type ExtractFields, repeatsSql } from "./duckdb-sql.js";
+import { csvLayout, csvRead, NeedsRowReader, parquetRead } from "./duckdb-fields.js";
+import { aliasOf, calendarSql, type CountingRules, type ExtractFields, repeatsSql } from "./duckdb-sql.js";
 import type { SpellRepeats } from "../core/spell-repeats.js";
 import { loadSubjects, tallyInDuckDb } from "./duckdb-tally.js";
 import { readExtractInWorker } from "./read-in-worker.js";
-import { ACTIVITY_EXTRACTS, type ActivityEngine, type ActivityExtract, type ActivityRead } from "./stream.js";
+import { type ActivityEngine, type ActivityRead, activityExtracts, hasCostColumn, type OutcomeTally, outcomesOfExtract } from "./stream.js";
+import type { Outcome } from "../outcomes/outcome.js";
 
 /** Told when an extract goes to the row reader, and why (for tests, and `PREPOST_DEBUG_ENGINE=1`). */
-export type RowReaderNotice = (extract: ActivityExtract, why: string) => void;
+export type RowReaderNotice = (extract: string, why: string) => void;
 
 const debugNotice: RowReaderNotice = (extract, why) => {
   if (process.env.PREPOST_DEBUG_ENGINE) process.stderr.write(`prepost: ${extract} read row by row: ${why}\n`);
@@ -41,7 +42,7 @@ async function preparedSession(run: EvaluationRun): Promise<DuckDbSession> {
 interface Preparation {
   session: Promise<DuckDbSession>;
   /** Each CSV activity extract's text traits, scanned on another thread. */
-  traits: Partial<Record<ActivityExtract, Promise<CsvTextTraits>>>;
+  traits: Partial<Record<string, Promise<CsvTextTraits>>>;
 }
 
 /** Preparations started ahead of a run's engine call, by run. */
@@ -50,9 +51,9 @@ const warming = new WeakMap<EvaluationRun, Preparation>();
 function prepare(run: EvaluationRun): Preparation {
   const preparation: Preparation = { session: preparedSession(run), traits: {} };
   preparation.session.catch(() => undefined); // awaited by the engine, which reports a failure
-  for (const extract of ACTIVITY_EXTRACTS) {
-    const source = run[extract];
-    if (!source || isParquet(source.path)) continue;
+  for (const extract of activityExtracts(run)) {
+    const source = run.activity[extract]!;
+    if (isParquet(source.path)) continue;
     const scanning = csvTextTraits(source.path);
     scanning.catch(() => undefined); // likewise
     preparation.traits[extract] = scanning;
@@ -74,38 +75,53 @@ function preparationFor(run: EvaluationRun): Preparation {
   return preparation ?? prepare(run);
 }
 
-function countingRules(run: EvaluationRun, dateFormat: DateFormat): CountingRules {
-  const { settings } = run;
-  return {
-    dateFormat,
-    indexDay: settings.indexDay,
-    excludedCategories: settings.excludedAttendanceCategories,
-    emergencyMethods: settings.emergencyAdmissionMethods,
-  };
+function countingRules(run: EvaluationRun, outcome: Outcome, fields: ExtractFields, dateFormat: DateFormat): CountingRules {
+  return { dateFormat, indexDay: run.settings.indexDay, reasons: outcome.rule(run.settings).notCountableSql(aliasOf(fields)) };
 }
 
-type Counted = { tally: ActivityTally; rows: number; reading: ExtractReading; repeats?: SpellRepeats };
+type Counted = { tallies: OutcomeTally[]; rows: number; reading: ExtractReading; repeats?: SpellRepeats };
 
-/** Admissions without an episode order: the rows repeating a patient, date and method (spell-repeats.ts). */
-async function repeatsOf(connection: DuckDBConnection, extract: ActivityExtract, fields: ExtractFields, rules: CountingRules): Promise<{ repeats?: SpellRepeats }> {
-  if (extract !== "admissions" || fields.episode !== undefined) return {};
-  const [row] = (await connection.runAndReadAll(repeatsSql(fields, rules))).getRowsJS();
+/** An extract without an episode order: the rows repeating a patient, date and method (spell-repeats.ts). */
+async function repeatsOf(connection: DuckDBConnection, outcomes: readonly Outcome[], fields: ExtractFields, rules: CountingRules): Promise<{ repeats?: SpellRepeats }> {
+  const episodes = outcomes[0]!.extract.episodes;
+  if (!episodes || fields.columns[episodes.orderColumn] !== undefined) return {};
+  const [row] = (await connection.runAndReadAll(repeatsSql(fields, rules, episodes.sameColumn))).getRowsJS();
   return { repeats: { rows: Number(row?.[0] ?? 0), repeated: Number(row?.[1] ?? 0) } };
 }
 
 /** The reading the row reader would report of a plain CSV or a Parquet extract that DuckDB read. */
-function readingOf(source: ExtractSource, extract: ActivityExtract, used: ExtractReading["columns"], dateFormat: DateFormat, kind?: TextKind): ExtractReading {
+function readingOf(source: ExtractSource, outcomes: readonly Outcome[], used: ExtractReading["columns"], dateFormat: DateFormat, kind?: TextKind): ExtractReading {
   const reading = startReading(source);
   if (kind) noteTextKind(reading, kind);
   reading.columns = used;
-  reading.dateFormats = { [DATE_COLUMN[extract]]: dateFormat };
+  reading.dateFormats = { [outcomes[0]!.extract.dateColumn]: dateFormat };
   return reading;
+}
+
+/** Each outcome of the extract counted in a pass of its own (most extracts have one). */
+async function countOutcomes(
+  connection: DuckDBConnection,
+  run: EvaluationRun,
+  outcomes: readonly Outcome[],
+  fields: ExtractFields,
+  dateFormat: DateFormat,
+  subjects: Subjects,
+): Promise<{ tallies: OutcomeTally[]; rows: number; repeats?: SpellRepeats }> {
+  await connection.run(calendarSql(dateFormat));
+  const tallies: OutcomeTally[] = [];
+  let rows = 0;
+  for (const outcome of outcomes) {
+    const counted = await tallyInDuckDb(connection, fields, countingRules(run, outcome, fields, dateFormat), subjects, outcome);
+    tallies.push({ outcome: outcome.id, tally: counted.tally });
+    rows = counted.rows;
+  }
+  return { tallies, rows, ...(await repeatsOf(connection, outcomes, fields, countingRules(run, outcomes[0]!, fields, dateFormat))) };
 }
 
 /** Reads a CSV extract the way its text allows: the counts are those of a pass whose fields are csv-parse's. */
 async function countCsv(
   connection: DuckDBConnection,
-  extract: ActivityExtract,
+  outcomes: readonly Outcome[],
   source: ExtractSource,
   traits: Promise<CsvTextTraits>,
   run: EvaluationRun,
@@ -118,28 +134,29 @@ async function countCsv(
   if (kind.gzip) throw new NeedsRowReader("gzip-compressed");
   if (kind.encoding !== "utf-8") throw new NeedsRowReader(`encoded ${kind.encoding}`);
   if (kind.delimiter !== ",") throw new NeedsRowReader("not comma-delimited");
-  const layout = await csvLayout(extract, source);
+  const layout = await csvLayout(outcomes, source);
   const text = await traits.catch(() => {
     throw new NeedsRowReader("the file cannot be read");
   });
   if (!text.utf8) throw new NeedsRowReader("not valid UTF-8");
   if (text.longLine) throw new NeedsRowReader("a line is longer than a field may be (docs/scale.md)");
   const fields = csvRead(layout, text);
-  const rules = countingRules(run, layout.dateFormat);
-  await connection.run(calendarSql(rules.dateFormat));
-  const counted = await tallyInDuckDb(connection, fields, rules, subjects);
-  return { ...counted, reading: readingOf(source, extract, layout.used, layout.dateFormat, kind), ...(await repeatsOf(connection, extract, fields, rules)) };
+  const counted = await countOutcomes(connection, run, outcomes, fields, layout.dateFormat, subjects);
+  return { ...counted, reading: readingOf(source, outcomes, layout.used, layout.dateFormat, kind) };
 }
 
-async function countExtract(connection: DuckDBConnection, extract: ActivityExtract, run: EvaluationRun, preparation: Preparation, subjects: Subjects): Promise<Counted> {
-  const source = run[extract]!;
+async function countExtract(connection: DuckDBConnection, extract: string, run: EvaluationRun, preparation: Preparation, subjects: Subjects): Promise<Counted> {
+  const source = run.activity[extract]!;
+  const outcomes = outcomesOfExtract(run, extract);
+  // A spell's nights need its discharge (perhaps on another row), a cost column sums values: the
+  // pass counts rows, so these are the row reader's (docs/scale.md).
+  if (outcomes.some((outcome) => outcome.adds === "nights")) throw new NeedsRowReader("bed days are counted row by row");
+  if (outcomes.some((outcome) => hasCostColumn(run, outcome))) throw new NeedsRowReader("costs from a column are summed row by row");
   const traits = preparation.traits[extract];
-  if (traits) return countCsv(connection, extract, source, traits, run, subjects);
-  const fields = await parquetRead(connection, extract, source);
-  const rules = countingRules(run, fields.dateFormat);
-  await connection.run(calendarSql(rules.dateFormat));
-  const counted = await tallyInDuckDb(connection, fields, rules, subjects);
-  return { ...counted, reading: readingOf(source, extract, fields.used, fields.dateFormat), ...(await repeatsOf(connection, extract, fields, rules)) };
+  if (traits) return countCsv(connection, outcomes, source, traits, run, subjects);
+  const fields = await parquetRead(connection, outcomes, source);
+  const counted = await countOutcomes(connection, run, outcomes, fields, fields.dateFormat, subjects);
+  return { ...counted, reading: readingOf(source, outcomes, fields.used, fields.dateFormat) };
 }
 
 /**
@@ -157,9 +174,8 @@ export function duckdbEngineWith(notice: RowReaderNotice): ActivityEngine {
       const { connection } = session;
       await loadSubjects(connection, subjects);
       const read: ActivityRead[] = [];
-      for (const extract of ACTIVITY_EXTRACTS) {
-        const source = run[extract];
-        if (!source) continue;
+      for (const extract of activityExtracts(run)) {
+        const source = run.activity[extract]!;
         try {
           read.push({ extract, file: source.file, ...(await countExtract(connection, extract, run, preparation, subjects)) });
         } catch (error) {

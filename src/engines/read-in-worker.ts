@@ -6,11 +6,11 @@ import type { Subjects } from "../core/subjects.js";
 import type { ProblemRecord } from "../extracts/problem-log.js";
 import type { Progress } from "../io/progress.js";
 import { isParquet } from "../io/records.js";
-import { type ActivityExtract, type ActivityRead, type ExtractReader, streamExtract } from "./stream.js";
+import { type ActivityRead, type ExtractReader, streamExtract } from "./stream.js";
 
 /** What the worker is given: everything `streamExtract` needs, as plain data. */
 export interface ExtractJob {
-  extract: ActivityExtract;
+  extract: string;
   run: EvaluationRun;
   subjects: Subjects;
   reportsProgress: boolean;
@@ -69,7 +69,7 @@ function debugNotice(what: string): void {
  * (`threadFor`).
  */
 export const readExtractInWorker: ExtractReader = (extract, run, subjects, log, progress) => {
-  const thread = threadFor(run[extract]!.path);
+  const thread = threadFor(run.activity[extract]!.path);
   debugNotice(`${extract} read in ${thread === "worker" ? "a worker thread" : "the main thread"}`);
   if (thread === "main") return streamExtract(extract, run, subjects, log, progress);
   const job: ExtractJob = { extract, run, subjects, reportsProgress: progress !== undefined };
@@ -82,7 +82,7 @@ export const readExtractInWorker: ExtractReader = (extract, run, subjects, log, 
     });
     worker.once("error", reject);
     worker.once("exit", (code) => {
-      if (!answer) return reject(new Error(`the worker reading ${run[extract]?.file} ended (exit code ${code}) without an answer`));
+      if (!answer) return reject(new Error(`the worker reading ${run.activity[extract]?.file} ended (exit code ${code}) without an answer`));
       log.absorb(answer.problems);
       resolve(answer.read);
     });

@@ -23,10 +23,11 @@ async function sizeOf(path: string): Promise<number> {
 export async function chooseEngine(run: EvaluationRun): Promise<EngineName> {
   if (run.settings.engine !== "auto") return run.settings.engine;
   // The comparison group counts too: once it is read through `visitRecords`, it may be Parquet.
-  const extracts = [run.referrals, run.ae, run.admissions, run.comparison];
+  const activity = Object.values(run.activity);
+  const extracts = [run.referrals, ...activity, run.comparison];
   if (extracts.some((source) => source && isParquet(source.path))) return "duckdb";
-  for (const source of [run.ae, run.admissions]) {
-    if (source && (await sizeOf(source.path)) > DUCKDB_FROM_BYTES) return "duckdb";
+  for (const source of activity) {
+    if ((await sizeOf(source.path)) > DUCKDB_FROM_BYTES) return "duckdb";
   }
   return "stream";
 }

@@ -118,3 +118,18 @@ export const consentField: FieldRule<boolean> = {
   schema: z.string().transform((text) => CONSENT_YES.has(text.toLowerCase())),
   check: (text) => CONSENT_YES.has(text.toLowerCase()),
 };
+
+const NOT_A_COST = "is not a cost in pounds (a number like 1843.50, without £ or a thousands separator)";
+const COST = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * A row's cost, in whole pence, or empty (`undefined`: a missing cost, reported; the row still counts).
+ * Pence, so that every engine adds the same costs to the same total whatever the order of its rows.
+ */
+export const costField: FieldRule<number | undefined> = {
+  schema: z
+    .string()
+    .regex(/^(-?\d+(?:\.\d+)?)?$/, { message: NOT_A_COST })
+    .transform((text) => (text === "" ? undefined : Math.round(Number(text) * 100))),
+  check: (text) => (text === "" ? undefined : COST.test(text) ? Math.round(Number(text) * 100) : new FieldIssue(NOT_A_COST)),
+};

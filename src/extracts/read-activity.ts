@@ -1,55 +1,41 @@
 import type { ProgressListener } from "../io/progress.js";
 import { visitRecords } from "../io/records.js";
-import type { ActivitySink } from "./activity.js";
-import { type AdmissionReading, admissionRowParser } from "./admissions.js";
-import { type AeReading, aeRowParser } from "./ae.js";
+import { type ActivityRow, activityRowParser, type OutcomeReading } from "./activity-rows.js";
 import type { ProblemLog } from "./problem-log.js";
 import { type ExtractReading, noteTextKind, startReading } from "./reading-report.js";
 import type { ExtractSource } from "./source.js";
 
-/** A row parser, and what it has to say of the extract once every row is read. */
-type RowParser = ((fields: string[], line: number) => void) & { finish(): void };
-
-/** What reading an activity extract gives besides the sink's counts. */
+/** What reading an activity extract gives besides the sinks' counts. */
 export interface ActivityReadout {
   rows: number;
   reading: ExtractReading;
 }
 
-async function streamActivity(
+/** Streams an activity extract row by row, each valid row to every outcome of the extract. */
+export async function readActivity(
   source: ExtractSource,
-  makeParser: (header: string[], report: ExtractReading) => RowParser,
+  outcomes: readonly OutcomeReading[],
+  log: ProblemLog,
   progress?: ProgressListener,
+  seeRow?: (patientId: string, day: number, row: ActivityRow) => void,
 ): Promise<ActivityReadout> {
   let rows = 0;
-  let parseRow: RowParser | undefined;
+  let parseRow: ReturnType<typeof activityRowParser> | undefined;
   const reading = startReading(source);
-  await visitRecords(source, {
-    textKind: (kind) => noteTextKind(reading, kind),
-    header: (fields) => {
-      parseRow = makeParser(fields, reading);
+  await visitRecords(
+    source,
+    {
+      textKind: (kind) => noteTextKind(reading, kind),
+      header: (fields) => {
+        parseRow = activityRowParser(fields, source, outcomes, log, reading, seeRow);
+      },
+      record: (fields, line) => {
+        rows++;
+        parseRow!(fields, line);
+      },
     },
-    record: (fields, line) => {
-      rows++;
-      parseRow!(fields, line);
-    },
-  }, progress);
+    progress,
+  );
   parseRow?.finish();
   return { rows, reading };
-}
-
-/** Streams an A&E extract row by row into the sink. */
-export function readAe(source: ExtractSource, reading: AeReading, log: ProblemLog, sink: ActivitySink, progress?: ProgressListener): Promise<ActivityReadout> {
-  return streamActivity(source, (header, report) => aeRowParser(header, source, reading, log, sink, report), progress);
-}
-
-/** Streams an admissions extract row by row into the sink. */
-export function readAdmissions(
-  source: ExtractSource,
-  reading: AdmissionReading,
-  log: ProblemLog,
-  sink: ActivitySink,
-  progress?: ProgressListener,
-): Promise<ActivityReadout> {
-  return streamActivity(source, (header, report) => admissionRowParser(header, source, reading, log, sink, report), progress);
 }

@@ -11,4 +11,7 @@ export const WELL_KNOWN_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   admission_date: ["Admission_Date", "ADMIDATE"],
   admission_method: ["Admission_Method", "ADMIMETH"],
   episode_order: ["Episode_Number", "EPIORDER"],
+  discharge_date: ["Discharge_Date", "DISDATE"],
+  appointment_date: ["Appointment_Date", "APPTDATE"],
+  attendance_status: ["Attendance_Status", "ATTENDED"],
 };

@@ -1,5 +1,5 @@
-import { ADMISSION_COLUMNS } from "../extracts/admissions.js";
-import { AE_COLUMNS } from "../extracts/ae.js";
+import { extractColumns } from "../extracts/activity-rows.js";
+import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES } from "../outcomes/registry.js";
 import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
 import { WELL_KNOWN_COLUMNS } from "../extracts/well-known-columns.js";
@@ -8,16 +8,32 @@ import type { ExtractName } from "../result.js";
 import { nearestNames } from "../text/nearest.js";
 import type { ExtractMatch, SpecColumnMatch } from "./report.js";
 
+/**
+ * A built-in activity extract's columns, required as its first outcome needs them (an admissions
+ * extract needs no discharge date until bed days are asked for).
+ */
+function activityColumns(name: string): { name: string; required: boolean }[] {
+  const outcomes = BUILT_IN_OUTCOMES.filter((outcome) => outcome.extract.name === name);
+  const needed = new Set(extractColumns(outcomes.slice(0, 1), false).filter((column) => column.required).map((column) => column.name));
+  return extractColumns(outcomes, false).map((column) => ({ name: column.name, required: needed.has(column.name) }));
+}
+
 /** Each extract's spec columns, in the order the spec lists them. */
 export const EXTRACT_COLUMNS: Readonly<Record<ExtractName, readonly { name: string; required: boolean }[]>> = {
   referrals: REFERRAL_COLUMNS,
-  ae: AE_COLUMNS,
-  admissions: ADMISSION_COLUMNS,
+  ...Object.fromEntries(BUILT_IN_EXTRACTS.map((extract) => [extract.name, activityColumns(extract.name)])),
   comparison: COMPARISON_COLUMNS,
 };
 
+/** "an A&E", "an outpatient": an extract's name with its article. */
+const withArticle = (what: string) => `${/^[aeiouAEIOU]/.test(what) ? "an" : "a"} ${what}`;
+
 /** How messages name each extract, with its article. */
-export const AN_EXTRACT: Readonly<Record<ExtractName, string>> = { referrals: "a referrals", ae: "an A&E attendances", admissions: "an admissions", comparison: "a comparison" };
+export const AN_EXTRACT: Readonly<Record<ExtractName, string>> = {
+  referrals: "a referrals",
+  ...Object.fromEntries(BUILT_IN_EXTRACTS.map((extract) => [extract.name, withArticle(extract.what.replace(/^the | extract$/g, ""))])),
+  comparison: "a comparison",
+};
 
 const EXTRACTS = Object.keys(EXTRACT_COLUMNS) as ExtractName[];
 
@@ -28,7 +44,7 @@ const EXTRACTS = Object.keys(EXTRACT_COLUMNS) as ExtractName[];
  * header's columns could each be it (a run refuses to choose, so inspect does not choose either).
  */
 export function matchExtract(header: readonly string[], extract: ExtractName): SpecColumnMatch[] {
-  const spec = EXTRACT_COLUMNS[extract];
+  const spec = EXTRACT_COLUMNS[extract]!;
   const wanted = spec.map((column) => ({ ...column, header: column.name, wellKnown: WELL_KNOWN_COLUMNS[column.name] ?? [] }));
   const { at, used } = matchColumns(header, wanted, { file: "" });
   return spec.map(({ name, required }): SpecColumnMatch => {

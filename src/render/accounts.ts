@@ -1,7 +1,8 @@
 import type { Settings } from "../config/settings.js";
 import { disclosed, SUPPRESSED_MARK } from "../disclosure/rule.js";
 import { delimiterName } from "../io/file-kind.js";
-import { type ActivityRowAccount, type AttritionStep, type Count, EXTRACT_NAMES, type ExtractName, type NotCountableReason, type PublishedResult } from "../result.js";
+import { type ActivityRowAccount, type AttritionStep, type Count, inputFile, type PublishedResult } from "../result.js";
+import { describedExtract, describedOutcome } from "../outcomes/registry.js";
 import { formatCount } from "./numbers.js";
 import {
   comparisonExclusionInWords,
@@ -93,40 +94,49 @@ export function excludedCell(excluded: string): string {
   return excluded === "0" || excluded === SUPPRESSED_MARK ? excluded : `-${excluded}`;
 }
 
-const NOT_COUNTABLE_ORDER: NotCountableReason[] = ["excluded_category", "not_emergency", "later_episode", "missing_date"];
-
-/** Where every row of one activity extract went. */
-export function activityLines(name: string, file: string, account: ActivityRowAccount<Count>, settings: Settings): Line[] {
+/** Where every row of one outcome's extract went. */
+export function activityLines(outcome: string, name: string, file: string, account: ActivityRowAccount<Count>, settings: Settings): Line[] {
   const count = (field: string, value: Count) => disclosed(account, field, formatCount(value));
-  const lines: Line[] = [[`${name} rows read (${file})`, count("read", account.read)]];
+  const lines: Line[] = [[`${name}: rows read (${file})`, count("read", account.read)]];
   lines.push(["  counted in a pre or post window", count("counted", account.counted)]);
   if (settings.indexDay === "exclude") lines.push(["  on the index day (not counted)", count("onIndexDay", account.onIndexDay)]);
   lines.push(["  outside the windows", count("outsideWindows", account.outsideWindows)]);
   lines.push(["  of excluded patients", count("ofExcludedPatients", account.ofExcludedPatients)]);
   if (account.comparison !== undefined) lines.push(["  of comparison patients", count("comparison", account.comparison)]);
-  for (const reason of NOT_COUNTABLE_ORDER) {
-    const value = account.notCountable[reason];
+  // In the order the outcome's rule tests them, `missing_date` last (`Outcome.reasons`).
+  for (const [reason, value] of Object.entries(account.notCountable)) {
     if (value !== 0) {
-      lines.push([`  not countable: ${notCountableInWords(reason, settings)}`, count(`notCountable.${reason}`, value)]);
+      lines.push([`  not countable: ${notCountableInWords(outcome, reason, settings)}`, count(`notCountable.${reason}`, value)]);
     }
   }
+  if (account.missingCost !== undefined) lines.push(["  counted, with no cost given", count("missingCost", account.missingCost)]);
   lines.push(["  of patients not referred", count("activityOfOthers", account.activityOfOthers)]);
   lines.push(["  skipped as invalid", count("skipped", account.skipped)]);
   return lines;
 }
 
-/** Every activity extract's account, in the order A&E, admissions. */
+/** Every outcome's account of its extract's rows, in the order of the outcomes. */
 export function activityAccounts(result: PublishedResult): { title: string; lines: Line[] }[] {
-  const { ae, admissions } = result.rows.accounts;
-  const accounts: { title: string; lines: Line[] }[] = [];
-  if (ae) accounts.push({ title: "A&E", lines: activityLines("A&E", result.inputs.ae ?? "", ae, result.settings) });
-  if (admissions) {
-    accounts.push({ title: "Admissions", lines: activityLines("Admissions", result.inputs.admissions ?? "", admissions, result.settings) });
-  }
-  return accounts;
+  return result.outcomes.flatMap((outcome) => {
+    const account = result.rows.accounts[outcome.outcome];
+    if (!account) return [];
+    return [{ title: outcome.label, lines: activityLines(outcome.outcome, outcome.label, inputFile(result.inputs, outcome.extract) ?? "", account, result.settings) }];
+  });
 }
 
-const SPEC_NAME: Record<string, string> = { referrals: "referrals", ae: "A&E", admissions: "admissions", comparison: "comparison" };
+/** The extracts of a result, in the order of `inputs`: referrals, the activity extracts, the comparison group. */
+function extractNames(result: PublishedResult): string[] {
+  return Object.keys(result.inputs).filter((key) => inputFile(result.inputs, key) !== undefined);
+}
+
+/** What the accounts call an extract ("A&E extract", "Comparison group extract"). */
+function extractTitle(name: string, result: PublishedResult): string {
+  if (name === "referrals") return "Referrals extract";
+  if (name === "comparison") return "Comparison group extract";
+  const what = describedExtract(name, result.settings)?.what ?? name;
+  const title = what.replace(/^the /, "");
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
 
 /**
  * How the extracts were read where it was not as the settings said, one sentence each: a column taken
@@ -134,13 +144,12 @@ const SPEC_NAME: Record<string, string> = { referrals: "referrals", ae: "A&E", a
  */
 export function readingNotes(result: PublishedResult): string[] {
   const notes: string[] = [];
-  for (const extract of EXTRACT_NAMES) {
-    const file = result.inputs[extract];
-    if (!file) continue;
+  for (const extract of extractNames(result)) {
+    const file = inputFile(result.inputs, extract)!;
     const taken = Object.entries(result.inputs.columns[extract] ?? {}).filter(([, use]) => use?.by === "well_known_name");
     if (taken.length) {
       const pairs = taken.map(([column, use]) => `${column} from ${use!.header}`).join(", ");
-      notes.push(`${file}: read ${pairs} (their ${SPEC_NAME[extract]} export names; map them in "columns" to choose others)`);
+      notes.push(`${file}: read ${pairs} (their SUS+/HES export names; map them in "columns" to choose others)`);
     }
     const format = result.inputs.formats[extract];
     if (format?.delimiterFromHeader) {
@@ -155,13 +164,13 @@ export function runWarningSentences(result: PublishedResult): string[] {
   return result.warnings.map((warning) => warning.message);
 }
 
-/** What the A&E categories rule did: the categories not counted, or that there was no category to read. */
-export function categoriesInWords(result: PublishedResult): string {
-  const { settings } = result;
-  if (result.inputs.ae && result.inputs.columns.ae?.attendance_category === null) {
-    return `${settings.aeCoding.toUpperCase()} coding; the extract has no attendance category column, so every attendance is counted (planned follow-ups included)`;
-  }
-  return `${settings.aeCoding.toUpperCase()} coding; categories not counted: ${settings.excludedAttendanceCategories.join(", ") || "none"}`;
+/** Each outcome's assumptions, titled by its label: the categories, methods or codes its rule counts. */
+function outcomeAssumptionLines(result: PublishedResult): Line[] {
+  return result.outcomes.flatMap((reported): Line[] => {
+    const outcome = describedOutcome(reported.outcome, result.settings);
+    const words = outcome?.assumption?.(result.settings, result.inputs.columns[reported.extract]);
+    return words === undefined ? [] : [[reported.label, words]];
+  });
 }
 
 /** One sentence per file and reason of the rows skipped under `--skip-invalid`. */
@@ -176,29 +185,17 @@ export function skippedSentences(result: PublishedResult): string[] {
   });
 }
 
-const EXTRACT_WORDS: Record<ExtractName, string> = {
-  referrals: "Referrals extract",
-  ae: "A&E extract",
-  admissions: "Admissions extract",
-  comparison: "Comparison group extract",
-};
-
-/** Each extract read, by the path the user gave (`inputs`), in the order referrals, A&E, admissions, comparison. */
+/** Each extract read, by the path the user gave (`inputs`), in the order referrals, the activity extracts, comparison. */
 export function extractLines(result: PublishedResult): Line[] {
-  return (Object.keys(EXTRACT_WORDS) as ExtractName[]).flatMap((extract): Line[] => {
-    const file = result.inputs[extract];
-    return file === undefined ? [] : [[EXTRACT_WORDS[extract], file]];
-  });
+  return extractNames(result).map((extract): Line => [extractTitle(extract, result), inputFile(result.inputs, extract)!]);
 }
-
-const EXTRACT_TITLES = { ae: "A&E", admissions: "admissions" } as const;
 
 /** Each activity extract's own coverage, under the run's (rule 2.5: the run's is their overlap). */
 function extractCoverageLines(result: PublishedResult): Line[] {
-  return (["ae", "admissions"] as const).flatMap((extract): Line[] => {
-    const coverage = result.settings.coverage?.[extract];
-    return coverage ? [[`  ${EXTRACT_TITLES[extract]}`, extractCoverageInWords(coverage, result.inputs[extract] ?? "")]] : [];
-  });
+  return Object.entries(result.settings.coverage ?? {}).map(([extract, coverage]): Line => [
+    `  ${extractTitle(extract, result).replace(/ extract.*$/, "")}`,
+    extractCoverageInWords(coverage, inputFile(result.inputs, extract) ?? ""),
+  ]);
 }
 
 /** The assumptions of the run, in words, after the extracts it read; suppression and costs only where they were asked for. */
@@ -212,12 +209,12 @@ export function assumptionLines(result: PublishedResult): Line[] {
     ["Data coverage", coverageInWords(settings)],
     ...extractCoverageLines(result),
     ["Eligibility", eligibilityInWords(settings)],
-    ["A&E", categoriesInWords(result)],
-    ["Admissions", `emergency methods counted: ${settings.emergencyAdmissionMethods.join(", ")}`],
+    ...outcomeAssumptionLines(result),
     ["Intervals", intervalsInWords(settings)],
     ["Engine", engineInWords(settings.engine)],
   ];
-  if (settings.unitCosts.ae !== null || settings.unitCosts.admission !== null) lines.push(["Unit costs", unitCostsInWords(settings)]);
+  const costed = Object.values(settings.unitCosts).some((cost) => cost !== null) || Object.keys(settings.costColumns ?? {}).length > 0;
+  if (costed) lines.push(["Costs", unitCostsInWords(result)]);
   if (result.disclosure) lines.push(["Suppression", result.disclosure.note]);
   return lines;
 }

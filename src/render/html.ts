@@ -16,7 +16,7 @@ import { flowDiagram } from "./html/flow-diagram.js";
 import { STYLE } from "./html/style.js";
 import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
 import type { Alignment } from "./text-grid.js";
-import { periodInWords, windowInWords } from "./wording.js";
+import { outcomesInWords, periodInWords, windowInWords } from "./wording.js";
 
 /**
  * `--format html`: one self-contained page (inline CSS and SVG; no script, font, image or request),
@@ -105,7 +105,7 @@ export function renderHtml(result: PublishedResult): string {
 <body>
 <main>
 <header><h1>${title}</h1>
-<p class="meta">A&amp;E attendances and unplanned admissions in the ${windowInWords(settings.window)} before and after each patient's first intervention, by cohort. Study period: ${periodInWords(settings)}.</p>
+<p class="meta">${outcomesInWords(result.outcomes.map((outcome) => outcome.label))} in the ${windowInWords(settings.window)} before and after each patient's first intervention, by cohort. Study period: ${periodInWords(settings)}.</p>
 ${result.disclosure ? html`<p class="disclosure"><strong>Disclosure control.</strong> ${result.disclosure.note}</p>` : html``}
 ${runWarningSentences(result).map((warning) => html`<p class="disclosure"><strong>Warning.</strong> ${warning}</p>`)}
 <div class="cards">${result.outcomes.map((outcome) => headlineCard(outcome, settings))}</div></header>

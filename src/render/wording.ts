@@ -1,6 +1,7 @@
 import type { ExtractCoverageSettings, Settings } from "../config/settings.js";
-import type { ComparisonExclusionReason, ExclusionReason, NotCountableReason } from "../result.js";
+import type { ComparisonExclusionReason, ExclusionReason, NotCountableReason, PublishedResult } from "../result.js";
 import { formatUnitCost } from "./numbers.js";
+import { describedOutcome } from "../outcomes/registry.js";
 
 /** The words every human-readable format uses for the same things, so they never drift apart. */
 
@@ -30,17 +31,10 @@ export function exclusionInWords(reason: ExclusionReason, settings: Settings): s
   }
 }
 
-export function notCountableInWords(reason: NotCountableReason, settings: Settings): string {
-  switch (reason) {
-    case "excluded_category":
-      return `attendance category not counted (${settings.excludedAttendanceCategories.join(", ") || "none"})`;
-    case "not_emergency":
-      return "not an emergency admission method";
-    case "later_episode":
-      return "a later episode of a spell";
-    case "missing_date":
-      return "HES missing-date placeholder";
-  }
+/** Why an outcome's row was not countable, in words: the outcome says its own reasons. */
+export function notCountableInWords(outcome: string, reason: NotCountableReason, settings: Settings): string {
+  if (reason === "missing_date") return "HES missing-date placeholder";
+  return describedOutcome(outcome, settings)?.describe(reason, settings) ?? reason.replace(/_/g, " ");
 }
 
 export function indexDayInWords(rule: Settings["indexDay"]): string {
@@ -119,13 +113,23 @@ export function intervalsInWords(settings: Settings): string {
     : `95% percentile bootstrap, ${settings.bootstrap} replicates, seed ${settings.seed}`;
 }
 
-/** The unit costs and their source, as given: there is never a default. */
-export function unitCostsInWords(settings: Settings): string {
-  const { ae, admission } = settings.unitCosts;
-  const parts = [
-    ...(ae !== null ? [`A&E attendance ${formatUnitCost(ae)}`] : []),
-    ...(admission !== null ? [`unplanned admission ${formatUnitCost(admission)}`] : []),
-  ];
+/** Each outcome's unit cost or cost column, and their source, as given: there is never a default. */
+export function unitCostsInWords(result: Pick<PublishedResult, "settings" | "outcomes">): string {
+  const { settings } = result;
+  const parts = result.outcomes.flatMap((outcome) => {
+    const column = settings.costColumns?.[outcome.outcome];
+    if (column !== undefined) return [`${outcome.label}: each row's ${column}`];
+    const costName = describedOutcome(outcome.outcome, settings)?.costName ?? outcome.outcome;
+    const cost = settings.unitCosts[costName];
+    const unit = outcome.unit === "nights" ? "a night" : "each";
+    return cost === null || cost === undefined ? [] : [`${outcome.label} ${formatUnitCost(cost)} ${unit}`];
+  });
   if (parts.length === 0) return "none given (no costs shown)";
   return `${parts.join("; ")} (source: ${settings.costSource ?? "not given"})`;
+}
+
+/** "A&E attendances, unplanned admissions and emergency bed days": the outcome labels as a phrase, the first capitalised. */
+export function outcomesInWords(labels: readonly string[]): string {
+  const lower = labels.map((label, i) => (i === 0 || /^[A-Z0-9&]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)));
+  return lower.length <= 1 ? (lower[0] ?? "") : `${lower.slice(0, -1).join(", ")} and ${lower.at(-1)}`;
 }

@@ -21,21 +21,11 @@
  * uses at most a few hundred million outputs (2000 replicates of 100 000 patients), so the chance
  * that any two of a run's streams overlap is below 2^-80.
  */
-import type { OutcomeId } from "../result.js";
 import { Xoshiro128StarStar } from "../random/xoshiro128.js";
 
 const MASK_64 = (1n << 64n) - 1n;
 const MASK_32 = (1n << 32n) - 1n;
 const GOLDEN_GAMMA = 0x9e3779b97f4a7c15n;
-
-/**
- * Each outcome's fixed stream index: its position in the spec's outcome list, not among the outcomes
- * of a run, so that leaving out the A&E extract does not change the admissions intervals.
- */
-export const OUTCOME_STREAM_INDEX: Readonly<Record<OutcomeId, number>> = {
-  ae_attendances: 0,
-  unplanned_admissions: 1,
-};
 
 /**
  * The row index of `Total`. Cohort rows use their 0-based position in the outcome's cohort order,

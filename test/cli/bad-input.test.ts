@@ -123,7 +123,7 @@ describe("bad input: --skip-invalid skips such rows and reports them per file an
       expect.objectContaining({ extract: "ae", column: "arrival_date", rows: 2, lines: [3, 4] }),
       expect.objectContaining({ extract: "ae", column: "patient_id", rows: 1, lines: [5] }),
     ]);
-    expect(result.rows.accounts.ae).toMatchObject({ read: 5, skipped: 3, counted: 2 });
+    expect(result.rows.accounts.ae_attendances).toMatchObject({ read: 5, skipped: 3, counted: 2 });
     expect(result.settings.skipInvalid).toBe(true);
   });
 });
@@ -149,14 +149,14 @@ describe("bad input: flags and config", () => {
       'prepost: no referrals extract: give --referrals FILE (or "referrals" in the config file)\n',
     );
     expect((await runCli(["evaluate", "--referrals", ws.path("r.csv")])).stderr).toBe(
-      'prepost: no activity extract: give --ae FILE and/or --admissions FILE (or "ae" and/or "admissions" in the config file)\n',
+      'prepost: no activity extract: give --ae FILE, --admissions FILE and/or --outpatients FILE (or "ae", "admissions", "outpatients" or "customOutcomes" in the config file)\n',
     );
   });
 
   it.each([
     [["--from", "2022-01-01", "--to", "2021-01-01"], '--from 2022-01-01 is after --to 2021-01-01; give a --from on or before the --to (config keys "from" and "to")'],
     [["--data-start", "2022-12-31", "--data-end", "2020-01-01"], '--data-start 2022-12-31 is after --data-end 2020-01-01; give a --data-start on or before the --data-end (config keys "dataStart" and "dataEnd")'],
-    [["--cost-source", "NCC 2023/24"], 'add --unit-cost ae=GBP and/or --unit-cost admission=GBP (config key "unitCosts"), or leave --cost-source out'],
+    [["--cost-source", "NCC 2023/24"], 'add --unit-cost ae=GBP (or admission=, bed_day=, outpatient=; config key "unitCosts"), or leave --cost-source out'],
   ])("prints a usage error %j with one prepost: and the flag or key that fixes it", async (flags, fix) => {
     const ws = await workspace({ "r.csv": goodReferrals, "ae.csv": goodAe });
     // --data-start/--data-end given once each: failingRun's own pair would be overridden by the later ones.

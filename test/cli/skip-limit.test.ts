@@ -43,13 +43,13 @@ describe("bad input: --skip-invalid stops all the same when more than 1% of an e
   it("skips 10 invalid rows, however few rows were read (the floor of 10)", async () => {
     const run = await runOn({ "referrals.csv": referrals, "ae.csv": aeWith(5, 10) }, ["--skip-invalid"]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.output).rows.accounts.ae).toMatchObject({ read: 15, skipped: 10 });
+    expect(JSON.parse(run.output).rows.accounts.ae_attendances).toMatchObject({ read: 15, skipped: 10 });
   });
 
   it("skips 11 invalid rows of 1,100 (exactly 1%)", async () => {
     const run = await runOn({ "referrals.csv": referrals, "ae.csv": aeWith(1089, 11) }, ["--skip-invalid"]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.output).rows.accounts.ae).toMatchObject({ read: 1100, skipped: 11 });
+    expect(JSON.parse(run.output).rows.accounts.ae_attendances).toMatchObject({ read: 1100, skipped: 11 });
   });
 
   it("counts the referrals and the comparison group too", async () => {
@@ -99,7 +99,7 @@ describe("bad input: --max-invalid N or N% sets another limit", () => {
   it("raises the limit over the default rule", async () => {
     const run = await runOn({ "referrals.csv": referrals, "ae.csv": aeWith(81, 19) }, ["--skip-invalid", "--max-invalid", "20%"]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.output).rows.accounts.ae).toMatchObject({ read: 100, skipped: 19 });
+    expect(JSON.parse(run.output).rows.accounts.ae_attendances).toMatchObject({ read: 100, skipped: 19 });
   });
 
   it("is taken from the config file as well", async () => {

@@ -60,7 +60,7 @@ function mode(path: string): number {
 
 describe("an output that is one of the run's inputs is refused, however spelled, before anything is read", () => {
   it.each([
-    ["ae.csv", "the A&E extract"],
+    ["ae.csv", "the A&E attendances extract"],
     ["referrals.csv", "the referrals extract"],
     ["./admissions.csv", "the admissions extract"],
     ["evaluation.json", "the config file"],
@@ -82,7 +82,7 @@ describe("an output that is one of the run's inputs is refused, however spelled,
     for (const out of ["soft.csv", "hard.csv"]) {
       const ran = await prepost([...evaluate, "--out", out], dir);
       expect(ran.code, out).toBe(2);
-      expect(ran.stderr).toContain(`prepost: ${out}: is the A&E extract (ae.csv): prepost never writes over an input`);
+      expect(ran.stderr).toContain(`prepost: ${out}: is the A&E attendances extract (ae.csv): prepost never writes over an input`);
     }
     expect(snapshot(dir)).toEqual(before);
     expect(lstatSync(join(dir, "soft.csv")).isSymbolicLink()).toBe(true);
@@ -93,7 +93,7 @@ describe("an output that is one of the run's inputs is refused, however spelled,
     const before = snapshot(dir);
     const ran = await prepost([...evaluate, "--out", "nowhere/../ae.csv"], dir);
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toContain("prepost: nowhere/../ae.csv: is the A&E extract (ae.csv): prepost never writes over an input");
+    expect(ran.stderr).toContain("prepost: nowhere/../ae.csv: is the A&E attendances extract (ae.csv): prepost never writes over an input");
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -102,7 +102,7 @@ describe("an output that is one of the run's inputs is refused, however spelled,
     writeFileSync(join(dir, "ae.csv"), "patient_id,arrival_date\np1,not a date\n");
     const ran = await prepost([...evaluate, "--out", "ae.csv"], dir);
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toMatch(/^prepost: ae\.csv: is the A&E extract: prepost never writes over an input; choose another output name\n$/);
+    expect(ran.stderr).toMatch(/^prepost: ae\.csv: is the A&E attendances extract: prepost never writes over an input; choose another output name\n$/);
   });
 
   it("pseudonymise --out onto its own --in, or onto the key file", async () => {

@@ -80,7 +80,7 @@ describe("extract paths in outputs and messages, as the user gave them", () => {
     expect(run.stderr).toContain(`prepost: ${join("study", "referrals.csv")}:3: the row has 4 fields but the header has 3`);
     await writeFile(ws.path("study/referrals.csv"), referrals);
     const table = await prepost(["evaluate", "--config", "study/evaluation.json", "--data-start", "2020-01-01", "--data-end", "2022-12-31", "--bootstrap", "0"], ws.dir);
-    expect(table.stdout).toMatch(/^A&E rows read \(shared\/ae\.csv\)\s+1$/m);
+    expect(table.stdout).toMatch(/^A&E attendances: rows read \(shared\/ae\.csv\)\s+1$/m);
     expect(table.stdout).toMatch(/^Referrals extract\s+study\/referrals\.csv$/m);
   });
 });

@@ -19,9 +19,9 @@ describe("costs: each window's activity at the unit cost given", () => {
   it("costs only the outcomes that have a unit cost: there is no default", () => {
     const outcome = (id: OutcomeResult["outcome"]): OutcomeResult => {
       const row = { cohort: "A", label: "A", patients: 2, pre: 3, post: 1, pre_per_patient: 1.5, post_per_patient: 0.5, change_pct: -66.7 };
-      return { outcome: id, label: id, cohorts: [row], total: { ...row, cohort: "Total", label: "Total" } };
+      return { outcome: id, label: id, extract: "ae", unit: "rows", cohorts: [row], total: { ...row, cohort: "Total", label: "Total" } };
     };
-    const [ae, admissions] = withCosts([outcome("ae_attendances"), outcome("unplanned_admissions")], { ae: 10, admission: null });
+    const [ae, admissions] = withCosts([outcome("ae_attendances"), outcome("unplanned_admissions")], { unitCosts: { ae: 10, admission: null }, customOutcomes: [] });
     expect(ae!.total).toMatchObject({ unit_cost: 10, cost_pre: 30, cost_post: 10, cost_change: -20 });
     expect(admissions!.total).not.toHaveProperty("unit_cost");
     expect(admissions!.total).not.toHaveProperty("cost_pre");

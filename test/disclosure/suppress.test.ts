@@ -199,9 +199,9 @@ describe("a whole result under suppression", () => {
 
   it("puts every count of the row accounts through the rule and withholds the skipped lines", async () => {
     const shown = suppressResult(await fullResult());
-    expect(shown.rows.accounts.ae).toMatchObject({ skipped: null, onIndexDay: 60, notCountable: { missing_date: 15 } });
-    expect(shown.rows.accounts.ae!.suppressed).toEqual(["skipped"]);
-    expect(shown.rows.accounts.admissions!.suppressed).toEqual(["notCountable.missing_date"]);
+    expect(shown.rows.accounts.ae_attendances).toMatchObject({ skipped: null, onIndexDay: 60, notCountable: { missing_date: 15 } });
+    expect(shown.rows.accounts.ae_attendances!.suppressed).toEqual(["skipped"]);
+    expect(shown.rows.accounts.unplanned_admissions!.suppressed).toEqual(["notCountable.missing_date"]);
     expect(shown.rows.skipped[0]).toMatchObject({ rows: null, lines: [], suppressed: ["rows"] });
   });
 

@@ -48,7 +48,7 @@ describe("Parquet extracts: the same columns, mapping and answers as CSV", () =>
     for (const engine of ["stream", "duckdb"] as const) {
       const result = await evaluateFiles({ referrals: ws.path("referrals.csv"), ae: ws.path("ae.parquet"), dateFormat: "dmy", engine });
       expect(cohortRow(result, "ae_attendances", "A")).toMatchObject({ pre: 1, post: 0 });
-      expect(result.rows.accounts.ae?.notCountable.excluded_category).toBe(1);
+      expect(result.rows.accounts.ae_attendances?.notCountable.excluded_category).toBe(1);
     }
   });
 

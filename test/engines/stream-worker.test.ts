@@ -82,7 +82,7 @@ describe("stream engine: each activity extract is read in a worker thread, with 
     expect(built.stderr).toContain("prepost: ae read in the main thread");
     expect(built.stderr).toContain("prepost: admissions read in a worker thread");
     expect(inProcess.code).toBe(0);
-    expect(JSON.parse(inProcess.stdout).rows.accounts.ae).toMatchObject({ read: 30, skipped: 15 });
+    expect(JSON.parse(inProcess.stdout).rows.accounts.ae_attendances).toMatchObject({ read: 30, skipped: 15 });
     expect(built.stdout).toBe(inProcess.stdout);
   });
 

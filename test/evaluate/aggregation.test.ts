@@ -89,6 +89,6 @@ describe("rule 5: aggregation", () => {
   it("omits an outcome whose extract was not given", async () => {
     const result = await evaluateExtracts({ referrals, ae }, covered);
     expect(result.outcomes.map((o) => o.outcome)).toEqual(["ae_attendances"]);
-    expect(result.rows.accounts.admissions).toBeUndefined();
+    expect(result.rows.accounts.unplanned_admissions).toBeUndefined();
   });
 });

@@ -50,7 +50,7 @@ describe("comparison group: counting and difference in differences", () => {
   it("counts comparison patients' rows as theirs, not as activity of others", async () => {
     const result = await evaluateExtracts({ referrals, ae, comparison }, covered);
     expect(result.rows.activityOfOthers).toBe(1);
-    expect(result.rows.accounts.ae!.comparison).toBe(8);
+    expect(result.rows.accounts.ae_attendances!.comparison).toBe(8);
     expect(result.rows.comparison).toBe(3);
   });
 
@@ -60,7 +60,7 @@ describe("comparison group: counting and difference in differences", () => {
     expect(a).not.toHaveProperty("comparison");
     expect(a).not.toHaveProperty("did_pct");
     expect(result).not.toHaveProperty("comparison_attrition");
-    expect(result.rows.accounts.ae).not.toHaveProperty("comparison");
+    expect(result.rows.accounts.ae_attendances).not.toHaveProperty("comparison");
   });
 });
 

@@ -32,8 +32,8 @@ describe("rule 4: the denominator is every eligible referred patient", () => {
     const result = await evaluateExtracts({ referrals, ae, admissions }, covered);
     expect(cohortRow(result, "ae_attendances", "A").pre).toBe(1);
     expect(result.rows.activityOfOthers).toBe(3);
-    expect(result.rows.accounts.ae!.activityOfOthers).toBe(2);
-    expect(result.rows.accounts.admissions!.activityOfOthers).toBe(1);
+    expect(result.rows.accounts.ae_attendances!.activityOfOthers).toBe(2);
+    expect(result.rows.accounts.unplanned_admissions!.activityOfOthers).toBe(1);
   });
 });
 
@@ -50,7 +50,7 @@ describe("rule 4: A&E attendance categories", () => {
   it("ECDS (default): planned follow-up 4 is not counted", async () => {
     const result = await evaluateExtracts({ referrals, ae }, covered);
     expect(cohortRow(result, "ae_attendances", "A").pre).toBe(5);
-    expect(result.rows.accounts.ae!.notCountable.excluded_category).toBe(1);
+    expect(result.rows.accounts.ae_attendances!.notCountable.excluded_category).toBe(1);
   });
   it("HES (--ae-coding hes): planned follow-up 2 is not counted", async () => {
     const result = await evaluateExtracts({ referrals, ae }, { ...covered, aeCoding: "hes" });
@@ -100,7 +100,7 @@ describe("rule 4: only unplanned admissions count", () => {
   it("counts the emergency methods (trimmed, any case) and nothing else", async () => {
     const result = await evaluateExtracts({ referrals, admissions }, covered);
     expect(cohortRow(result, "unplanned_admissions", "A").pre).toBe(10);
-    expect(result.rows.accounts.admissions!.notCountable.not_emergency).toBe(12);
+    expect(result.rows.accounts.unplanned_admissions!.notCountable.not_emergency).toBe(12);
   });
 
   it("counts only first episodes where an episode_order column is mapped", async () => {
@@ -119,7 +119,7 @@ describe("rule 4: only unplanned admissions count", () => {
     // Not mapped, but EPIORDER is HES's name for episode_order: taken, and said so in the output.
     expect(result.inputs.columns.admissions!.episode_order).toEqual({ header: "EPIORDER", by: "well_known_name" });
     expect(cohortRow(result, "unplanned_admissions", "A").pre).toBe(2);
-    expect(result.rows.accounts.admissions!.notCountable.later_episode).toBe(3);
+    expect(result.rows.accounts.unplanned_admissions!.notCountable.later_episode).toBe(3);
   });
 });
 
@@ -133,7 +133,7 @@ describe("rule 4: HES missing-date placeholders are not countable", () => {
     `;
     const result = await evaluateExtracts({ referrals, ae }, covered);
     expect(cohortRow(result, "ae_attendances", "A").pre).toBe(1);
-    expect(result.rows.accounts.ae!.notCountable.missing_date).toBe(2);
+    expect(result.rows.accounts.ae_attendances!.notCountable.missing_date).toBe(2);
   });
 });
 
@@ -157,12 +157,13 @@ describe("rule 4: every activity row is accounted for", () => {
       p1,not-a-date,1
     `;
     const result = await evaluateExtracts({ referrals: many, ae }, { ...covered, requireConsent: true, skipInvalid: true });
-    const account = result.rows.accounts.ae!;
+    const account = result.rows.accounts.ae_attendances!;
     expect(account).toEqual({
       read: 9,
       skipped: 1,
       activityOfOthers: 1,
-      notCountable: { excluded_category: 1, not_emergency: 0, later_episode: 0, missing_date: 0 },
+      // The outcome's own reasons, and missing_date.
+      notCountable: { excluded_category: 1, missing_date: 0 },
       ofExcludedPatients: 1,
       outsideWindows: 2,
       onIndexDay: 1,

@@ -30,7 +30,7 @@ describe("admissions: first episodes only, where an episode_order column is mapp
       },
     );
     expect(cohortRow(result, "unplanned_admissions", "A").pre).toBe(2);
-    expect(result.rows.accounts.admissions!.notCountable).toMatchObject({ later_episode: 3, not_emergency: 1 });
+    expect(result.rows.accounts.unplanned_admissions!.notCountable).toMatchObject({ later_episode: 3, not_emergency: 1 });
   });
 
   it("reads an episode_order column under its default name without mapping", async () => {

@@ -48,7 +48,7 @@ describe("bad input: invalid_referral_row, first of all eligibility rules", () =
 
   it("accounts for their activity: a's as an excluded patient's; c, with no valid row and no index date, as someone else's", async () => {
     const result = await evaluateExtracts({ referrals, ae }, flags);
-    expect(result.rows.accounts.ae).toMatchObject({ read: 3, counted: 1, ofExcludedPatients: 1, activityOfOthers: 1 });
+    expect(result.rows.accounts.ae_attendances).toMatchObject({ read: 3, counted: 1, ofExcludedPatients: 1, activityOfOthers: 1 });
     expect(result.rows.referrals).toBe(10);
     expect(result.rows.skipped.reduce((sum, entry) => sum + entry.rows, 0)).toBe(6);
   });

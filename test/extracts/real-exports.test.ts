@@ -61,7 +61,7 @@ describe("missing-value tokens: NULL, NA, N/A are missing in every column", () =
   it("skipped with --skip-invalid, they are reported, and counted for nobody", async () => {
     const result = (await evaluateBoth({ "referrals.csv": referrals, "ae.csv": `${ae}NULL,2021-05-03\nN/A,2021-05-04\n` }, { skipInvalid: true })).json();
     expect(row(result, "ae_attendances")).toMatchObject({ pre: 2, post: 2 });
-    expect(result.rows.accounts.ae.skipped).toBe(2);
+    expect(result.rows.accounts.ae_attendances.skipped).toBe(2);
     expect(result.rows.activityOfOthers).toBe(0);
   });
 
@@ -193,7 +193,7 @@ describe("every column a run relies on must be there", () => {
       attendance_category: { header: "EC_AttendanceCategory", by: "well_known_name" },
     });
     const table = await evaluateBoth({ "referrals.csv": referrals, "ae.csv": sus }, {}, ["--format", "table"]);
-    expect(table.stream.stdout).toContain("ae.csv: read patient_id from Der_Pseudo_NHS_Number, attendance_category from EC_AttendanceCategory (their A&E export names");
+    expect(table.stream.stdout).toContain("ae.csv: read patient_id from Der_Pseudo_NHS_Number, attendance_category from EC_AttendanceCategory (their SUS+/HES export names");
   });
 
   it("a problem in a column taken by its export name names the file's own header", async () => {

@@ -214,6 +214,9 @@ describe("a HES admissions extract with NULLs and placeholders", () => {
       ["admission_date", "ADMIDATE", "well_known"],
       ["admission_method", "ADMIMETH", "well_known"],
       ["episode_order", "EPIORDER", "well_known"],
+      // The columns emergency bed days read, which this extract does not have.
+      ["discharge_date", null, null],
+      ["spell_id", null, null],
     ]);
     expect(report.rules).toEqual([{ rule: "episodes", possible: true, note: "episode-level rows: only first episodes (EPIORDER = 1) count" }]);
     // A NULL patient and a NULL admission date make invalid rows; a NULL method is only not an emergency.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
-import { OUTCOME_STREAM_INDEX, TOTAL_ROW_INDEX, streamFor, streamState } from "../../src/stats/random-stream.js";
+import { TOTAL_ROW_INDEX, streamFor, streamState } from "../../src/stats/random-stream.js";
+import { BUILT_IN_OUTCOMES } from "../../src/outcomes/registry.js";
+import { customOutcome } from "../../src/outcomes/custom-outcomes.js";
 
 /** A generator whose 32-bit outputs are scripted, to walk uniformInt's rejection paths. */
 class ScriptedOutputs extends Xoshiro128StarStar {
@@ -147,9 +149,19 @@ describe("streamFor derives one documented stream per (seed, outcome, row, sampl
     expect([generator.nextUint32(), generator.nextUint32(), generator.nextUint32()]).toEqual(outputs);
   });
 
-  it("fixes the outcome indices by outcome, and gives Total its own row index", () => {
-    expect(OUTCOME_STREAM_INDEX).toEqual({ ae_attendances: 0, unplanned_admissions: 1 });
+  it("fixes the outcome indices by outcome (the spec's order), and gives Total its own row index", () => {
+    const indices = Object.fromEntries(BUILT_IN_OUTCOMES.map((outcome) => [outcome.id, outcome.streamIndex]));
+    expect(indices).toEqual({ ae_attendances: 0, unplanned_admissions: 1, emergency_bed_days: 2, outpatient_attendances: 3 });
     expect(TOTAL_ROW_INDEX).toBe(-1);
+  });
+
+  it("gives a custom outcome a stream from its id, past every built-in one, whatever its place in the list", () => {
+    const gp = customOutcome({ id: "gp_appointments", label: "GP appointments" });
+    const again = customOutcome({ id: "gp_appointments", label: "GP visits" });
+    const other = customOutcome({ id: "nhs111_calls", label: "NHS 111 calls" });
+    expect(gp.streamIndex).toBe(again.streamIndex);
+    expect(gp.streamIndex).not.toBe(other.streamIndex);
+    expect(gp.streamIndex).toBeGreaterThanOrEqual(1000);
   });
 
   it("refuses a seed or index that is not a safe integer", () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { bootstrapChangePct } from "../../src/stats/bootstrap.js";
 import { differenceInDifferencesReplicates } from "../../src/stats/difference-in-differences.js";
 import { percentileInterval } from "../../src/stats/percentile-interval.js";
-import { OUTCOME_STREAM_INDEX, TOTAL_ROW_INDEX, streamFor } from "../../src/stats/random-stream.js";
+import { TOTAL_ROW_INDEX, streamFor } from "../../src/stats/random-stream.js";
+import { unplannedAdmissions } from "../../src/outcomes/unplanned-admissions.js";
 import { rowStatistics, type CohortPatients } from "../../src/stats/row-statistics.js";
 
 const cohortOne: CohortPatients = {
@@ -20,7 +21,7 @@ const cohortTwo: CohortPatients = {
 const comparisonOne = { pre: [1, 2, 0, 1, 3, 0, 2, 1], post: [1, 1, 0, 2, 2, 0, 1, 1] };
 const comparisonTwo = { pre: [0, 1, 1], post: [0, 0, 1] };
 
-const settings = { bootstrap: 400, seed: 7, outcomeIndex: OUTCOME_STREAM_INDEX.unplanned_admissions, rowIndex: 0 };
+const settings = { bootstrap: 400, seed: 7, outcomeIndex: unplannedAdmissions.streamIndex, rowIndex: 0 };
 
 describe("rowStatistics: every statistics.md figure of a cohort row", () => {
   const figures = rowStatistics([cohortOne], settings);

@@ -230,11 +230,11 @@ describe("prepost evaluate on a population", () => {
       expect(rowByRow).toBe(0);
       // Every path of the counting is taken: planned follow-ups, non-emergency methods, later episodes.
       const accounts = (runs[0] as { rows: { accounts: Record<string, { notCountable: Record<string, number>; counted: number }> } }).rows.accounts;
-      expect(accounts.ae?.notCountable.excluded_category).toBeGreaterThan(0);
-      expect(accounts.admissions?.notCountable.not_emergency).toBeGreaterThan(0);
-      expect(accounts.admissions?.notCountable.later_episode).toBeGreaterThan(0);
-      expect(accounts.ae?.counted).toBeGreaterThan(0);
-      expect(accounts.admissions?.counted).toBeGreaterThan(0);
+      expect(accounts.ae_attendances?.notCountable.excluded_category).toBeGreaterThan(0);
+      expect(accounts.unplanned_admissions?.notCountable.not_emergency).toBeGreaterThan(0);
+      expect(accounts.unplanned_admissions?.notCountable.later_episode).toBeGreaterThan(0);
+      expect(accounts.ae_attendances?.counted).toBeGreaterThan(0);
+      expect(accounts.unplanned_admissions?.counted).toBeGreaterThan(0);
     } finally {
       stderr.mockRestore();
       vi.unstubAllEnvs();
