@@ -1,3 +1,8 @@
+/**
+ * Rule 2.5 is decided once, by `decideCoverage` (core/coverage.ts, pure, on days); this is its
+ * border with a run: it gathers each activity extract's given and observed dates, and turns the
+ * decision into the output's settings, their words, or the problems that stop the run.
+ */
 import type { EvaluationRun } from "./config/run.js";
 import type { CoveredExtract, ExtractCoverageSettings, Settings } from "./config/settings.js";
 import { type CoverageDecision, decideCoverage, type ExtractCoverage, type ExtractDates, type MissingBound } from "./core/coverage.js";

@@ -15,6 +15,44 @@ export interface ProblemRecord {
 const skipKey = (file: string, column: string, reason: string) => `${file}\u0000${column}\u0000${reason}`;
 
 /**
+ * Problems as every command keeps and shows them: each one counted, the first 20 kept whole, so that
+ * a file of a million bad rows costs twenty messages and a number. `ProblemLog` (evaluate) and
+ * `FileProblemLog` (pseudonymise) both keep theirs in one, and stop a run with it.
+ */
+export class ProblemList {
+  readonly #shown: DataError[] = [];
+  #total = 0;
+
+  get shown(): readonly DataError[] {
+    return this.#shown;
+  }
+
+  get total(): number {
+    return this.#total;
+  }
+
+  add(problems: readonly DataError[]): void {
+    this.absorb({ shown: problems, total: problems.length });
+  }
+
+  /** Takes in what another list showed and counted, as if its problems had come after this one's. */
+  absorb(other: { shown: readonly DataError[]; total: number }): void {
+    this.#total += other.total;
+    for (const problem of other.shown) if (this.#shown.length < PROBLEMS_SHOWN) this.#shown.push(problem);
+  }
+
+  /**
+   * Stops the run if there is any problem. Those in `first` are each shown, before the rest (they
+   * say why there are so many of the rest), and counted with them.
+   */
+  throwIfAny(first: readonly DataError[] = []): void {
+    if (this.#total + first.length === 0) return;
+    const shown = [...first, ...this.#shown].slice(0, Math.max(PROBLEMS_SHOWN, first.length));
+    throw new InputError(shown, this.#total + first.length);
+  }
+}
+
+/**
  * The one place that decides what an invalid row does: by default every problem is kept (the first
  * 20 shown, all counted) and the run stops once the files have been read; with `--skip-invalid` the
  * row is skipped and counted per file and reason, for the output's account of every row, unless an
@@ -22,8 +60,7 @@ const skipKey = (file: string, column: string, reason: string) => `${file}\u0000
  * run stops all the same.
  */
 export class ProblemLog {
-  private readonly shown: DataError[] = [];
-  private total = 0;
+  private readonly problems = new ProblemList();
   private readonly skipped = new Map<string, SkippedRows>();
   private readonly rowsRead = new Map<ExtractName, { file: string; rows: number }>();
 
@@ -39,10 +76,7 @@ export class ProblemLog {
       this.skip(extract, first);
       return;
     }
-    for (const problem of problems) {
-      this.total++;
-      if (this.shown.length < PROBLEMS_SHOWN) this.shown.push(problem);
-    }
+    this.problems.add(problems);
   }
 
   private skip(extract: ExtractName, problem: DataError): void {
@@ -65,10 +99,7 @@ export class ProblemLog {
       return await read();
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      for (const problem of error.problems) {
-        this.total++;
-        if (this.shown.length < PROBLEMS_SHOWN) this.shown.push(problem);
-      }
+      this.problems.add(error.problems);
       return undefined;
     }
   }
@@ -85,7 +116,7 @@ export class ProblemLog {
   }
 
   record(): ProblemRecord {
-    return { shown: [...this.shown], total: this.total, skipped: this.skippedRows() };
+    return { shown: [...this.problems.shown], total: this.problems.total, skipped: this.skippedRows() };
   }
 
   /**
@@ -93,8 +124,7 @@ export class ProblemLog {
    * had seen those problems itself: the same problems shown, the same counts and lines kept.
    */
   absorb(other: ProblemRecord): void {
-    this.total += other.total;
-    for (const problem of other.shown) if (this.shown.length < PROBLEMS_SHOWN) this.shown.push(problem);
+    this.problems.absorb(other);
     for (const entry of other.skipped) {
       const key = skipKey(entry.file, entry.column, entry.reason);
       const mine = this.skipped.get(key);
@@ -126,11 +156,74 @@ export class ProblemLog {
 
   /** Stops the run if any row was invalid and not skipped, or an extract had too many to skip. */
   throwIfAny(): void {
-    const overLimit = this.overSkipLimit();
-    if (this.total + overLimit.length === 0) return;
-    // The limit's problems come first: they say why there are so many of the rest.
-    const shown = [...overLimit, ...this.shown].slice(0, Math.max(PROBLEMS_SHOWN, overLimit.length));
-    throw new InputError(shown, this.total + overLimit.length);
+    this.problems.throwIfAny(this.overSkipLimit());
   }
 }
 
+
+/**
+ * Line numbers as ranges ("4, 9-12"): consecutive lines share one range, so memory grows with the
+ * number of separate runs of bad rows, not with the length of the file.
+ */
+export class LineRanges {
+  readonly #ranges: [number, number][] = [];
+
+  add(line: number): void {
+    const last = this.#ranges.at(-1);
+    if (last && line === last[1] + 1) last[1] = line;
+    else this.#ranges.push([line, line]);
+  }
+
+  toString(): string {
+    return this.#ranges.map(([first, last]) => (first === last ? `${first}` : `${first}-${last}`)).join(", ");
+  }
+}
+
+/**
+ * The invalid rows of the one file a command reads (`prepost pseudonymise`). Its problems are kept
+ * and shown as evaluate's are, whether the rows are dropped or stop the run, since a dropped row is
+ * still worth a look; and the rows are counted per reason (`DataError.code`) with their lines, for
+ * the line that says what was left out. Unlike evaluate, which reads every file before it stops, a
+ * stopped run here writes no row after the first invalid one but reads on to find every problem.
+ */
+export class FileProblemLog {
+  private readonly problems = new ProblemList();
+  #rows = 0;
+  /** Rows per reason, in order of first appearance. */
+  readonly rowsByCode = new Map<string, number>();
+  readonly lines = new LineRanges();
+
+  constructor(private readonly dropInvalid: boolean) {}
+
+  get shown(): readonly DataError[] {
+    return this.problems.shown;
+  }
+
+  /** Problems in all (a row can have more than one). */
+  get total(): number {
+    return this.problems.total;
+  }
+
+  /** Rows with at least one problem. */
+  get rows(): number {
+    return this.#rows;
+  }
+
+  invalidRow(problems: readonly DataError[], line: number): void {
+    if (problems.length === 0) return;
+    this.#rows++;
+    this.lines.add(line);
+    this.problems.add(problems);
+    for (const code of new Set(problems.map((problem) => problem.code))) this.rowsByCode.set(code, (this.rowsByCode.get(code) ?? 0) + 1);
+  }
+
+  /** True once a row was invalid and the run is to stop: no later row may be written. */
+  get stopping(): boolean {
+    return !this.dropInvalid && this.#rows > 0;
+  }
+
+  /** Stops the run if any row was invalid, unless such rows are dropped. */
+  throwIfAny(): void {
+    if (!this.dropInvalid) this.problems.throwIfAny();
+  }
+}

@@ -66,5 +66,3 @@ export function tallyField(tally: ColumnTally, field: string, line: number): voi
   if (first >= 48 && first <= 57) tallyDate(tally.dates, field, line);
   else if (tally.dates.notDate++ === 0) tally.dates.firstNotDateLine = line;
 }
-
-export const missingCount = (tally: ColumnTally) => tally.empty + tally.tokens.NULL + tally.tokens.NA + tally.tokens["N/A"];

@@ -197,7 +197,7 @@ export async function checkReadableFile(path: string, file: string): Promise<voi
 }
 
 /** Every reader parses alike (`optionsFor`): byte-order mark dropped, fields trimmed, ragged rows allowed. */
-async function openCsv(path: string, file: string, kind: TextKind): Promise<AsyncIterable<string[]>> {
+async function openCsv(path: string, kind: TextKind): Promise<AsyncIterable<string[]>> {
   const { file: source, text } = textStream(path, kind, READ_BLOCK);
   const parser = parse(optionsFor(path, kind, "whole"));
   text.on("error", (error) => parser.destroy(error));
@@ -291,7 +291,7 @@ export async function visitCsv(
  */
 export async function* readCsvRows(path: string, file: string, settings: TextSettings = DEFAULT_TEXT): AsyncGenerator<CsvRow, void, undefined> {
   const kind = await openTextKind(path, file, settings);
-  const parser = await openCsv(path, file, kind);
+  const parser = await openCsv(path, kind);
   const lineOf = recordLines();
   let seenHeader = false;
   const records = parser[Symbol.asyncIterator]();

@@ -32,7 +32,7 @@ function csvText() {
  * a bad row leaves no output file (and an existing one untouched).
  */
 export async function pseudonymiseCsvToFile(request: PseudonymiseCsvRequest, output: string, outputName = output): Promise<PseudonymiseReport> {
-  const report = newReport();
+  const report = newReport(request.onInvalid);
   // A new pseudonymised file is the owner's only, as a key is; an existing one keeps its mode.
   await writeStreamAtomic(output, (sink) => pipeline(outputRows(request, report), csvText(), sink), { name: outputName, mode: PSEUDONYMISED_FILE_MODE });
   return report;
@@ -45,8 +45,8 @@ export async function pseudonymiseCsvToFile(request: PseudonymiseCsvRequest, out
  * with an output file.
  */
 export async function pseudonymiseCsvToStream(request: PseudonymiseCsvRequest, sink: Writable): Promise<PseudonymiseReport> {
-  for await (const row of outputRows(request, newReport())) void row;
-  const report = newReport();
+  for await (const row of outputRows(request, newReport(request.onInvalid))) void row;
+  const report = newReport(request.onInvalid);
   await pipeline(outputRows(request, report), csvText(), sink);
   return report;
 }

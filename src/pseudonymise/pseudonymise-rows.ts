@@ -1,9 +1,8 @@
-import { InputError } from "../errors.js";
 import type { DateFormat } from "../extracts/dates.js";
+import { FileProblemLog } from "../extracts/problem-log.js";
 import type { CsvRow } from "../io/csv-records.js";
 import { type ColumnPlan, type ColumnRequest, planColumns } from "./column-plan.js";
 import { LookalikeLog } from "./lookalikes.js";
-import { ProblemLog } from "./problem-log.js";
 import { pseudonym } from "./pseudonym.js";
 import { checkRow } from "./row-checks.js";
 import type { SecretKey } from "./secret-key.js";
@@ -21,12 +20,12 @@ export interface PseudonymiseReport {
   rowsRead: number;
   rowsWritten: number;
   /** Rows with problems: dropped under `drop`; under `stop`, the reason the run stopped. */
-  problems: ProblemLog;
+  problems: FileProblemLog;
   lookalikes: LookalikeLog;
 }
 
-export function newReport(): PseudonymiseReport {
-  return { rowsRead: 0, rowsWritten: 0, problems: new ProblemLog(), lookalikes: new LookalikeLog() };
+export function newReport(onInvalid: OnInvalid): PseudonymiseReport {
+  return { rowsRead: 0, rowsWritten: 0, problems: new FileProblemLog(onInvalid === "drop"), lookalikes: new LookalikeLog() };
 }
 
 /**
@@ -55,15 +54,13 @@ export async function* pseudonymiseRows(
     report.lookalikes.check(header, fields, line, plan.nhsNumber.position);
     const { problems, nhsNumberDigits } = checkRow(fields, line, plan, settings.dateFormat, file);
     if (problems.length > 0 || nhsNumberDigits === undefined) {
-      report.problems.addRow(problems, line);
+      report.problems.invalidRow(problems, line);
       continue;
     }
-    if (settings.onInvalid === "stop" && report.problems.rows > 0) continue;
+    if (report.problems.stopping) continue;
     fields[plan.nhsNumber.position] = pseudonym(key, nhsNumberDigits);
     report.rowsWritten++;
     yield fields;
   }
-  if (settings.onInvalid === "stop" && report.problems.total > 0) {
-    throw new InputError(report.problems.shown, report.problems.total);
-  }
+  report.problems.throwIfAny();
 }

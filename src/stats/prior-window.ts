@@ -48,15 +48,3 @@ export function priorWindowCheck(counts: PriorWindowCounts): PriorWindowCheck {
   if (patients === 0) return { prior_patients: 0, prior: null, prior_pre: null, prior_change_pct: null };
   return { prior_patients: patients, prior: priorSum, prior_pre: preSum, prior_change_pct: changePct(priorSum, preSum) };
 }
-
-/** Above this rise into the referral, in per cent, the table warns of regression to the mean. */
-export const RISING_INTO_REFERRAL_PCT = 10;
-
-/** Use rose by more than 10% from the prior window to the pre window (statistics.md). */
-export function isRisingIntoReferral(priorChangePct: number | null): boolean {
-  return priorChangePct !== null && priorChangePct > RISING_INTO_REFERRAL_PCT;
-}
-
-/** What the table says of a row where use was rising into the referral. */
-export const RISING_INTO_REFERRAL_WORDS =
-  "Use was rising into the referral (more than 10% up on the window before), so part of the fall after it may be regression to the mean rather than the service.";

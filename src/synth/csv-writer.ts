@@ -1,11 +1,10 @@
 /**
  * Writes a CSV file from rows produced on the fly: LF line ends, fields quoted only where they must
- * be (RFC 4180), chunks written with backpressure (waiting for `drain`), so that tens of millions of
- * rows pass through bounded memory. The file appears whole or not at all: it is written beside the
- * target under a temporary name and renamed once complete.
+ * be (RFC 4180), pulled only as fast as the file takes them, so that tens of millions of rows pass
+ * through bounded memory. The file appears whole or not at all (`writeStreamAtomic`).
  */
-import { once } from "node:events";
-import { finished } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { writeStreamAtomic } from "../io/atomic-write.js";
 
 /** Characters past which a chunk is handed to the stream. */
@@ -38,23 +37,18 @@ function* linesOf(records: Iterable<readonly string[]>): Generator<string> {
  */
 export async function writeCsvLines(path: string, header: readonly string[], lines: Iterable<string>): Promise<number> {
   let written = 0;
-  await writeStreamAtomic(
-    path,
-    async (stream) => {
-      let chunk = csvLine(header);
-      for (const line of lines) {
-        chunk += line;
-        written++;
-        if (chunk.length >= CHUNK_CHARACTERS) {
-          const flowing = stream.write(chunk);
-          chunk = "";
-          if (!flowing) await once(stream, "drain");
-        }
+  function* chunks(): Generator<string> {
+    let chunk = csvLine(header);
+    for (const line of lines) {
+      chunk += line;
+      written++;
+      if (chunk.length >= CHUNK_CHARACTERS) {
+        yield chunk;
+        chunk = "";
       }
-      stream.end(chunk);
-      await finished(stream);
-    },
-    { highWaterMark: STREAM_BUFFER_BYTES },
-  );
+    }
+    yield chunk;
+  }
+  await writeStreamAtomic(path, (sink) => pipeline(Readable.from(chunks()), sink), { highWaterMark: STREAM_BUFFER_BYTES });
   return written;
 }

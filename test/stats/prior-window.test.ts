@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  RISING_INTO_REFERRAL_WORDS,
-  isRisingIntoReferral,
-  priorWindowCheck,
-} from "../../src/stats/prior-window.js";
+import { priorWindowCheck } from "../../src/stats/prior-window.js";
 
 describe("statistics.md prior window: the check on the patients whose prior window is covered", () => {
   it("sums prior and pre over the covered patients only", () => {
@@ -33,20 +29,5 @@ describe("statistics.md prior window: the check on the patients whose prior wind
 
   it("refuses arrays of different lengths, naming itself", () => {
     expect(() => priorWindowCheck({ priorCovered: [true], prior: [1, 2], pre: [1, 2] })).toThrow(/priorWindowCheck/);
-  });
-});
-
-describe("statistics.md prior window: the words where use was rising into the referral (above +10%)", () => {
-  it("flags a rise of more than 10% only", () => {
-    expect(isRisingIntoReferral(25)).toBe(true);
-    expect(isRisingIntoReferral(10.000001)).toBe(true);
-    expect(isRisingIntoReferral(10)).toBe(false);
-    expect(isRisingIntoReferral(-30)).toBe(false);
-    expect(isRisingIntoReferral(null)).toBe(false);
-  });
-
-  it("says it plainly, naming regression to the mean", () => {
-    expect(RISING_INTO_REFERRAL_WORDS).toMatch(/rising into the referral/);
-    expect(RISING_INTO_REFERRAL_WORDS).toMatch(/regression to the mean/);
   });
 });
