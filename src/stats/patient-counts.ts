@@ -29,26 +29,3 @@ export function tabulatePairs(counts: PatientCounts): ProfileTable {
   }
   return tabulateProfiles([pre, post]);
 }
-
-/**
- * Checks that `counts` is a valid set of paired counts and says which function was handed bad ones:
- * a mismatch is a bug in the caller, not a problem with anyone's data.
- */
-export function checkPatientCounts(functionName: string, counts: PatientCounts): void {
-  const { pre, post } = counts;
-  if (pre.length !== post.length) {
-    throw new Error(`${functionName}: pre and post must have one count per patient each (got ${pre.length} and ${post.length})`);
-  }
-  for (let i = 0; i < pre.length; i++) {
-    const before = pre[i]!;
-    const after = post[i]!;
-    if (!(isCount(before) && isCount(after))) {
-      throw new Error(`${functionName}: counts must be whole numbers from 0 to 2^31 − 1 (patient ${i}: pre ${before}, post ${after})`);
-    }
-  }
-}
-
-/** A whole number ≥ 0 that fits the 32-bit integer arrays the bootstrap copies counts into. */
-function isCount(value: number): boolean {
-  return Number.isInteger(value) && value >= 0 && value <= 2 ** 31 - 1;
-}

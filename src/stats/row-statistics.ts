@@ -3,10 +3,10 @@
  * one for `Total`. Plain data in (each cohort's per-patient counts), plain numbers out, in the field
  * order of `CohortFigures`.
  *
- * The patients are read into tables of distinct profiles (`profile-table.ts`): (pre, post) for
- * the test and the shares, (covered, prior, pre) for the prior window. From there on
- * the cost is in distinct profiles, not patients (but for the bootstrap, which still resamples
- * patient by patient); `Total` merges its cohorts' tables.
+ * The patients are read once, into tables of distinct profiles (`profile-table.ts`): (pre, post) for
+ * the test, the shares and the bootstrap, (covered, prior, pre) for the prior window. From there on
+ * the cost is in distinct profiles, not patients; `Total` merges its cohorts' tables for every figure
+ * but the bootstrap, which resamples each cohort's own.
  */
 import type { CohortFigures, ComparisonFigures } from "../result.js";
 import { anyUsePct } from "./any-use.js";
@@ -65,9 +65,10 @@ export function rowStatistics(
   const pooled = mergeProfiles(PAIR_WIDTH, pairs);
   const { pre, post } = sums(pooled);
   const test = wilcoxonSignedRank(pooled);
+  const comparisonPairs = comparison?.map((group) => tabulatePairs(group));
   const prior = priorWindowCheck(mergeProfiles(PRIOR_WIDTH, cohorts.map((cohort) => tabulatePriorWindow(cohort))));
 
-  const referredReplicates = bootstrapChangePct(cohorts, settings.bootstrap, streamFor(settings.seed, settings.outcomeIndex, settings.rowIndex, "referred"));
+  const referredReplicates = bootstrapChangePct(pairs, settings.bootstrap, streamFor(settings.seed, settings.outcomeIndex, settings.rowIndex, "referred"));
   const interval = percentileInterval(referredReplicates);
 
   return {
@@ -78,14 +79,14 @@ export function rowStatistics(
     ci_low: interval.low,
     ci_high: interval.high,
     ...prior,
-    ...(comparison === undefined ? {} : comparisonStatistics(comparison, changePct(pre, post), referredReplicates, settings)),
+    ...(comparisonPairs === undefined ? {} : comparisonStatistics(comparisonPairs, changePct(pre, post), referredReplicates, settings)),
     warnings: fragileRowWarnings(pooled.total, pre),
   };
 }
 
 /** `comparison`, `did_pct`, `did_ci_low`, `did_ci_high`: the comparison group from its own stream. */
 function comparisonStatistics(
-  comparison: readonly PatientCounts[],
+  comparison: readonly ProfileTable[],
   referredChangePct: number | null,
   referredReplicates: Float64Array,
   settings: RowStatisticsSettings,
@@ -95,7 +96,7 @@ function comparisonStatistics(
     settings.bootstrap,
     streamFor(settings.seed, settings.outcomeIndex, settings.rowIndex, "comparison"),
   );
-  const figures = comparisonRow(mergeProfiles(PAIR_WIDTH, comparison.map((group) => tabulatePairs(group))), replicates);
+  const figures = comparisonRow(mergeProfiles(PAIR_WIDTH, comparison), replicates);
   const didInterval = percentileInterval(differenceInDifferencesReplicates(referredReplicates, replicates));
   return {
     comparison: figures,
