@@ -8,6 +8,10 @@
 // most patients have none or one, a few are heavy users (rates 0.3, 2 and 10 for 80%, 17% and 3%),
 // post ~ 0.8 × the pre rate. The script prints how many distinct (pre, post) pairs they make, since
 // after the frequency table the bootstrap's cost is in those, not in patients.
+//
+// Measured 2026-12-02 on the shared 2-core benchmark machine (Node 20.20.2, load average about 5),
+// one cohort, seconds at 10k / 300k / 1M patients: patient-by-patient resampling 0.21 / 18.4 / 53.1
+// (0.13 / 10.2 / 28.6 with the machine quieter); the multinomial draw over pairs 0.04 / 0.09 / 0.13.
 import { rowStatistics } from "../dist/stats/row-statistics.js";
 import { streamFor } from "../dist/stats/random-stream.js";
 
