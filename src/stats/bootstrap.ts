@@ -6,48 +6,47 @@
  * cohort is resampled within itself with its size fixed (the stratified bootstrap of A. C. Davison
  * and D. V. Hinkley, *Bootstrap Methods and their Application*, 1997, §3.2) and the draws pooled.
  *
+ * A resample of n patients is drawn as what it is to the statistic: how many of the n draws land on
+ * each distinct (pre, post) profile, one multinomial draw over the cohort's `ProfileTable`. That is the
+ * same distribution as drawing patient by patient, at a cost in profiles instead of patients.
+ *
  * A replicate whose resampled `pre` is 0 has no change and is recorded as NaN; `percentileInterval`
- * discards those. Nothing is allocated per draw: counts are copied once into typed arrays and each
- * cohort's resample is drawn a whole cohort at a time (`fillUniformInts`) into one reused buffer.
+ * discards those.
  */
-import { checkPatientCounts, type PatientCounts } from "./patient-counts.js";
-import type { RandomSource } from "../random/xoshiro128.js";
+import type { Uint32Source } from "./binomial.js";
+import { drawMultinomial } from "./multinomial.js";
+import { POST_FIELD, PRE_FIELD } from "./patient-counts.js";
+import type { ProfileTable } from "./profile-table.js";
 
 /**
- * @param strata the row's patients: one entry for a cohort row, every cohort for `Total`
+ * @param strata the row's patients tabulated by (pre, post) (`tabulatePairs`): one table for a cohort
+ *   row, one per cohort for `Total`. Fields after pre and post ride along, resampled with them.
  * @param replicates how many replicates (`--bootstrap`)
  * @param random the row's own stream (`streamFor`), consumed in order: for each replicate, for each
- *   stratum in turn, one `fillUniformInts` of as many patients as it has
+ *   stratum in turn, one `drawMultinomial` of as many patients as it has
  * @returns each replicate's `change_pct`, NaN where the replicate's `pre` was 0
  */
-export function bootstrapChangePct(
-  strata: readonly PatientCounts[],
-  replicates: number,
-  random: RandomSource,
-): Float64Array {
+export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: number, random: Uint32Source): Float64Array {
   if (!Number.isInteger(replicates) || replicates < 0) {
     throw new Error(`bootstrapChangePct: replicates must be a whole number ≥ 0 (got ${replicates})`);
   }
-  for (const stratum of strata) checkPatientCounts("bootstrapChangePct", stratum);
-  const pres = strata.map((stratum) => Int32Array.from(stratum.pre));
-  const posts = strata.map((stratum) => Int32Array.from(stratum.post));
-  const draws = new Int32Array(Math.max(0, ...pres.map((pre) => pre.length)));
-  const resamples = pres.map((pre) => draws.subarray(0, pre.length));
+  for (const stratum of strata) {
+    if (stratum.width < 2) throw new Error(`bootstrapChangePct: profiles need pre and post (got width ${stratum.width})`);
+  }
+  const draws = strata.map((stratum) => new Float64Array(stratum.patients.length));
 
   const changes = new Float64Array(replicates);
   for (let replicate = 0; replicate < replicates; replicate++) {
     let pre = 0;
     let post = 0;
-    for (let s = 0; s < pres.length; s++) {
-      const stratumPre = pres[s]!;
-      const stratumPost = posts[s]!;
-      const patients = stratumPre.length;
-      const resample = resamples[s]!;
-      random.fillUniformInts(resample, patients);
-      for (let draw = 0; draw < patients; draw++) {
-        const patient = resample[draw]!;
-        pre += stratumPre[patient]!;
-        post += stratumPost[patient]!;
+    for (let s = 0; s < strata.length; s++) {
+      const { width, profiles, patients, total } = strata[s]!;
+      const drawn = draws[s]!;
+      drawMultinomial(total, patients, total, drawn, random);
+      for (let profile = 0; profile < drawn.length; profile++) {
+        const times = drawn[profile]!;
+        pre += times * profiles[profile * width + PRE_FIELD]!;
+        post += times * profiles[profile * width + POST_FIELD]!;
       }
     }
     // The same expression as changePct, inlined: counts sum exactly in doubles.

@@ -1,8 +1,11 @@
 /**
- * The shape every statistic reads: a row's eligible patients as two parallel arrays of whole-number
- * counts, one entry per patient (zero where they had no activity, evaluation.md rule 4), so that a
- * cohort of 100 000 patients is two typed arrays rather than 100 000 objects.
+ * The shape the pipeline hands the statistics: a row's eligible patients as two parallel arrays of
+ * whole-number counts, one entry per patient (zero where they had no activity, evaluation.md rule 4),
+ * so that a cohort of 100 000 patients is two typed arrays rather than 100 000 objects. The
+ * statistics read them once, into a table of distinct (pre, post) pairs (`tabulatePairs`).
  */
+import { tabulateProfiles, type ProfileTable } from "./profile-table.js";
+
 export interface PatientCounts {
   /** Each patient's count in the pre window. */
   pre: ArrayLike<number>;
@@ -10,25 +13,19 @@ export interface PatientCounts {
   post: ArrayLike<number>;
 }
 
+/** Where a pairs table holds a profile's counts: pre first, post second. Further fields may follow. */
+export const PRE_FIELD = 0;
+export const POST_FIELD = 1;
+export const PAIR_WIDTH = 2;
+
 /**
- * Checks that `counts` is a valid set of paired counts and says which function was handed bad ones:
- * a mismatch is a bug in the caller, not a problem with anyone's data.
+ * The patients tabulated by (pre, post): what the paired test, the shares with any use and the
+ * bootstrap read.
  */
-export function checkPatientCounts(functionName: string, counts: PatientCounts): void {
+export function tabulatePairs(counts: PatientCounts): ProfileTable {
   const { pre, post } = counts;
   if (pre.length !== post.length) {
-    throw new Error(`${functionName}: pre and post must have one count per patient each (got ${pre.length} and ${post.length})`);
+    throw new Error(`tabulatePairs: pre and post must have one count per patient each (got ${pre.length} and ${post.length})`);
   }
-  for (let i = 0; i < pre.length; i++) {
-    const before = pre[i]!;
-    const after = post[i]!;
-    if (!(isCount(before) && isCount(after))) {
-      throw new Error(`${functionName}: counts must be whole numbers from 0 to 2^31 − 1 (patient ${i}: pre ${before}, post ${after})`);
-    }
-  }
-}
-
-/** A whole number ≥ 0 that fits the 32-bit integer arrays the bootstrap copies counts into. */
-function isCount(value: number): boolean {
-  return Number.isInteger(value) && value >= 0 && value <= 2 ** 31 - 1;
+  return tabulateProfiles([pre, post]);
 }

@@ -2,6 +2,11 @@
  * Every statistics.md figure of one row, so that the pipeline calls one function per cohort row and
  * one for `Total`. Plain data in (each cohort's per-patient counts), plain numbers out, in the field
  * order of `CohortFigures`.
+ *
+ * The patients are read once, into tables of distinct profiles (`profile-table.ts`): (pre, post) for
+ * the test, the shares and the bootstrap, (covered, prior, pre) for the prior window. From there on
+ * the cost is in distinct profiles, not patients; `Total` merges its cohorts' tables for every figure
+ * but the bootstrap, which resamples each cohort's own.
  */
 import type { CohortFigures, ComparisonFigures } from "../result.js";
 import { anyUsePct } from "./any-use.js";
@@ -9,9 +14,10 @@ import { bootstrapChangePct } from "./bootstrap.js";
 import { changePct } from "../core/aggregate.js";
 import { differenceInDifferences, differenceInDifferencesReplicates } from "./difference-in-differences.js";
 import { fragileRowWarnings } from "./fragile.js";
-import type { PatientCounts } from "./patient-counts.js";
+import { PAIR_WIDTH, POST_FIELD, PRE_FIELD, tabulatePairs, type PatientCounts } from "./patient-counts.js";
 import { percentileInterval } from "./percentile-interval.js";
-import { priorWindowCheck } from "./prior-window.js";
+import { PRIOR_WIDTH, priorWindowCheck, tabulatePriorWindow } from "./prior-window.js";
+import { mergeProfiles, type ProfileTable } from "./profile-table.js";
 import { streamFor } from "./random-stream.js";
 import { wilcoxonSignedRank } from "./wilcoxon-signed-rank.js";
 
@@ -55,31 +61,32 @@ export function rowStatistics(
   if (comparison !== undefined && comparison.length !== cohorts.length) {
     throw new Error(`rowStatistics: the comparison group needs one entry per cohort (got ${comparison.length} for ${cohorts.length})`);
   }
-  const pooled = poolCohorts(cohorts);
-  const pre = sum(pooled.pre);
-  const post = sum(pooled.post);
+  const pairs = cohorts.map((cohort) => tabulatePairs(cohort));
+  const pooled = mergeProfiles(PAIR_WIDTH, pairs);
+  const { pre, post } = sums(pooled);
   const test = wilcoxonSignedRank(pooled);
-  const prior = priorWindowCheck({ priorCovered: poolFlags(cohorts), prior: poolCounts(cohorts.map((cohort) => cohort.prior)), pre: pooled.pre });
+  const comparisonPairs = comparison?.map((group) => tabulatePairs(group));
+  const prior = priorWindowCheck(mergeProfiles(PRIOR_WIDTH, cohorts.map((cohort) => tabulatePriorWindow(cohort))));
 
-  const referredReplicates = bootstrapChangePct(cohorts, settings.bootstrap, streamFor(settings.seed, settings.outcomeIndex, settings.rowIndex, "referred"));
+  const referredReplicates = bootstrapChangePct(pairs, settings.bootstrap, streamFor(settings.seed, settings.outcomeIndex, settings.rowIndex, "referred"));
   const interval = percentileInterval(referredReplicates);
 
   return {
-    pre_any_pct: anyUsePct(pooled.pre),
-    post_any_pct: anyUsePct(pooled.post),
+    pre_any_pct: anyUsePct(pooled, PRE_FIELD),
+    post_any_pct: anyUsePct(pooled, POST_FIELD),
     test: "wilcoxon_signed_rank",
     p_value: test.pValue,
     ci_low: interval.low,
     ci_high: interval.high,
     ...prior,
-    ...(comparison === undefined ? {} : comparisonStatistics(comparison, changePct(pre, post), referredReplicates, settings)),
-    warnings: fragileRowWarnings(pooled.pre.length, pre),
+    ...(comparisonPairs === undefined ? {} : comparisonStatistics(comparisonPairs, changePct(pre, post), referredReplicates, settings)),
+    warnings: fragileRowWarnings(pooled.total, pre),
   };
 }
 
 /** `comparison`, `did_pct`, `did_ci_low`, `did_ci_high`: the comparison group from its own stream. */
 function comparisonStatistics(
-  comparison: readonly PatientCounts[],
+  comparison: readonly ProfileTable[],
   referredChangePct: number | null,
   referredReplicates: Float64Array,
   settings: RowStatisticsSettings,
@@ -89,7 +96,7 @@ function comparisonStatistics(
     settings.bootstrap,
     streamFor(settings.seed, settings.outcomeIndex, settings.rowIndex, "comparison"),
   );
-  const figures = comparisonRow(comparison, replicates);
+  const figures = comparisonRow(mergeProfiles(PAIR_WIDTH, comparison), replicates);
   const didInterval = percentileInterval(differenceInDifferencesReplicates(referredReplicates, replicates));
   return {
     comparison: figures,
@@ -99,41 +106,19 @@ function comparisonStatistics(
   };
 }
 
-function comparisonRow(comparison: readonly PatientCounts[], replicates: Float64Array): ComparisonFigures {
-  const pooled = poolCohorts(comparison);
-  const pre = sum(pooled.pre);
-  const post = sum(pooled.post);
+function comparisonRow(pooled: ProfileTable, replicates: Float64Array): ComparisonFigures {
+  const { pre, post } = sums(pooled);
   const interval = percentileInterval(replicates);
-  return { patients: pooled.pre.length, pre, post, change_pct: changePct(pre, post), ci_low: interval.low, ci_high: interval.high };
+  return { patients: pooled.total, pre, post, change_pct: changePct(pre, post), ci_low: interval.low, ci_high: interval.high };
 }
 
-function poolCohorts(cohorts: readonly PatientCounts[]): PatientCounts {
-  return { pre: poolCounts(cohorts.map((cohort) => cohort.pre)), post: poolCounts(cohorts.map((cohort) => cohort.post)) };
-}
-
-function poolCounts(parts: readonly ArrayLike<number>[]): ArrayLike<number> {
-  if (parts.length === 1) return parts[0]!;
-  const pooled = new Float64Array(parts.reduce((length, part) => length + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    pooled.set(part, offset);
-    offset += part.length;
+/** The row's pre and post counts; whole numbers, so the sums are exact. */
+function sums(pairs: ProfileTable): { pre: number; post: number } {
+  let pre = 0;
+  let post = 0;
+  for (let profile = 0; profile < pairs.patients.length; profile++) {
+    pre += pairs.patients[profile]! * pairs.profiles[profile * pairs.width + PRE_FIELD]!;
+    post += pairs.patients[profile]! * pairs.profiles[profile * pairs.width + POST_FIELD]!;
   }
-  return pooled;
-}
-
-function poolFlags(cohorts: readonly CohortPatients[]): ArrayLike<boolean | number> {
-  if (cohorts.length === 1) return cohorts[0]!.priorCovered;
-  const pooled: (boolean | number)[] = [];
-  for (const cohort of cohorts) {
-    for (let i = 0; i < cohort.priorCovered.length; i++) pooled.push(cohort.priorCovered[i]!);
-  }
-  return pooled;
-}
-
-/** Counts are whole numbers, so a plain sum is exact (simple-statistics' compensated `sum` wants an array). */
-function sum(counts: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < counts.length; i++) total += counts[i]!;
-  return total;
+  return { pre, post };
 }

@@ -12,12 +12,15 @@
  * 4. `z = (z − sign(z)·0.5) / σ`; `p = 2·min(Φ(z), 1 − Φ(z))`, computed as 2·Φ(−|z|) so that a tiny
  *    p-value keeps its digits (R likewise takes the upper tail directly).
  *
- * Counts are small whole numbers, so nearly every |d| is tied with thousands of others: ranks are
- * given per group of equal |d| after one sort, O(n log n), never patient by patient.
- * (simple-statistics has no signed-rank test and no tie-averaging rank function to reuse.)
+ * Counts are small whole numbers, so nearly every |d| is tied with thousands of others, and the test
+ * needs only how many patients had each d: it reads the row's (pre, post) `ProfileTable`, ranks the
+ * distinct |d| in one sort and gives each group of tied patients its average rank at once, in the
+ * same order and with the same arithmetic as ranking patient by patient, so the p-value is the same
+ * double. (simple-statistics has no signed-rank test and no tie-averaging rank function to reuse.)
  */
 import { normalCdf } from "./normal-cdf.js";
-import { checkPatientCounts, type PatientCounts } from "./patient-counts.js";
+import { POST_FIELD, PRE_FIELD } from "./patient-counts.js";
+import type { ProfileTable } from "./profile-table.js";
 
 export interface WilcoxonSignedRank {
   /** Patients whose pre and post counts differ. */
@@ -30,29 +33,18 @@ export interface WilcoxonSignedRank {
   pValue: number | null;
 }
 
-export function wilcoxonSignedRank(counts: PatientCounts): WilcoxonSignedRank {
-  checkPatientCounts("wilcoxonSignedRank", counts);
-  const { absolute, increases } = sortedNonZeroDifferences(counts);
-  const n = absolute.length;
-
+/** @param pairs the row's patients tabulated by (pre, post) (`tabulatePairs`) */
+export function wilcoxonSignedRank(pairs: ProfileTable): WilcoxonSignedRank {
+  const groups = tiedGroups(pairs);
+  let n = 0;
   let v = 0;
   let tieSum = 0;
-  let nextIncrease = 0;
-  for (let start = 0; start < n; ) {
-    const value = absolute[start]!;
-    let end = start + 1;
-    while (end < n && absolute[end] === value) end++;
-    // Positions start+1 … end share the average rank; t³ − t is summed in doubles, as R's table does.
-    const tied = end - start;
-    const averageRank = (start + 1 + end) / 2;
-    let increasesInGroup = 0;
-    while (nextIncrease < increases.length && increases[nextIncrease] === value) {
-      increasesInGroup++;
-      nextIncrease++;
-    }
-    v += averageRank * increasesInGroup;
+  for (const { tied, increases } of groups) {
+    // Ranks n+1 … n+tied share their average; t³ − t is summed in doubles, as R's table does.
+    const averageRank = (n + 1 + (n + tied)) / 2;
+    v += averageRank * increases;
     tieSum += tied * tied * tied - tied;
-    start = end;
+    n += tied;
   }
 
   const variance = (n * (n + 1) * (2 * n + 1)) / 24 - tieSum / 48;
@@ -62,25 +54,30 @@ export function wilcoxonSignedRank(counts: PatientCounts): WilcoxonSignedRank {
   return { n, v, z, pValue: 2 * normalCdf(-Math.abs(z)) };
 }
 
-/** |post − pre| of the patients whose counts changed, and of those whose counts rose, each sorted. */
-function sortedNonZeroDifferences(counts: PatientCounts): { absolute: Float64Array; increases: Float64Array } {
-  const { pre, post } = counts;
-  let changed = 0;
-  let rose = 0;
-  for (let i = 0; i < pre.length; i++) {
-    const difference = post[i]! - pre[i]!;
-    if (difference !== 0) changed++;
-    if (difference > 0) rose++;
+interface TiedGroup {
+  /** The |post − pre| the group shares. */
+  absolute: number;
+  /** How many patients have it. */
+  tied: number;
+  /** How many of them rose (post > pre). */
+  increases: number;
+}
+
+/** The patients whose counts changed, grouped by |post − pre|, in ascending order of it. */
+function tiedGroups(pairs: ProfileTable): TiedGroup[] {
+  if (pairs.width < 2) throw new Error(`wilcoxonSignedRank: profiles need pre and post (got width ${pairs.width})`);
+  const byAbsolute = new Map<number, TiedGroup>();
+  for (let profile = 0; profile < pairs.patients.length; profile++) {
+    const difference = pairs.profiles[profile * pairs.width + POST_FIELD]! - pairs.profiles[profile * pairs.width + PRE_FIELD]!;
+    if (difference === 0) continue;
+    const absolute = Math.abs(difference);
+    let group = byAbsolute.get(absolute);
+    if (group === undefined) {
+      group = { absolute, tied: 0, increases: 0 };
+      byAbsolute.set(absolute, group);
+    }
+    group.tied += pairs.patients[profile]!;
+    if (difference > 0) group.increases += pairs.patients[profile]!;
   }
-  const absolute = new Float64Array(changed);
-  const increases = new Float64Array(rose);
-  for (let i = 0, a = 0, r = 0; i < pre.length; i++) {
-    const difference = post[i]! - pre[i]!;
-    if (difference !== 0) absolute[a++] = Math.abs(difference);
-    if (difference > 0) increases[r++] = difference;
-  }
-  // Typed arrays sort numerically, in O(n log n).
-  absolute.sort();
-  increases.sort();
-  return { absolute, increases };
+  return [...byAbsolute.values()].sort((a, b) => a.absolute - b.absolute);
 }

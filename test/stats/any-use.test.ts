@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { anyUsePct } from "../../src/stats/any-use.js";
+import { anyUsePct as anyUseOfTable } from "../../src/stats/any-use.js";
+import { tabulateProfiles } from "../../src/stats/profile-table.js";
+
+/** The share of one window's counts, as the row's table holds them (its only field). */
+function anyUsePct(counts: ArrayLike<number>): number | null {
+  return anyUseOfTable(tabulateProfiles([counts]), 0);
+}
 import { changePct } from "../../src/core/aggregate.js";
 
 describe("statistics.md shares with any use: pre_any_pct, post_any_pct", () => {
@@ -20,6 +26,14 @@ describe("statistics.md shares with any use: pre_any_pct, post_any_pct", () => {
 
   it("is null for a row without patients", () => {
     expect(anyUsePct([])).toBeNull();
+  });
+
+  it("reads the field it is asked for, and refuses one the profile does not have", () => {
+    const pairs = tabulateProfiles([[0, 2, 0, 1], [1, 1, 0, 0]]);
+    // 100 * mean(c(0, 2, 0, 1) > 0) = 50; 100 * mean(c(1, 1, 0, 0) > 0) = 50, from other patients
+    expect(anyUseOfTable(pairs, 0)).toBe(50);
+    expect(anyUseOfTable(pairs, 1)).toBe(50);
+    expect(() => anyUseOfTable(pairs, 2)).toThrow(/anyUsePct: field/);
   });
 });
 

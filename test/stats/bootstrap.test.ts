@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { bootstrapChangePct } from "../../src/stats/bootstrap.js";
-import type { PatientCounts } from "../../src/stats/patient-counts.js";
+import type { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
+import { bootstrapChangePct as bootstrapOfTables } from "../../src/stats/bootstrap.js";
+import { drawMultinomial } from "../../src/stats/multinomial.js";
+import { tabulatePairs, type PatientCounts } from "../../src/stats/patient-counts.js";
 import { percentileInterval } from "../../src/stats/percentile-interval.js";
 import { streamFor } from "../../src/stats/random-stream.js";
+import { quantileSorted } from "simple-statistics";
+import { differenceInDifferencesReplicates } from "../../src/stats/difference-in-differences.js";
+import { patientBootstrap } from "./patient-bootstrap.js";
 import { simulateCohort } from "./simulate.js";
+
+/** The bootstrap as rowStatistics calls it: each cohort tabulated by (pre, post), then resampled. */
+function bootstrapChangePct(cohorts: readonly PatientCounts[], replicates: number, random: Xoshiro128StarStar): Float64Array {
+  return bootstrapOfTables(cohorts.map(tabulatePairs), replicates, random);
+}
 
 /** The cohorts of the R calls below: i <- 0:399; pre <- c(...)[i %% 11 + 1]; post <- c(...)[i %% 13 + 1]. */
 function cohortB(): PatientCounts {
@@ -36,23 +46,32 @@ describe("statistics.md bootstrap: same inputs and seed, same numbers", () => {
     expect(Array.from(otherRow)).not.toEqual(Array.from(first));
   });
 
-  it("draws in the documented order: replicate by replicate, a whole cohort at a time", () => {
+  it("draws in the documented order: replicate by replicate, a cohort at a time, one multinomial over its profiles", () => {
     const cohorts = [cohortA(), cohortB()];
     const replicates = bootstrapChangePct(cohorts, 2, streamFor(5, 1, -1));
     const random = streamFor(5, 1, -1);
+    const tables = cohorts.map(tabulatePairs);
     for (let replicate = 0; replicate < 2; replicate++) {
       let pre = 0;
       let post = 0;
-      for (const cohort of cohorts) {
-        const resample = new Int32Array(cohort.pre.length);
-        random.fillUniformInts(resample, cohort.pre.length);
-        for (const patient of resample) {
-          pre += cohort.pre[patient]!;
-          post += cohort.post[patient]!;
-        }
+      for (const table of tables) {
+        const drawn = new Float64Array(table.patients.length);
+        drawMultinomial(table.total, table.patients, table.total, drawn, random);
+        drawn.forEach((times, profile) => {
+          pre += times * table.profiles[2 * profile]!;
+          post += times * table.profiles[2 * profile + 1]!;
+        });
       }
       expect(replicates[replicate]).toBe(((post - pre) / pre) * 100);
     }
+  });
+
+  it("gives the same bytes for the same patients listed in another order", () => {
+    const cohort = cohortB();
+    const order = Array.from({ length: 400 }, (_, i) => (i * 263) % 400);
+    const shuffled = { pre: Int32Array.from(order, (i) => cohort.pre[i]!), post: Int32Array.from(order, (i) => cohort.post[i]!) };
+    const first = bootstrapChangePct([cohort], 200, streamFor(1, 0, 0));
+    expect(Buffer.from(bootstrapChangePct([shuffled], 200, streamFor(1, 0, 0)).buffer)).toEqual(Buffer.from(first.buffer));
   });
 });
 
@@ -94,6 +113,76 @@ describe("statistics.md bootstrap: patients resampled with their own pre and pos
   });
 });
 
+describe("the multinomial bootstrap and patient-by-patient resampling give the same replicates, within resampling error", () => {
+  // Both sides from 20 000 replicates on their own streams. Tolerances from the replicates' spread s:
+  // six standard errors of a difference of two independent estimates, for the mean s·√(2/B), for
+  // the standard deviation about s/√B, for a 2.5% or 97.5% quantile 2.6713·s·√(2/B)
+  // (sqrt(0.025 * 0.975) / dnorm(qnorm(0.025)) = 2.671310865, for near-normal replicates); and the
+  // two-sample Kolmogorov–Smirnov distance below its 1e-6 critical value 2.693386·√(2/B)
+  // (sqrt(-log(1e-6 / 2) / 2) = 2.693386134).
+  const B = 20_000;
+
+  function summary(replicates: Float64Array) {
+    const sorted = Array.from(replicates).sort((a, b) => a - b);
+    const mean = sorted.reduce((total, value) => total + value, 0) / sorted.length;
+    const sd = Math.sqrt(sorted.reduce((total, value) => total + (value - mean) ** 2, 0) / (sorted.length - 1));
+    return { sorted, mean, sd, low: quantileSorted(sorted, 0.025), high: quantileSorted(sorted, 0.975) };
+  }
+
+  function kolmogorovSmirnov(a: number[], b: number[]): number {
+    let i = 0;
+    let j = 0;
+    let distance = 0;
+    while (i < a.length && j < b.length) {
+      const value = Math.min(a[i]!, b[j]!);
+      while (i < a.length && a[i] === value) i++;
+      while (j < b.length && b[j] === value) j++;
+      distance = Math.max(distance, Math.abs(i / a.length - j / b.length));
+    }
+    return distance;
+  }
+
+  function expectSameDistribution(multinomial: Float64Array, patients: Float64Array): void {
+    expect(multinomial.some(Number.isNaN) || patients.some(Number.isNaN)).toBe(false);
+    const ours = summary(multinomial);
+    const reference = summary(patients);
+    const s = (ours.sd + reference.sd) / 2;
+    expect(Math.abs(ours.mean - reference.mean)).toBeLessThan(6 * s * Math.sqrt(2 / B));
+    expect(Math.abs(ours.sd - reference.sd)).toBeLessThan((6 * s) / Math.sqrt(B));
+    expect(Math.abs(ours.low - reference.low)).toBeLessThan(6 * 2.6713 * s * Math.sqrt(2 / B));
+    expect(Math.abs(ours.high - reference.high)).toBeLessThan(6 * 2.6713 * s * Math.sqrt(2 / B));
+    expect(kolmogorovSmirnov(ours.sorted, reference.sorted)).toBeLessThan(2.693386 * Math.sqrt(2 / B));
+  }
+
+  it("for a sparse cohort of 400", () => {
+    expectSameDistribution(bootstrapChangePct([cohortB()], B, streamFor(21, 0, 0)), patientBootstrap([cohortB()], B, streamFor(22, 0, 0)));
+  });
+
+  it("for 2,000 simulated patients, a few of them heavy users", () => {
+    const cohort = simulateCohort(streamFor(2025, 0, 0), 2000, 0.8);
+    expectSameDistribution(bootstrapChangePct([cohort], B, streamFor(23, 0, 0)), patientBootstrap([cohort], B, streamFor(24, 0, 0)));
+  });
+
+  it("for a Total of two cohorts, each resampled within itself", () => {
+    const cohorts = [cohortA(), cohortB()];
+    expectSameDistribution(bootstrapChangePct(cohorts, B, streamFor(25, 0, -1)), patientBootstrap(cohorts, B, streamFor(26, 0, -1)));
+  });
+
+  it("for the difference in differences, both groups resampled independently", () => {
+    const referred = simulateCohort(streamFor(2026, 0, 0), 1500, 0.8);
+    const comparison = simulateCohort(streamFor(2026, 0, 0, "comparison"), 1500, 0.95);
+    const ours = differenceInDifferencesReplicates(
+      bootstrapChangePct([referred], B, streamFor(27, 0, 0, "referred")),
+      bootstrapChangePct([comparison], B, streamFor(27, 0, 0, "comparison")),
+    );
+    const reference = differenceInDifferencesReplicates(
+      patientBootstrap([referred], B, streamFor(28, 0, 0, "referred")),
+      patientBootstrap([comparison], B, streamFor(28, 0, 0, "comparison")),
+    );
+    expectSameDistribution(ours, reference);
+  });
+});
+
 describe("statistics.md bootstrap: replicates with pre = 0 are discarded", () => {
   it("marks them NaN, so that a row resting on one patient's events gets no interval", () => {
     // One patient in 200 has the only pre event: a resample misses them with probability (1 − 1/200)^200 ≈ 37%.
@@ -114,9 +203,10 @@ describe("statistics.md bootstrap: replicates with pre = 0 are discarded", () =>
     expect(Array.from(empty)).toEqual([Number.NaN, Number.NaN, Number.NaN]);
   });
 
-  it("refuses a number of replicates that is not a whole number ≥ 0, and mismatched counts", () => {
+  it("refuses a number of replicates that is not a whole number ≥ 0, and a table without pre and post", () => {
     expect(() => bootstrapChangePct([cohortB()], -1, streamFor(1, 0, 0))).toThrow(/bootstrapChangePct: replicates/);
     expect(() => bootstrapChangePct([cohortB()], 1.5, streamFor(1, 0, 0))).toThrow(/bootstrapChangePct: replicates/);
-    expect(() => bootstrapChangePct([{ pre: [1], post: [] }], 1, streamFor(1, 0, 0))).toThrow(/bootstrapChangePct: pre and post/);
+    const single = { width: 1, profiles: Int32Array.from([1]), patients: Float64Array.from([3]), total: 3 };
+    expect(() => bootstrapOfTables([single], 1, streamFor(1, 0, 0))).toThrow(/bootstrapChangePct: profiles/);
   });
 });

@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
+<<<<<<< HEAD
 import { priorWindowCheck } from "../../src/stats/prior-window.js";
+=======
+import {
+  RISING_INTO_REFERRAL_WORDS,
+  isRisingIntoReferral,
+  priorWindowCheck as checkOfTable,
+  tabulatePriorWindow,
+  type PriorWindowCounts,
+} from "../../src/stats/prior-window.js";
+>>>>>>> stats
+
+/** The check on per-patient counts, as a row hands them over: tabulated, then checked. */
+function priorWindowCheck(counts: PriorWindowCounts) {
+  return checkOfTable(tabulatePriorWindow(counts));
+}
 
 describe("statistics.md prior window: the check on the patients whose prior window is covered", () => {
   it("sums prior and pre over the covered patients only", () => {
@@ -28,6 +43,7 @@ describe("statistics.md prior window: the check on the patients whose prior wind
   });
 
   it("refuses arrays of different lengths, naming itself", () => {
-    expect(() => priorWindowCheck({ priorCovered: [true], prior: [1, 2], pre: [1, 2] })).toThrow(/priorWindowCheck/);
+    expect(() => priorWindowCheck({ priorCovered: [true], prior: [1, 2], pre: [1, 2] })).toThrow(/tabulatePriorWindow/);
+    expect(() => checkOfTable({ width: 2, profiles: new Int32Array(0), patients: new Float64Array(0), total: 0 })).toThrow(/priorWindowCheck/);
   });
 });

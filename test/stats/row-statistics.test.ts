@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { bootstrapChangePct } from "../../src/stats/bootstrap.js";
+import { bootstrapChangePct as bootstrapOfTables } from "../../src/stats/bootstrap.js";
+import { tabulatePairs, type PatientCounts } from "../../src/stats/patient-counts.js";
 import { differenceInDifferencesReplicates } from "../../src/stats/difference-in-differences.js";
 import { percentileInterval } from "../../src/stats/percentile-interval.js";
+import type { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
 import { TOTAL_ROW_INDEX, streamFor } from "../../src/stats/random-stream.js";
 import { unplannedAdmissions } from "../../src/outcomes/unplanned-admissions.js";
 import { rowStatistics, type CohortPatients } from "../../src/stats/row-statistics.js";
@@ -20,6 +22,11 @@ const cohortTwo: CohortPatients = {
 };
 const comparisonOne = { pre: [1, 2, 0, 1, 3, 0, 2, 1], post: [1, 1, 0, 2, 2, 0, 1, 1] };
 const comparisonTwo = { pre: [0, 1, 1], post: [0, 0, 1] };
+
+/** The bootstrap as rowStatistics calls it: each cohort tabulated by (pre, post), then resampled. */
+function bootstrapChangePct(cohorts: readonly PatientCounts[], replicates: number, random: Xoshiro128StarStar): Float64Array {
+  return bootstrapOfTables(cohorts.map(tabulatePairs), replicates, random);
+}
 
 const settings = { bootstrap: 400, seed: 7, outcomeIndex: unplannedAdmissions.streamIndex, rowIndex: 0 };
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { wilcoxonSignedRank } from "../../src/stats/wilcoxon-signed-rank.js";
+import { tabulatePairs, type PatientCounts } from "../../src/stats/patient-counts.js";
+import { mergeProfiles } from "../../src/stats/profile-table.js";
+import { wilcoxonSignedRank as wilcoxonOfPairs } from "../../src/stats/wilcoxon-signed-rank.js";
+
+/** The test on per-patient counts, as a row hands them over: tabulated, then tested. */
+function wilcoxonSignedRank(counts: PatientCounts) {
+  return wilcoxonOfPairs(tabulatePairs(counts));
+}
 
 /** Whole-number vectors built by the same formulas as the R calls beside the tests (R's %% and %/%). */
 function sequence(length: number, formula: (i: number) => number): Int32Array {
@@ -86,7 +93,7 @@ describe("statistics.md paired test: p-values as R's wilcox.test(post, pre, pair
     expectPValue(result.pValue, 0.00012608354306887083);
   });
 
-  it("ranks 100 000 patients whose differences take seven values (massive ties), in O(n log n)", () => {
+  it("ranks 100 000 patients whose differences take seven values (massive ties)", () => {
     const pre = sequence(100_000, (i) => 3 + (i % 4));
     const post = sequence(100_000, (i) => pre[i]! + (i % 97 === 0 ? -1 : ((i * 13) % 7) - 3));
     // i <- 0:99999; d <- ((i * 13) %% 7) - 3; d[i %% 97 == 0] <- -1; pre3 <- 3 + (i %% 4); post3 <- pre3 + d
@@ -110,10 +117,67 @@ describe("statistics.md paired test: p-values as R's wilcox.test(post, pre, pair
   });
 });
 
+describe("statistics.md paired test from the table of (pre, post) pairs: the same p-values as R on every patient", () => {
+  // R calls in test/stats/reference/wilcoxon.R (Rscript test/stats/reference/wilcoxon.R prints them all).
+
+  it("gives the worked example of docs/statistics.md", () => {
+    // wilcox.test(c(0,1,1,1,0), c(2,1,0,3,1), paired = TRUE, exact = FALSE, correct = TRUE): V = 1.5, p-value = 0.2652053925915076
+    const result = wilcoxonSignedRank({ pre: [2, 1, 0, 3, 1], post: [0, 1, 1, 1, 0] });
+    expect(result).toMatchObject({ n: 4, v: 1.5 });
+    expectPValue(result.pValue, 0.2652053925915076);
+  });
+
+  it("ranks 50 000 patients in 173 distinct pairs", () => {
+    const pre = sequence(50_000, (i) => (i % 13) * (i % 7 === 0 ? 1 : 0) + (i % 3));
+    const post = sequence(50_000, (i) => Math.floor(((i * 31) % 17) / 5) + (i % 11 === 0 ? i % 9 : 0));
+    // i <- 0:49999; pre <- (i %% 13) * (i %% 7 == 0) + (i %% 3); post <- ((i * 31) %% 17) %/% 5 + (i %% 11 == 0) * (i %% 9)
+    // wilcox.test(post, pre, paired = TRUE, exact = FALSE, correct = TRUE): V = 362538058.5, p-value = 0.0029823286079457621
+    const pairs = tabulatePairs({ pre, post });
+    expect(pairs.patients).toHaveLength(173);
+    const result = wilcoxonOfPairs(pairs);
+    expect(result).toMatchObject({ n: 37754, v: 362538058.5 });
+    expectPValue(result.pValue, 0.0029823286079457621);
+  });
+
+  it("ranks 300 000 patients in 48 distinct pairs", () => {
+    const pre = sequence(300_000, (i) => 5 + Math.floor(((i * 13) % 11) / 2));
+    const post = sequence(300_000, (i) => pre[i]! + ((i * 7) % 5) - 2 - (i % 499 === 0 ? 1 + (i % 3) : 0));
+    // i <- 0:299999; pre <- 5 + ((i * 13) %% 11) %/% 2
+    // post <- pre + ((i * 7) %% 5) - 2 - (i %% 499 == 0) * (1 + i %% 3)
+    // wilcox.test(post, pre, paired = TRUE, exact = FALSE, correct = TRUE): V = 14362789999.5, p-value = 0.20064741831290772
+    const result = wilcoxonSignedRank({ pre, post });
+    expect(result).toMatchObject({ n: 240040, v: 14362789999.5 });
+    expectPValue(result.pValue, 0.20064741831290772);
+  });
+
+  it("ranks a few heavy users' large falls above everyone else's small changes", () => {
+    const pre = sequence(10_000, (i) => (i % 50 === 0 ? 20 + (i % 17) : i % 2));
+    const post = sequence(10_000, (i) => (i % 50 === 0 ? 10 + (i % 23) : Math.floor(i / 2) % 2));
+    // i <- 0:9999; pre <- ifelse(i %% 50 == 0, 20 + i %% 17, i %% 2); post <- ifelse(i %% 50 == 0, 10 + i %% 23, (i %/% 2) %% 2)
+    // wilcox.test(post, pre, paired = TRUE, exact = FALSE, correct = TRUE): V = 6085159.5, p-value = 1.4479671825779746e-05
+    const result = wilcoxonSignedRank({ pre, post });
+    expect(result).toMatchObject({ n: 5093, v: 6085159.5 });
+    expectPValue(result.pValue, 1.4479671825779746e-5);
+  });
+
+  it("gives the pooled patients' p-value from the merged tables of two cohorts (the Total)", () => {
+    const pre = sequence(50_000, (i) => (i % 13) * (i % 7 === 0 ? 1 : 0) + (i % 3));
+    const post = sequence(50_000, (i) => Math.floor(((i * 31) % 17) / 5) + (i % 11 === 0 ? i % 9 : 0));
+    const first = tabulatePairs({ pre: pre.subarray(0, 12_345), post: post.subarray(0, 12_345) });
+    const rest = tabulatePairs({ pre: pre.subarray(12_345), post: post.subarray(12_345) });
+    // The same patients as "50 000 patients in 173 distinct pairs": p-value = 0.0029823286079457621
+    expectPValue(wilcoxonOfPairs(mergeProfiles(2, [first, rest])).pValue, 0.0029823286079457621);
+  });
+});
+
 describe("wilcoxonSignedRank refuses what are not paired counts", () => {
-  it("names itself when pre and post differ in length or hold a non-count", () => {
-    expect(() => wilcoxonSignedRank({ pre: [1, 2], post: [1] })).toThrow(/wilcoxonSignedRank: pre and post/);
-    expect(() => wilcoxonSignedRank({ pre: [1, -2], post: [1, 0] })).toThrow(/wilcoxonSignedRank: counts/);
-    expect(() => wilcoxonSignedRank({ pre: [1.5], post: [1] })).toThrow(/wilcoxonSignedRank: counts/);
+  it("names the function when pre and post differ in length or hold a non-count", () => {
+    expect(() => wilcoxonSignedRank({ pre: [1, 2], post: [1] })).toThrow(/tabulatePairs: pre and post/);
+    expect(() => wilcoxonSignedRank({ pre: [1, -2], post: [1, 0] })).toThrow(/tabulateProfiles: counts/);
+    expect(() => wilcoxonSignedRank({ pre: [1.5], post: [1] })).toThrow(/tabulateProfiles: counts/);
+  });
+
+  it("needs a table of pairs", () => {
+    expect(() => wilcoxonOfPairs({ width: 1, profiles: new Int32Array(0), patients: new Float64Array(0), total: 0 })).toThrow(/wilcoxonSignedRank: profiles/);
   });
 });
