@@ -27,6 +27,14 @@ export interface AdmissionRow {
   method: string;
 }
 
+/**
+ * A spell of the West Kent admissions extract (a row per spell), with its discharge date: null where
+ * the patient was still in hospital at the extract's end (an open spell, outcomes.md).
+ */
+export interface SpellRow extends AdmissionRow {
+  dischargeDate: Day | null;
+}
+
 /** One patient of the matched comparison group (statistics.md). */
 export interface ComparisonRow {
   patientId: string;
