@@ -35,6 +35,17 @@ export interface SpellRow extends AdmissionRow {
   dischargeDate: Day | null;
 }
 
+/**
+ * One booked appointment, whether or not it took place: of the outpatient extract (SUS+ OP / HES OP,
+ * `status` their ATTENDED OR DID NOT ATTEND code) or of a primary-care extract (the clinical
+ * system's status, `Finished`, `Did Not Attend`…).
+ */
+export interface AppointmentRow {
+  patientId: string;
+  appointmentDate: Day;
+  status: string;
+}
+
 /** One patient of the matched comparison group (statistics.md). */
 export interface ComparisonRow {
   patientId: string;

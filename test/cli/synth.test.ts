@@ -55,9 +55,18 @@ describe("prepost synth", () => {
     expect(console.text()).toMatch(/--ae-share <fraction>.*must be a fraction from 0 to 1/);
   });
 
-  test("west-kent: the built CLI writes the six files (end to end)", async () => {
+  test("west-kent: the built CLI writes the eight files (end to end)", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [MAIN, "synth", "west-kent", "--out", join(outDir, "wk")]);
-    expect(stdout).toMatch(/referrals\.csv \([\d,]+ rows\)/);
-    expect((await readdir(join(outDir, "wk"))).sort()).toEqual(["admissions.csv", "ae.csv", "comparison.csv", "evaluation.json", "published.json", "referrals.csv"]);
+    expect(stdout).toMatch(/referrals\.csv \([\d,]+ rows\)[^]*outpatients\.csv \([\d,]+ rows\)[^]*gp-appointments\.csv \([\d,]+ rows\)/);
+    expect((await readdir(join(outDir, "wk"))).sort()).toEqual([
+      "admissions.csv",
+      "ae.csv",
+      "comparison.csv",
+      "evaluation.json",
+      "gp-appointments.csv",
+      "outpatients.csv",
+      "published.json",
+      "referrals.csv",
+    ]);
   });
 });
