@@ -100,15 +100,3 @@ export const EPISODES_PER_SPELL = [
 
 /** `episode_order` as HES writes EPIORDER: two digits. */
 export const EPISODE_ORDERS: readonly string[] = ["01", "02", "03"];
-
-/** Length of stay in days, for the discharge date. */
-export const LENGTHS_OF_STAY = [
-  [0, 0.3],
-  [1, 0.2],
-  [2, 0.12],
-  [3, 0.09],
-  [5, 0.11],
-  [8, 0.09],
-  [14, 0.06],
-  [28, 0.03],
-] as const;

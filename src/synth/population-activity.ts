@@ -31,6 +31,11 @@ export interface Owner {
   ageBand: string;
 }
 
+/** An age inside a five-year band (1: 0–4 … 19: 90 and over), for what is drawn by age. */
+export function ageOfBand(ageBand: string): number {
+  return (Number(ageBand) - 1) * 5 + 2;
+}
+
 export function newOwner(): Owner {
   return { patientId: "", day: 0, lsoa: "", ageBand: "" };
 }

@@ -20,7 +20,8 @@ import type { WrittenFile } from "./west-kent-files.js";
  * The version of what a seed gives: raised with every change to the bytes of the files (pinned by
  * test/synth/population.test.ts), so that `npm run bench` remakes data an older version made.
  * 1: three-column activity rows; 2: the columns of real ECDS and SUS exports, `--ae-share`;
- * 3: the outcomes listed in evaluation.json.
+ * 3: discharge dates on a spell's last episode only (none on an open spell), the outcomes listed in
+ * evaluation.json.
  */
 export const POPULATION_VERSION = 3;
 
