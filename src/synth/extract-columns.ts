@@ -45,6 +45,20 @@ export const POPULATION_ADMISSION_COLUMNS = [
   "lsoa",
 ] as const;
 
+/** The scale mode's outpatients.csv: the spec's columns, then a SUS+ outpatient export's. */
+export const POPULATION_OUTPATIENT_COLUMNS = [
+  ...OUTPATIENT_COLUMNS,
+  "attendance_id",
+  "provider_code",
+  "treatment_function_code",
+  "first_attendance",
+  "age_band",
+  "lsoa",
+] as const;
+
+/** The scale mode's gp-appointments.csv: the extract's own three, then a GP appointments export's. */
+export const POPULATION_GP_APPOINTMENT_COLUMNS = [...GP_APPOINTMENT_COLUMNS, "Practice_Code", "HCP_Type", "Appt_Mode", "LSOA"] as const;
+
 export function referralFields(row: ReferralRow): string[] {
   return [row.patientId, row.cohort, isoDay(row.interventionDate), row.consent, row.onwardReferrals, row.age];
 }
