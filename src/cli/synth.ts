@@ -60,6 +60,17 @@ async function prepareFolder(outDir: string, files: readonly string[], force: bo
   }
 }
 
+interface PopulationFlags {
+  out: string;
+  patients: number;
+  activityRows: number;
+  aeShare: number;
+  outpatientRows: number;
+  gpRows: number;
+  seed: number;
+  force?: boolean;
+}
+
 const forceOption = ["--force", "replace the files of the same names in the --out folder (without it, synth refuses to overwrite a file)"] as const;
 
 /** `prepost synth west-kent | population`: synthetic extracts, the same bytes for the same seed. */
@@ -71,7 +82,7 @@ export function synthCommand(console: Console): Command {
 
   const westKent = leaf("west-kent")
     .description("write the West Kent example: extracts whose evaluation gives the published report's counts exactly")
-    .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, comparison.csv, evaluation.json, published.json")
+    .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, comparison.csv, outpatients.csv, gp-appointments.csv, evaluation.json, published.json")
     .option(...seedOption)
     .option(...forceOption)
     .action(async (options: { out: string; seed: number; force?: boolean }) => {
@@ -80,15 +91,24 @@ export function synthCommand(console: Console): Command {
     });
 
   const population = leaf("population")
-    .description("write extracts of any size for benchmarks, with the columns of real ECDS and SUS exports, streamed in bounded memory")
+    .description("write extracts of any size for benchmarks, with the columns of real ECDS, SUS and primary-care exports, streamed in bounded memory")
     .requiredOption("--patients <n>", "referred patients", wholeNumber(1))
     .requiredOption("--activity-rows <n>", "rows of ae.csv and admissions.csv together", wholeNumber(0))
     .option("--ae-share <fraction>", "share of the activity rows in ae.csv, 0 to 1 (1: A&E only, no admissions.csv; 0: no ae.csv)", fraction, DEFAULT_AE_SHARE)
-    .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, evaluation.json")
+    .option("--outpatient-rows <n>", "rows of outpatients.csv (SUS+ outpatient appointments); 0 writes none", wholeNumber(0), 0)
+    .option("--gp-rows <n>", "rows of gp-appointments.csv (a primary-care extract, for a custom outcome); 0 writes none", wholeNumber(0), 0)
+    .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, outpatients.csv, gp-appointments.csv, evaluation.json")
     .option(...seedOption)
     .option(...forceOption)
-    .action(async (options: { out: string; patients: number; activityRows: number; aeShare: number; seed: number; force?: boolean }) => {
-      const files = [FILES.referrals, ...(options.aeShare > 0 ? [FILES.ae] : []), ...(options.aeShare < 1 ? [FILES.admissions] : []), FILES.config];
+    .action(async (options: PopulationFlags) => {
+      const files = [
+        FILES.referrals,
+        ...(options.aeShare > 0 ? [FILES.ae] : []),
+        ...(options.aeShare < 1 ? [FILES.admissions] : []),
+        ...(options.outpatientRows > 0 ? [FILES.outpatients] : []),
+        ...(options.gpRows > 0 ? [FILES.gpAppointments] : []),
+        FILES.config,
+      ];
       await prepareFolder(options.out, files, options.force === true);
       report(console, options.out, await writePopulation(options.out, options));
     });

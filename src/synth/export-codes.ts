@@ -101,14 +101,44 @@ export const EPISODES_PER_SPELL = [
 /** `episode_order` as HES writes EPIORDER: two digits. */
 export const EPISODE_ORDERS: readonly string[] = ["01", "02", "03"];
 
-/** Length of stay in days, for the discharge date. */
-export const LENGTHS_OF_STAY = [
-  [0, 0.3],
-  [1, 0.2],
-  [2, 0.12],
-  [3, 0.09],
-  [5, 0.11],
-  [8, 0.09],
-  [14, 0.06],
-  [28, 0.03],
+/** Outpatient treatment functions: general surgery, T&O, ENT, ophthalmology, general medicine, cardiology, dermatology, respiratory, rheumatology, gynaecology, physiotherapy. */
+export const TREATMENT_FUNCTIONS = [
+  ["100", 0.08],
+  ["110", 0.12],
+  ["120", 0.06],
+  ["130", 0.14],
+  ["300", 0.1],
+  ["320", 0.09],
+  ["330", 0.07],
+  ["340", 0.06],
+  ["410", 0.06],
+  ["502", 0.08],
+  ["650", 0.14],
+] as const;
+
+/** SUS+ First_Attendance: 1 first face to face, 2 follow-up face to face, 3 and 4 the same by telephone or video. */
+export const FIRST_ATTENDANCES = [
+  ["1", 0.27],
+  ["2", 0.55],
+  ["3", 0.05],
+  ["4", 0.13],
+] as const;
+
+/** Sixty practices' ODS codes, as Kent and Medway's run (G82…). */
+export const PRACTICES: readonly string[] = Array.from({ length: 60 }, (_, k) => `G82${String(k + 1).padStart(3, "0")}`);
+
+/** GP appointments data's HCP_TYPE: a GP, another member of the practice's staff, not recorded. */
+export const HCP_TYPES = [
+  ["GP", 0.45],
+  ["Other Practice staff", 0.5],
+  ["Unknown", 0.05],
+] as const;
+
+/** GP appointments data's APPT_MODE. */
+export const APPOINTMENT_MODES = [
+  ["Face-to-Face", 0.68],
+  ["Telephone", 0.27],
+  ["Home Visit", 0.01],
+  ["Video Conference/Online", 0.01],
+  ["Unknown", 0.03],
 ] as const;

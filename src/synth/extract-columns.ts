@@ -1,11 +1,19 @@
 /** The synthetic extracts' columns (the spec's default names) and how a row becomes its fields. */
 import { isoDay } from "./iso-days.js";
-import type { AdmissionRow, AttendanceRow, ComparisonRow, ReferralRow } from "./rows.js";
+import type { AppointmentRow, AttendanceRow, ComparisonRow, ReferralRow, SpellRow } from "./rows.js";
 
 export const REFERRAL_COLUMNS = ["patient_id", "cohort", "intervention_date", "consent", "onward_referrals", "age"] as const;
 export const ATTENDANCE_COLUMNS = ["patient_id", "arrival_date", "attendance_category"] as const;
 export const ADMISSION_COLUMNS = ["patient_id", "admission_date", "admission_method"] as const;
+/** The West Kent admissions: a row per spell, its discharge date last (emergency bed days, outcomes.md). */
+export const SPELL_COLUMNS = [...ADMISSION_COLUMNS, "discharge_date"] as const;
 export const COMPARISON_COLUMNS = ["patient_id", "cohort", "index_date"] as const;
+export const OUTPATIENT_COLUMNS = ["patient_id", "appointment_date", "attendance_status"] as const;
+/**
+ * A primary-care extract keeps its own names, which the config's custom outcome maps
+ * (`evaluation-config.ts`): no default name of prepost's fits an extract it does not know.
+ */
+export const GP_APPOINTMENT_COLUMNS = ["Patient_Pseudo", "Appointment_Date", "Status"] as const;
 
 /**
  * The scale mode's ae.csv: the spec's columns, then the other columns of an ECDS export (which no
@@ -37,6 +45,20 @@ export const POPULATION_ADMISSION_COLUMNS = [
   "lsoa",
 ] as const;
 
+/** The scale mode's outpatients.csv: the spec's columns, then a SUS+ outpatient export's. */
+export const POPULATION_OUTPATIENT_COLUMNS = [
+  ...OUTPATIENT_COLUMNS,
+  "attendance_id",
+  "provider_code",
+  "treatment_function_code",
+  "first_attendance",
+  "age_band",
+  "lsoa",
+] as const;
+
+/** The scale mode's gp-appointments.csv: the extract's own three, then a GP appointments export's. */
+export const POPULATION_GP_APPOINTMENT_COLUMNS = [...GP_APPOINTMENT_COLUMNS, "Practice_Code", "HCP_Type", "Appt_Mode", "LSOA"] as const;
+
 export function referralFields(row: ReferralRow): string[] {
   return [row.patientId, row.cohort, isoDay(row.interventionDate), row.consent, row.onwardReferrals, row.age];
 }
@@ -45,8 +67,12 @@ export function attendanceFields(row: AttendanceRow): string[] {
   return [row.patientId, isoDay(row.arrivalDate), row.category];
 }
 
-export function admissionFields(row: AdmissionRow): string[] {
-  return [row.patientId, isoDay(row.admissionDate), row.method];
+export function spellFields(row: SpellRow): string[] {
+  return [row.patientId, isoDay(row.admissionDate), row.method, row.dischargeDate === null ? "" : isoDay(row.dischargeDate)];
+}
+
+export function appointmentFields(row: AppointmentRow): string[] {
+  return [row.patientId, isoDay(row.appointmentDate), row.status];
 }
 
 export function comparisonFields(row: ComparisonRow): string[] {
@@ -64,6 +90,8 @@ export const FILES = {
   ae: "ae.csv",
   admissions: "admissions.csv",
   comparison: "comparison.csv",
+  outpatients: "outpatients.csv",
+  gpAppointments: "gp-appointments.csv",
   config: "evaluation.json",
   published: "published.json",
 } as const;

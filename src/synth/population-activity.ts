@@ -1,10 +1,10 @@
 /**
  * Who the scale mode's activity rows belong to, one row at a time: a share belongs to referred
  * patients (dated around their index date), the rest to residents never referred (dated anywhere in
- * the span). Each person has a home (LSOA) and an age band, drawn from their number alone, so that
- * every row of theirs agrees without anything held in memory.
+ * the span). Each person has a home (LSOA), an age band and a GP practice, drawn from their number
+ * alone, so that every row of theirs agrees without anything held in memory.
  */
-import { AGE_BANDS, LSOAS } from "./export-codes.js";
+import { AGE_BANDS, LSOAS, PRACTICES } from "./export-codes.js";
 import { populationIndexDate } from "./population-patients.js";
 import { pseudonym } from "./pseudonyms.js";
 import { hash32, type Random } from "./random.js";
@@ -29,10 +29,16 @@ export interface Owner {
   day: number;
   lsoa: string;
   ageBand: string;
+  practice: string;
+}
+
+/** An age inside a five-year band (1: 0–4 … 19: 90 and over), for what is drawn by age. */
+export function ageOfBand(ageBand: string): number {
+  return (Number(ageBand) - 1) * 5 + 2;
 }
 
 export function newOwner(): Owner {
-  return { patientId: "", day: 0, lsoa: "", ageBand: "" };
+  return { patientId: "", day: 0, lsoa: "", ageBand: "", practice: "" };
 }
 
 /** Draws the next row's person and day into `owner`. */
@@ -50,4 +56,5 @@ export function drawOwner(random: Random, shape: PopulationShape, owner: Owner):
   const person = hash32((serial ^ shape.key ^ PERSON_KEY) >>> 0);
   owner.lsoa = LSOAS[person % LSOAS.length] as string;
   owner.ageBand = AGE_BANDS[(person >>> 16) % AGE_BANDS.length] as string;
+  owner.practice = PRACTICES[hash32(person) % PRACTICES.length] as string;
 }

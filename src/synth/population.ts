@@ -1,6 +1,6 @@
 /**
- * `prepost synth population`: extracts of any size for benchmarks, shaped like real ECDS and SUS
- * exports (the spec's columns first, then a real export's others) and generated row by row as they
+ * `prepost synth population`: extracts of any size for benchmarks, shaped like real ECDS, SUS and
+ * primary-care exports (the spec's columns first, then a real export's others) and generated row by row as they
  * are written (no array of rows anywhere), so that tens of millions of rows take bounded memory.
  */
 import { mkdir } from "node:fs/promises";
@@ -8,10 +8,19 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { writeCsvFile, writeCsvLines } from "./csv-writer.js";
 import { evaluationConfig, jsonText } from "./evaluation-config.js";
-import { FILES, POPULATION_ADMISSION_COLUMNS, POPULATION_ATTENDANCE_COLUMNS, REFERRAL_COLUMNS } from "./extract-columns.js";
+import {
+  FILES,
+  POPULATION_ADMISSION_COLUMNS,
+  POPULATION_ATTENDANCE_COLUMNS,
+  POPULATION_GP_APPOINTMENT_COLUMNS,
+  POPULATION_OUTPATIENT_COLUMNS,
+  REFERRAL_COLUMNS,
+} from "./extract-columns.js";
 import type { PopulationShape } from "./population-activity.js";
 import { populationAdmissionLines } from "./population-admissions.js";
 import { populationAttendanceLines } from "./population-attendances.js";
+import { populationGpAppointmentLines } from "./population-gp-appointments.js";
+import { populationOutpatientLines } from "./population-outpatients.js";
 import { populationReferralFields } from "./population-patients.js";
 import { pseudonymKey } from "./pseudonyms.js";
 import type { WrittenFile } from "./west-kent-files.js";
@@ -19,9 +28,11 @@ import type { WrittenFile } from "./west-kent-files.js";
 /**
  * The version of what a seed gives: raised with every change to the bytes of the files (pinned by
  * test/synth/population.test.ts), so that `npm run bench` remakes data an older version made.
- * 1: three-column activity rows; 2: the columns of real ECDS and SUS exports, `--ae-share`.
+ * 1: three-column activity rows; 2: the columns of real ECDS and SUS exports, `--ae-share`;
+ * 3: discharge dates on a spell's last episode only (none on an open spell), outpatients.csv and
+ * gp-appointments.csv (`--outpatient-rows`, `--gp-rows`), the outcomes listed in evaluation.json.
  */
-export const POPULATION_VERSION = 2;
+export const POPULATION_VERSION = 3;
 
 /** Share of the activity rows that are A&E attendances, unless told otherwise (the rest are admissions). */
 export const DEFAULT_AE_SHARE = 0.6;
@@ -36,6 +47,10 @@ export interface PopulationOptions {
    * A&E only: admissions.csv is not written, nor named in evaluation.json; at 0, likewise ae.csv.
    */
   aeShare?: number;
+  /** Rows of outpatients.csv; without any (the default), it is not written, nor named in evaluation.json. */
+  outpatientRows?: number;
+  /** Rows of gp-appointments.csv, likewise. */
+  gpRows?: number;
   seed: number;
 }
 
@@ -58,6 +73,17 @@ export async function writePopulation(outDir: string, options: PopulationOptions
   if (withAdmissions) {
     written.push({ file: FILES.admissions, rows: await writeCsvLines(at(FILES.admissions), POPULATION_ADMISSION_COLUMNS, populationAdmissionLines(shape, admissions)) });
   }
-  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: false, ae: withAe, admissions: withAdmissions })));
+  const outpatientRows = options.outpatientRows ?? 0;
+  const gpRows = options.gpRows ?? 0;
+  if (outpatientRows > 0) {
+    const lines = populationOutpatientLines(shape, outpatientRows);
+    written.push({ file: FILES.outpatients, rows: await writeCsvLines(at(FILES.outpatients), POPULATION_OUTPATIENT_COLUMNS, lines) });
+  }
+  if (gpRows > 0) {
+    const lines = populationGpAppointmentLines(shape, gpRows);
+    written.push({ file: FILES.gpAppointments, rows: await writeCsvLines(at(FILES.gpAppointments), POPULATION_GP_APPOINTMENT_COLUMNS, lines) });
+  }
+  const extracts = { comparison: false, ae: withAe, admissions: withAdmissions, outpatients: outpatientRows > 0, gpAppointments: gpRows > 0 };
+  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig(extracts)));
   return [...written, { file: FILES.config, rows: 0 }];
 }

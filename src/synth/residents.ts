@@ -22,8 +22,14 @@ function residentRates(age: number): { ae: number; admissions: number } {
   return { ae: 0.18, admissions: 0.04 };
 }
 
+/** A resident's age and frailty, which their appointments and lengths of stay are drawn from. */
+export interface Resident {
+  age: number;
+  frailty: number;
+}
+
 /** One resident's activity rows; everyone in an activity extract has at least one. */
-export function residentActivity(random: Random, patientId: string, sink: ActivitySink): void {
+export function residentActivity(random: Random, patientId: string, sink: ActivitySink): Resident {
   const before = sink.attendances.length + sink.admissions.length;
   const day = (): number => random.int(ACTIVITY_SPAN.start, ACTIVITY_SPAN.end);
   const newborn = random.chance(NEWBORN_SHARE);
@@ -35,4 +41,5 @@ export function residentActivity(random: Random, patientId: string, sink: Activi
   for (let k = poisson(random, rates.admissions * u * SIX_MONTHS_IN_SPAN); k > 0; k--) admitAsEmergency(random, sink, patientId, day());
   plannedCare(random, sink, patientId, age, u);
   if (sink.attendances.length + sink.admissions.length === before) attend(random, sink, patientId, day());
+  return { age, frailty: u };
 }

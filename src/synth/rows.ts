@@ -27,6 +27,25 @@ export interface AdmissionRow {
   method: string;
 }
 
+/**
+ * A spell of the West Kent admissions extract (a row per spell), with its discharge date: null where
+ * the patient was still in hospital at the extract's end (an open spell, outcomes.md).
+ */
+export interface SpellRow extends AdmissionRow {
+  dischargeDate: Day | null;
+}
+
+/**
+ * One booked appointment, whether or not it took place: of the outpatient extract (SUS+ OP / HES OP,
+ * `status` their ATTENDED OR DID NOT ATTEND code) or of a primary-care extract (the clinical
+ * system's status, `Finished`, `Did Not Attend`…).
+ */
+export interface AppointmentRow {
+  patientId: string;
+  appointmentDate: Day;
+  status: string;
+}
+
 /** One patient of the matched comparison group (statistics.md). */
 export interface ComparisonRow {
   patientId: string;

@@ -17,6 +17,15 @@ export interface AgeProfile {
   max: number;
 }
 
+/**
+ * An appointment rate's factor in the pre and post windows, against the person's rate elsewhere.
+ * The report published no outpatient or GP figures: these only give each cohort a plausible change.
+ */
+export interface AppointmentChange {
+  pre: number;
+  post: number;
+}
+
 export interface WestKentCohort {
   cohort: string;
   label: string;
@@ -32,6 +41,12 @@ export interface WestKentCohort {
    * cohort's, as the City and Hackney evaluation found once it had a comparison group.
    */
   comparisonFall: { ae: number; admissions: number };
+  /**
+   * Outpatient and GP appointments of its referred patients: raised before the referral, by a
+   * cohort in ill health most; a little lower after it, the GP appointments most (link workers take
+   * on some of what brought people to their GP).
+   */
+  appointments: { outpatients: AppointmentChange; gp: AppointmentChange };
 }
 
 export const WEST_KENT_COHORTS: readonly WestKentCohort[] = [
@@ -43,6 +58,7 @@ export const WEST_KENT_COHORTS: readonly WestKentCohort[] = [
     admissions: { pre: 167, post: 159 },
     age: { mean: 56, sd: 15, min: 18, max: 94 },
     comparisonFall: { ae: 0.06, admissions: 0.02 },
+    appointments: { outpatients: { pre: 1.15, post: 1.08 }, gp: { pre: 1.3, post: 1.12 } },
   },
   {
     cohort: "COHORT 2",
@@ -52,6 +68,7 @@ export const WEST_KENT_COHORTS: readonly WestKentCohort[] = [
     admissions: { pre: 907, post: 860 },
     age: { mean: 77, sd: 8.5, min: 55, max: 101 },
     comparisonFall: { ae: 0.07, admissions: 0.03 },
+    appointments: { outpatients: { pre: 1.5, post: 1.42 }, gp: { pre: 1.6, post: 1.4 } },
   },
   {
     cohort: "COHORT 3",
@@ -61,6 +78,7 @@ export const WEST_KENT_COHORTS: readonly WestKentCohort[] = [
     admissions: { pre: 107, post: 104 },
     age: { mean: 39, sd: 10, min: 18, max: 55 },
     comparisonFall: { ae: 0.05, admissions: 0.01 },
+    appointments: { outpatients: { pre: 1.4, post: 1.3 }, gp: { pre: 1.6, post: 1.35 } },
   },
   {
     cohort: "COHORT 4",
@@ -70,6 +88,7 @@ export const WEST_KENT_COHORTS: readonly WestKentCohort[] = [
     admissions: { pre: 386, post: 354 },
     age: { mean: 61, sd: 18, min: 18, max: 99 },
     comparisonFall: { ae: 0.08, admissions: 0.02 },
+    appointments: { outpatients: { pre: 1.3, post: 1.24 }, gp: { pre: 1.7, post: 1.45 } },
   },
 ];
 

@@ -1,20 +1,26 @@
-/** Writes the West Kent example: the three extracts, the comparison group, the config and the report's table. */
+/**
+ * Writes the West Kent example: the referrals, the ICB's activity extracts (A&E, admissions with
+ * discharge dates, outpatients, GP appointments), the comparison group, the config and the report's table.
+ */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { writeCsvFile } from "./csv-writer.js";
 import { evaluationConfig, jsonText } from "./evaluation-config.js";
 import {
-  ADMISSION_COLUMNS,
-  admissionFields,
+  appointmentFields,
   ATTENDANCE_COLUMNS,
   attendanceFields,
   COMPARISON_COLUMNS,
   comparisonFields,
   fieldsOf,
   FILES,
+  GP_APPOINTMENT_COLUMNS,
+  OUTPATIENT_COLUMNS,
   REFERRAL_COLUMNS,
   referralFields,
+  SPELL_COLUMNS,
+  spellFields,
 } from "./extract-columns.js";
 import { generateWestKent } from "./west-kent.js";
 import { publishedWestKent } from "./west-kent-published.js";
@@ -32,10 +38,15 @@ export async function writeWestKent(outDir: string, seed: number): Promise<Writt
   const written: WrittenFile[] = [
     { file: FILES.referrals, rows: await writeCsvFile(at(FILES.referrals), REFERRAL_COLUMNS, fieldsOf(extract.referrals, referralFields)) },
     { file: FILES.ae, rows: await writeCsvFile(at(FILES.ae), ATTENDANCE_COLUMNS, fieldsOf(extract.attendances, attendanceFields)) },
-    { file: FILES.admissions, rows: await writeCsvFile(at(FILES.admissions), ADMISSION_COLUMNS, fieldsOf(extract.admissions, admissionFields)) },
+    { file: FILES.admissions, rows: await writeCsvFile(at(FILES.admissions), SPELL_COLUMNS, fieldsOf(extract.admissions, spellFields)) },
     { file: FILES.comparison, rows: await writeCsvFile(at(FILES.comparison), COMPARISON_COLUMNS, fieldsOf(extract.comparison, comparisonFields)) },
+    { file: FILES.outpatients, rows: await writeCsvFile(at(FILES.outpatients), OUTPATIENT_COLUMNS, fieldsOf(extract.outpatients, appointmentFields)) },
+    {
+      file: FILES.gpAppointments,
+      rows: await writeCsvFile(at(FILES.gpAppointments), GP_APPOINTMENT_COLUMNS, fieldsOf(extract.gpAppointments, appointmentFields)),
+    },
   ];
-  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: true })));
+  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: true, outpatients: true, gpAppointments: true })));
   await writeFileAtomic(at(FILES.published), jsonText(publishedWestKent()));
   return [...written, { file: FILES.config, rows: 0 }, { file: FILES.published, rows: 0 }];
 }

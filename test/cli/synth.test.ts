@@ -31,6 +31,20 @@ describe("prepost synth", () => {
     expect((await readdir(join(outDir, "p"))).sort()).toEqual(["admissions.csv", "ae.csv", "evaluation.json", "referrals.csv"]);
   });
 
+  test("population --outpatient-rows and --gp-rows: write those extracts too, and say so", async () => {
+    const console = captured();
+    const args = ["synth", "population", "--patients", "20", "--activity-rows", "100", "--outpatient-rows", "70", "--gp-rows", "80", "--out", join(outDir, "all")];
+    expect(await run(args, console)).toBe(0);
+    expect(console.text()).toMatch(/outpatients\.csv \(70 rows\)[^]*gp-appointments\.csv \(80 rows\)/);
+    expect((await readdir(join(outDir, "all"))).sort()).toEqual(["admissions.csv", "ae.csv", "evaluation.json", "gp-appointments.csv", "outpatients.csv", "referrals.csv"]);
+  });
+
+  test.each(["--outpatient-rows", "--gp-rows"])("%s: a value that is not a whole number is a usage error (exit 2) naming the flag", async (flag) => {
+    const console = captured();
+    expect(await run(["synth", "population", "--patients", "1", "--activity-rows", "1", flag, "-3", "--out", join(outDir, "never")], console)).toBe(2);
+    expect(console.text()).toContain(flag);
+  });
+
   test("a bad flag value is a usage error (exit 2) naming the flag", async () => {
     const console = captured();
     expect(await run(["synth", "population", "--patients", "many", "--activity-rows", "1", "--out", outDir], console)).toBe(2);
@@ -55,9 +69,18 @@ describe("prepost synth", () => {
     expect(console.text()).toMatch(/--ae-share <fraction>.*must be a fraction from 0 to 1/);
   });
 
-  test("west-kent: the built CLI writes the six files (end to end)", async () => {
+  test("west-kent: the built CLI writes the eight files (end to end)", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [MAIN, "synth", "west-kent", "--out", join(outDir, "wk")]);
-    expect(stdout).toMatch(/referrals\.csv \([\d,]+ rows\)/);
-    expect((await readdir(join(outDir, "wk"))).sort()).toEqual(["admissions.csv", "ae.csv", "comparison.csv", "evaluation.json", "published.json", "referrals.csv"]);
+    expect(stdout).toMatch(/referrals\.csv \([\d,]+ rows\)[^]*outpatients\.csv \([\d,]+ rows\)[^]*gp-appointments\.csv \([\d,]+ rows\)/);
+    expect((await readdir(join(outDir, "wk"))).sort()).toEqual([
+      "admissions.csv",
+      "ae.csv",
+      "comparison.csv",
+      "evaluation.json",
+      "gp-appointments.csv",
+      "outpatients.csv",
+      "published.json",
+      "referrals.csv",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
@@ -47,6 +47,18 @@ const ADMISSIONS_HEADER = [
   "discharge_date",
   "lsoa",
 ];
+const OUTPATIENTS_HEADER = [
+  "patient_id",
+  "appointment_date",
+  "attendance_status",
+  "attendance_id",
+  "provider_code",
+  "treatment_function_code",
+  "first_attendance",
+  "age_band",
+  "lsoa",
+];
+const GP_HEADER = ["Patient_Pseudo", "Appointment_Date", "Status", "Practice_Code", "HCP_Type", "Appt_Mode", "LSOA"];
 
 describe("prepost synth population", () => {
   test("writes the requested patients and activity rows, with a config for them", async () => {
@@ -65,6 +77,11 @@ describe("prepost synth population", () => {
     const config = JSON.parse(await readFile(join(outDir, "a", "evaluation.json"), "utf8")) as Record<string, unknown>;
     expect(config).toMatchObject({ referrals: "referrals.csv", ae: "ae.csv", admissions: "admissions.csv", from: "2021-01-01", to: "2022-07-31" });
     expect(config).not.toHaveProperty("columns");
+    // Emergency bed days are reported only when listed (outcomes.md): the admissions carry discharge dates.
+    expect(config.outcomes).toEqual(["ae_attendances", "unplanned_admissions", "emergency_bed_days"]);
+    expect(config).not.toHaveProperty("outpatients");
+    expect(config).not.toHaveProperty("customOutcomes");
+    expect((await readdir(join(outDir, "a"))).sort()).toEqual(["admissions.csv", "ae.csv", "evaluation.json", "referrals.csv"]);
     // A share of the activity belongs to the referred patients, the rest to residents.
     const referred = new Set(referrals.map((row) => row.patient_id));
     const theirs = ae.filter((row) => referred.has(row.patient_id ?? "")).length;
@@ -73,10 +90,11 @@ describe("prepost synth population", () => {
   });
 
   test("gives the same bytes for the same seed, other bytes for another", async () => {
-    await writePopulation(join(outDir, "b"), { patients: 50, activityRows: 400, seed: 7 });
-    await writePopulation(join(outDir, "c"), { patients: 50, activityRows: 400, seed: 7 });
-    await writePopulation(join(outDir, "d"), { patients: 50, activityRows: 400, seed: 8 });
-    for (const file of ["referrals.csv", "ae.csv", "admissions.csv", "evaluation.json"]) {
+    const options = { patients: 50, activityRows: 400, outpatientRows: 300, gpRows: 300 };
+    await writePopulation(join(outDir, "b"), { ...options, seed: 7 });
+    await writePopulation(join(outDir, "c"), { ...options, seed: 7 });
+    await writePopulation(join(outDir, "d"), { ...options, seed: 8 });
+    for (const file of ["referrals.csv", "ae.csv", "admissions.csv", "outpatients.csv", "gp-appointments.csv", "evaluation.json"]) {
       const b = await readFile(join(outDir, "b", file));
       expect((await readFile(join(outDir, "c", file))).equals(b)).toBe(true);
       if (file !== "evaluation.json") expect((await readFile(join(outDir, "d", file))).equals(b)).toBe(false);
@@ -85,10 +103,12 @@ describe("prepost synth population", () => {
 
   test("changes its bytes only with a new POPULATION_VERSION (bench/run.mjs remakes its data on one)", async () => {
     // A change here means the generator now writes other bytes: raise POPULATION_VERSION with the hash.
-    await writePopulation(join(outDir, "pinned"), { patients: 50, activityRows: 400, seed: 1 });
+    await writePopulation(join(outDir, "pinned"), { patients: 50, activityRows: 400, outpatientRows: 100, gpRows: 100, seed: 1 });
     const hash = createHash("sha256");
-    for (const file of ["referrals.csv", "ae.csv", "admissions.csv", "evaluation.json"]) hash.update(await readFile(join(outDir, "pinned", file)));
-    expect({ version: POPULATION_VERSION, sha256: hash.digest("hex") }).toEqual({ version: 2, sha256: "a8e7e47bfafd34c5e3fde0ebfce6dcc58b116238c245791e05f5ebe60d54e07d" });
+    for (const file of ["referrals.csv", "ae.csv", "admissions.csv", "outpatients.csv", "gp-appointments.csv", "evaluation.json"]) {
+      hash.update(await readFile(join(outDir, "pinned", file)));
+    }
+    expect({ version: POPULATION_VERSION, sha256: hash.digest("hex") }).toEqual({ version: 3, sha256: "9a2d6360b733eb4f01436a89f3018b5ab2cc5192605b09e0280341ef54a34503" });
   });
 
   test("writes an empty activity extract (a header only) when asked for no rows", async () => {
@@ -98,27 +118,41 @@ describe("prepost synth population", () => {
   });
 });
 
-describe("rows shaped like real ECDS and SUS exports", () => {
+describe("rows shaped like real ECDS, SUS and primary-care exports", () => {
   let ae: string[];
   let admissions: string[];
+  let outpatients: string[];
+  let gp: string[];
   beforeAll(async () => {
-    await writePopulation(join(outDir, "wide"), { patients: 200, activityRows: 4000, seed: 3 });
+    await writePopulation(join(outDir, "wide"), { patients: 200, activityRows: 4000, outpatientRows: 3000, gpRows: 3000, seed: 3 });
     ae = await lines(join(outDir, "wide", "ae.csv"));
     admissions = await lines(join(outDir, "wide", "admissions.csv"));
+    outpatients = await lines(join(outDir, "wide", "outpatients.csv"));
+    gp = await lines(join(outDir, "wide", "gp-appointments.csv"));
   });
 
   test("the spec's columns come first, under their default names, then the export's others", () => {
     expect(ae[0]?.split(",")).toEqual(AE_HEADER);
     expect(admissions[0]?.split(",")).toEqual(ADMISSIONS_HEADER);
+    expect(outpatients[0]?.split(",")).toEqual(OUTPATIENTS_HEADER);
+    // The primary-care extract keeps its own names: the config's custom outcome maps them.
+    expect(gp[0]?.split(",")).toEqual(GP_HEADER);
   });
 
-  test("every field is plain (no quotes, commas or padding) and filled, so no row needs quoting", () => {
-    for (const [rows, width] of [
-      [ae, AE_HEADER.length],
-      [admissions, ADMISSIONS_HEADER.length],
+  test("every field is plain (no quotes, commas or padding), so no row needs quoting; only a status or a discharge is ever empty", () => {
+    const field = "[0-9A-Za-z_:/-]+";
+    const line = (fields: string[]): RegExp => new RegExp(`^${fields.join(",")}$`);
+    const filled = (width: number): string[] => Array.from({ length: width }, () => field);
+    const emptyAt = (width: number, at: number): string[] => filled(width).map((f, i) => (i === at ? `(${f})?` : f));
+    const statusText = "[A-Za-z]+( [A-Za-z]+)*";
+    for (const [rows, shape] of [
+      [ae, line(filled(AE_HEADER.length))],
+      [admissions, line(emptyAt(ADMISSIONS_HEADER.length, ADMISSIONS_HEADER.indexOf("discharge_date")))],
+      [outpatients, line(emptyAt(OUTPATIENTS_HEADER.length, 2))],
+      // GP statuses, clinician types and modes are words with single spaces between them.
+      [gp, line([field, field, statusText, field, statusText, "[A-Za-z/-]+( [A-Za-z/-]+)*", field])],
     ] as const) {
-      const plain = new RegExp(`^[0-9A-Za-z_:-]+(,[0-9A-Za-z_:-]+){${width - 1}}$`);
-      expect(rows.find((line) => !plain.test(line))).toBeUndefined();
+      expect(rows.slice(1).find((row) => !shape.test(row))).toBeUndefined();
     }
   });
 
@@ -142,16 +176,46 @@ describe("rows shaped like real ECDS and SUS exports", () => {
       if (row.episode_order === "01") return;
       const previous = rows[i - 1]!;
       expect(Number(row.episode_order)).toBe(Number(previous.episode_order) + 1);
-      for (const column of ["spell_id", "patient_id", "admission_date", "admission_method", "discharge_date", "lsoa"]) {
+      for (const column of ["spell_id", "patient_id", "admission_date", "admission_method", "lsoa"]) {
         expect(row[column]).toBe(previous[column]);
       }
     });
-    expect(rows.every((row) => (row.discharge_date ?? "") >= (row.admission_date ?? ""))).toBe(true);
+  });
+
+  test("the discharge date is on a spell's last episode only (as SUS and HES write it), never before the admission", () => {
+    const rows = readCsv(join(outDir, "wide", "admissions.csv"));
+    const spells = new Map<string, Record<string, string>[]>();
+    for (const row of rows) spells.set(row.spell_id!, [...(spells.get(row.spell_id!) ?? []), row]);
+    let open = 0;
+    for (const episodes of spells.values()) {
+      const last = episodes.at(-1)!;
+      expect(episodes.slice(0, -1).every((row) => row.discharge_date === "")).toBe(true);
+      if (last.discharge_date === "") {
+        // Open: still in hospital on the extract's last day (2023-06-30), at most 60 nights after admission.
+        open++;
+        expect(last.admission_date! >= "2023-05-01").toBe(true);
+      } else expect(last.discharge_date! >= last.admission_date!).toBe(true);
+    }
+    expect(open).toBeGreaterThan(0);
+    expect(open).toBeLessThan(spells.size * 0.02);
+  });
+
+  test("outpatient statuses are the SUS+ codes, about 7-8% did not attend; GP dates are DD/MM/YYYY", () => {
+    const statuses = readCsv(join(outDir, "wide", "outpatients.csv")).map((row) => row.attendance_status ?? "");
+    expect(new Set(statuses)).toEqual(new Set(["5", "6", "7", "2", "4", "3", "0", "8", "9", ""]));
+    const dna = statuses.filter((s) => s === "3").length / statuses.length;
+    expect(dna).toBeGreaterThan(0.06);
+    expect(dna).toBeLessThan(0.09);
+    const appointments = readCsv(join(outDir, "wide", "gp-appointments.csv"));
+    expect(appointments.every((row) => /^\d{2}\/\d{2}\/20(20|21|22|23)$/.test(row.appointment_date ?? ""))).toBe(true);
+    expect(new Set(appointments.map((row) => row.status?.toLowerCase()))).toEqual(new Set(["finished", "arrived", "did not attend", "cancelled by patient"]));
   });
 
   test("a person lives in one LSOA whatever the extract", () => {
     const home = new Map<string, string>();
-    for (const row of [...readCsv(join(outDir, "wide", "ae.csv")), ...readCsv(join(outDir, "wide", "admissions.csv"))]) {
+    const appointments = readCsv(join(outDir, "wide", "gp-appointments.csv")).map((row) => ({ patient_id: row.patient_pseudo, lsoa: row.lsoa }));
+    const extracts = ["ae.csv", "admissions.csv", "outpatients.csv"].flatMap((file) => readCsv(join(outDir, "wide", file)));
+    for (const row of [...extracts, ...appointments]) {
       const known = home.get(row.patient_id!);
       if (known) expect(row.lsoa).toBe(known);
       else home.set(row.patient_id!, row.lsoa!);
@@ -211,7 +275,13 @@ describe("prepost evaluate on a population", () => {
   test("gives the same JSON on both engines (apart from settings.engine), counting inside DuckDB", async () => {
     const dir = join(outDir, "evaluate");
     await writePopulation(dir, { patients: 300, activityRows: 2000, seed: 5 });
-    const config = join(dir, "evaluation.json");
+    // The config's `outcomes` names emergency bed days, which src/config does not know until the
+    // outcomes of issue 16 land there: until then the engines are compared on the first two outcomes.
+    // Once they have landed, evaluate evaluation.json itself (and --outpatient-rows, --gp-rows too).
+    const { outcomes, ...known } = JSON.parse(await readFile(join(dir, "evaluation.json"), "utf8")) as Record<string, unknown>;
+    expect(outcomes).toEqual(["ae_attendances", "unplanned_admissions", "emergency_bed_days"]);
+    const config = join(dir, "first-outcomes.json");
+    await writeFile(config, JSON.stringify(known));
     let rowByRow = 0;
     vi.stubEnv("PREPOST_DEBUG_ENGINE", "1");
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation((text) => {

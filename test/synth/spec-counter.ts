@@ -23,6 +23,9 @@ export interface EvaluationConfig {
   minAge: number;
   dataStart: string;
   dataEnd: string;
+  outpatients?: string;
+  customOutcomes?: { id: string; label: string; extract: string; columns: Record<string, string>; countWhere?: { column: string; in: string[] } }[];
+  outcomes?: string[];
 }
 
 export interface Counts {
@@ -53,9 +56,11 @@ export interface SpecCount {
   admissions: RowAccount;
   /** Not-countable rows per code (`ae 4`, `admissions 11`…). */
   notCountableCodes: Map<string, number>;
+  /** Every referred and comparison patient, with their windows (for counting other outcomes). */
+  people: Map<string, Person>;
 }
 
-const EMERGENCY = new Set(["21", "22", "23", "24", "25", "2A", "2B", "2C", "2D", "28"]);
+export const EMERGENCY = new Set(["21", "22", "23", "24", "25", "2A", "2B", "2C", "2D", "28"]);
 const EXCLUDED_CATEGORIES = new Set(["4"]);
 const YES = new Set(["y", "yes", "true", "1"]);
 
@@ -82,7 +87,7 @@ export function shiftMonths(iso: string, months: number): string {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-interface Person {
+export interface Person {
   cohort: string;
   index: string;
   preStart: string;
@@ -204,5 +209,5 @@ export function countBySpec(configPath: string): SpecCount {
     (m) => EMERGENCY.has(m.toUpperCase()),
     "admissions",
   );
-  return { attrition, cohorts, comparison, ae, admissions, notCountableCodes };
+  return { attrition, cohorts, comparison, ae, admissions, notCountableCodes, people };
 }
