@@ -1,7 +1,7 @@
 import { findColumns } from "../io/columns.js";
 import type { CountingRule, Outcome, OutcomeColumn, RowValues } from "../outcomes/outcome.js";
 import { MISSING_DATE, type ParsedDate } from "./dates.js";
-import { costField, DateColumnRule, eventDayField, type FieldRule, optionalTextField, patientIdField } from "./fields.js";
+import { costField, DateColumnRule, eventDayField, type FieldRule, OptionalDateColumnRule, optionalTextField, patientIdField } from "./fields.js";
 import type { ProblemLog } from "./problem-log.js";
 import type { ExtractReading } from "./reading-report.js";
 import { RowReader } from "./row-reader.js";
@@ -50,7 +50,7 @@ export function extractColumns(outcomes: readonly Outcome[], withCost: boolean):
 }
 
 /** A further date column: empty, or a HES placeholder, is no date (an open spell), anything else must be real. */
-const optionalDayField = (setting: ExtractSource["format"]["dateFormat"]) => new DateColumnRule<number | typeof MISSING_DATE>(setting, true);
+const optionalDayField = (setting: ExtractSource["format"]["dateFormat"]) => new OptionalDateColumnRule(setting);
 
 /**
  * Builds the row parser of one activity extract from its header: each row is read once, validated

@@ -89,6 +89,20 @@ export class DateColumnRule<T extends ParsedDate> implements FieldRule<T> {
   }
 }
 
+/**
+ * A date that may be empty (a discharge date, where the spell is still open): empty, or a HES
+ * placeholder, is no date (`undefined`); anything else must be a real date in the column's format.
+ */
+export class OptionalDateColumnRule extends DateColumnRule<number | typeof MISSING_DATE> {
+  constructor(setting: DateSetting) {
+    super(setting, true);
+  }
+
+  override check(text: string, line = 0): number | typeof MISSING_DATE | FieldIssue {
+    return text === "" ? MISSING_DATE : super.check(text, line);
+  }
+}
+
 /** A date that must be real: referral and comparison index dates. */
 export function requiredDayField(setting: DateSetting): DateColumnRule<number> {
   return new DateColumnRule<number>(setting, false);

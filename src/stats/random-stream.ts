@@ -74,7 +74,7 @@ export function streamState(
 
 /**
  * The generator for one row's bootstrap: `seed` is `--seed`, `outcomeIndex` from
- * `OUTCOME_STREAM_INDEX`, `rowIndex` the cohort's position or `TOTAL_ROW_INDEX`, and `sample`
+ * the outcome's `streamIndex` (src/outcomes), `rowIndex` the cohort's position or `TOTAL_ROW_INDEX`, and `sample`
  * whether it resamples the referred patients or the comparison group.
  */
 export function streamFor(

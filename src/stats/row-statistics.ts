@@ -34,7 +34,7 @@ export interface RowStatisticsSettings {
   bootstrap: number;
   /** `--seed`. */
   seed: number;
-  /** `OUTCOME_STREAM_INDEX[outcome]`. */
+  /** The outcome's fixed stream (`Outcome.streamIndex`). */
   outcomeIndex: number;
   /** The cohort's 0-based position in the cohort order, or `TOTAL_ROW_INDEX` for `Total`. */
   rowIndex: number;

@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-<<<<<<< HEAD
-import { priorWindowCheck } from "../../src/stats/prior-window.js";
-=======
-import {
-  RISING_INTO_REFERRAL_WORDS,
-  isRisingIntoReferral,
-  priorWindowCheck as checkOfTable,
-  tabulatePriorWindow,
-  type PriorWindowCounts,
-} from "../../src/stats/prior-window.js";
->>>>>>> stats
+import { priorWindowCheck as checkOfTable, tabulatePriorWindow, type PriorWindowCounts } from "../../src/stats/prior-window.js";
 
 /** The check on per-patient counts, as a row hands them over: tabulated, then checked. */
 function priorWindowCheck(counts: PriorWindowCounts) {
