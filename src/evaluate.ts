@@ -5,7 +5,7 @@ import type { Settings } from "./config/settings.js";
 import { type CohortLabel, countsByCohort } from "./core/aggregate.js";
 import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
 import type { Day } from "./core/day.js";
-import { columnCostFields, columnCosts, withCosts } from "./core/costs.js";
+import { columnCostFields, columnCosts, withCosts } from "./row-costs.js";
 import { type ActivityTally, placeNights } from "./core/count-in-windows.js";
 import { applyEligibility, type Eligibility, type EligibilityCriteria } from "./core/eligibility.js";
 import type { ReferredPatient } from "./core/index-patients.js";

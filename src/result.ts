@@ -6,35 +6,14 @@
 import type { Settings } from "./config/settings.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
 
-/**
- * How a count is typed. `evaluate` gives every count as a number (`Result`); disclosure control
- * (`--suppress`) turns a suppressed count into `null` and names it in the row's `suppressed` list
- * (`PublishedResult`). Renderers read `PublishedResult`, so they take either.
- */
-export type Count = number | null;
-
-/** Fields of a row set to `null` by disclosure control (present, possibly empty, only under `--suppress`). */
-export interface Suppressible {
-  suppressed?: string[];
-}
+export type { Count, Suppressible } from "./core/count.js";
+import type { Count, Suppressible } from "./core/count.js";
 
 /** A built-in outcome's id (`ae_attendances`…, see `src/outcomes/registry.ts`) or a custom outcome's (`customOutcomes`). */
 export type OutcomeId = string;
 
-export type ExclusionReason =
-  | "invalid_referral_row"
-  | "outside_period"
-  | "no_consent"
-  | "too_few_onward_referrals"
-  | "age"
-  | "incomplete_window";
-export type ComparisonExclusionReason = "referred" | "outside_period" | "incomplete_window";
-
-export interface AttritionStep<Reason extends string = ExclusionReason, N extends Count = number> extends Suppressible {
-  reason: Reason;
-  excluded: N;
-  remaining: N;
-}
+export type { AttritionStep, ComparisonExclusionReason, ExclusionReason } from "./core/eligibility-steps.js";
+import type { AttritionStep, ComparisonExclusionReason, ExclusionReason } from "./core/eligibility-steps.js";
 
 /** Rows skipped under `--skip-invalid`, per file and reason. */
 export interface SkippedRows<N extends Count = number> extends Suppressible {
@@ -50,31 +29,9 @@ export interface SkippedRows<N extends Count = number> extends Suppressible {
 /** `referrals`, `comparison`, or an activity extract's name: `ae`, `admissions`, `outpatients`, a custom outcome's id. */
 export type ExtractName = string;
 
-/** Why a valid activity row was not counted for anyone: an outcome's own reasons (`Outcome.reasons`), and `missing_date`. */
-export type NotCountableReason = string;
-
-/**
- * Every row of one activity extract, accounted for: read = skipped + activityOfOthers +
- * Σ notCountable + ofExcludedPatients + outsideWindows + onIndexDay + counted (+ comparison rows).
- */
-export interface ActivityRowAccount<N extends Count = number> extends Suppressible {
-  read: N;
-  skipped: N;
-  activityOfOthers: N;
-  notCountable: Record<NotCountableReason, N>;
-  /** With a cost column: counted rows that gave no cost (their activity counts; their cost is not known). */
-  missingCost?: N;
-  /** Countable rows of referred patients excluded by an eligibility rule. */
-  ofExcludedPatients: N;
-  /** Countable rows of included patients falling in neither the pre nor the post window. */
-  outsideWindows: N;
-  /** Countable rows of included patients on their index day, with `--index-day exclude`. */
-  onIndexDay: N;
-  /** Rows counted in an included patient's pre or post window. */
-  counted: N;
-  /** Countable rows of comparison patients (present only with `--comparison`). */
-  comparison?: N;
-}
+export type { ActivityRowAccount, NotCountableReason } from "./core/row-account.js";
+import type { ActivityRowAccount } from "./core/row-account.js";
+import type { CohortTotals } from "./core/aggregate.js";
 
 /**
  * Rows read: the referrals, each activity extract under its name (`ae`, `admissions`, `outpatients`,
@@ -105,15 +62,8 @@ export interface ComparisonFigures<N extends Count = number> {
   ci_high: number | null;
 }
 
-export interface CohortFigures<N extends Count = number> extends Suppressible {
-  cohort: string;
-  label: string;
-  patients: N;
-  pre: N;
-  post: N;
-  pre_per_patient: number | null;
-  post_per_patient: number | null;
-  change_pct: number | null;
+/** A row of an outcome's table: rule 5's figures (`CohortTotals`, core/aggregate.ts), then statistics.md's. */
+export interface CohortFigures<N extends Count = number> extends CohortTotals<N>, Suppressible {
   // statistics.md
   pre_any_pct?: number | null;
   post_any_pct?: number | null;

@@ -1,8 +1,20 @@
-import type { CohortFigures } from "../result.js";
+import type { Count } from "./count.js";
 import { type ActivityTally, countAt } from "./count-in-windows.js";
 import type { Day } from "./day.js";
 import type { Subjects } from "./subjects.js";
 import { PLACE } from "./windows.js";
+
+/** Rule 5 for one row (evaluation.md): its patients, window totals, per-patient rates and the pooled change. */
+export interface CohortTotals<N extends Count = number> {
+  cohort: string;
+  label: string;
+  patients: N;
+  pre: N;
+  post: N;
+  pre_per_patient: number | null;
+  post_per_patient: number | null;
+  change_pct: number | null;
+}
 
 export interface CohortLabel {
   cohort: string;
@@ -64,7 +76,7 @@ export function changePct(pre: number, post: number): number | null {
 }
 
 /** Rule 5 for one row: patients, window totals, per-patient rates and the pooled change. */
-export function cohortFigures(label: CohortLabel, pre: Int32Array, post: Int32Array): CohortFigures {
+export function cohortFigures(label: CohortLabel, pre: Int32Array, post: Int32Array): CohortTotals {
   const patients = pre.length;
   const preTotal = sum(pre);
   const postTotal = sum(post);

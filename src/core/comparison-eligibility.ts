@@ -1,4 +1,4 @@
-import type { AttritionStep, ComparisonExclusionReason } from "../result.js";
+import type { AttritionStep, ComparisonExclusionReason } from "./eligibility-steps.js";
 import type { ComparisonPatient } from "../extracts/comparison.js";
 import { type EligibilityCriteria, isOutsidePeriod, isWindowIncomplete } from "./eligibility.js";
 import type { Subjects } from "./subjects.js";

@@ -1,4 +1,4 @@
-import type { AttritionStep, ExclusionReason } from "../result.js";
+import type { AttritionStep, ExclusionReason } from "./eligibility-steps.js";
 import type { Day } from "./day.js";
 import type { ReferredPatient } from "./index-patients.js";
 import type { Subjects } from "./subjects.js";

@@ -1,6 +1,32 @@
-import type { ActivityRowAccount } from "../result.js";
+import type { Count, Suppressible } from "./count.js";
 import { type ActivityTally, countableRows, rowsAt } from "./count-in-windows.js";
 import { PLACE } from "./windows.js";
+
+/** Why a valid activity row was not counted for anyone: an outcome's own reasons (`Outcome.reasons`), and `missing_date`. */
+export type NotCountableReason = string;
+
+/**
+ * Every row of one activity extract, accounted for: read = skipped + activityOfOthers +
+ * Σ notCountable + ofExcludedPatients + outsideWindows + onIndexDay + counted (+ comparison rows).
+ */
+export interface ActivityRowAccount<N extends Count = number> extends Suppressible {
+  read: N;
+  skipped: N;
+  activityOfOthers: N;
+  notCountable: Record<NotCountableReason, N>;
+  /** With a cost column: counted rows that gave no cost (their activity counts; their cost is not known). */
+  missingCost?: N;
+  /** Countable rows of referred patients excluded by an eligibility rule. */
+  ofExcludedPatients: N;
+  /** Countable rows of included patients falling in neither the pre nor the post window. */
+  outsideWindows: N;
+  /** Countable rows of included patients on their index day, with `--index-day exclude`. */
+  onIndexDay: N;
+  /** Rows counted in an included patient's pre or post window. */
+  counted: N;
+  /** Countable rows of comparison patients (present only with `--comparison`). */
+  comparison?: N;
+}
 
 export interface AccountScope {
   /** Rows of the extract read (data rows, not the header). */

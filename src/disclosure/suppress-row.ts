@@ -1,6 +1,6 @@
 import { fragileRowWarnings } from "../stats/fragile.js";
 import { changePct } from "../core/aggregate.js";
-import { rowCosts } from "../core/costs.js";
+import { rowCosts } from "../row-costs.js";
 import type { CohortFigures, ComparisonFigures, Count } from "../result.js";
 import { disclosedCount } from "./rule.js";
 

@@ -39,7 +39,7 @@ export function extractColumns(outcomes: readonly Outcome[], withCost: boolean):
   const extract = outcomes[0]!.extract;
   const columns = new Map<string, OutcomeColumn>([
     ["patient_id", { name: "patient_id", required: true, kind: "text" }],
-    [extract.dateColumn, { name: extract.dateColumn, required: true, kind: "date" }],
+    [extract.dateColumn, { name: extract.dateColumn, required: true, kind: "date", ...(extract.dateWellKnown ? { wellKnown: extract.dateWellKnown } : {}) }],
   ]);
   for (const column of outcomes.flatMap((outcome) => outcome.columns)) {
     const seen = columns.get(column.name);

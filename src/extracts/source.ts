@@ -27,10 +27,16 @@ export interface ExtractSource {
   needed: Readonly<Record<string, string>>;
 }
 
+/** A column's export names: its descriptor's (an outcome's column), else the shared ones (`patient_id`, the referrals'). */
+export function wellKnownOf(column: { name: string; wellKnown?: readonly string[] }): { wellKnown?: readonly string[] } {
+  const names = column.wellKnown ?? WELL_KNOWN_COLUMNS[column.name];
+  return names ? { wellKnown: names } : {};
+}
+
 /** The columns an extract reads, under the names its own header uses, with what makes each one needed. */
 export function wantedColumns<Name extends string>(
   source: ExtractSource,
-  spec: readonly { name: Name; required: boolean }[],
+  spec: readonly { name: Name; required: boolean; wellKnown?: readonly string[] }[],
 ): (ColumnWanted & { name: Name })[] {
   return spec.map((column) => {
     const mapped = source.columns[column.name];
@@ -40,7 +46,7 @@ export function wantedColumns<Name extends string>(
       header: mapped ?? column.name,
       ...(mapped !== undefined ? { mapped: true } : {}),
       ...(neededBy !== undefined ? { neededBy } : {}),
-      ...(WELL_KNOWN_COLUMNS[column.name] ? { wellKnown: WELL_KNOWN_COLUMNS[column.name] } : {}),
+      ...wellKnownOf(column),
     };
   });
 }

@@ -2,7 +2,7 @@ import { extractColumns } from "../extracts/activity-rows.js";
 import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES } from "../outcomes/registry.js";
 import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
-import { WELL_KNOWN_COLUMNS } from "../extracts/well-known-columns.js";
+import { wellKnownOf } from "../extracts/source.js";
 import { matchColumns } from "../io/columns.js";
 import type { ExtractName } from "../result.js";
 import { nearestNames } from "../text/nearest.js";
@@ -12,14 +12,14 @@ import type { ExtractMatch, SpecColumnMatch } from "./report.js";
  * A built-in activity extract's columns, required as its first outcome needs them (an admissions
  * extract needs no discharge date until bed days are asked for).
  */
-function activityColumns(name: string): { name: string; required: boolean }[] {
+function activityColumns(name: string): { name: string; required: boolean; wellKnown?: readonly string[] }[] {
   const outcomes = BUILT_IN_OUTCOMES.filter((outcome) => outcome.extract.name === name);
   const needed = new Set(extractColumns(outcomes.slice(0, 1), false).filter((column) => column.required).map((column) => column.name));
-  return extractColumns(outcomes, false).map((column) => ({ name: column.name, required: needed.has(column.name) }));
+  return extractColumns(outcomes, false).map((column) => ({ ...column, required: needed.has(column.name) }));
 }
 
 /** Each extract's spec columns, in the order the spec lists them. */
-export const EXTRACT_COLUMNS: Readonly<Record<ExtractName, readonly { name: string; required: boolean }[]>> = {
+export const EXTRACT_COLUMNS: Readonly<Record<ExtractName, readonly { name: string; required: boolean; wellKnown?: readonly string[] }[]>> = {
   referrals: REFERRAL_COLUMNS,
   ...Object.fromEntries(BUILT_IN_EXTRACTS.map((extract) => [extract.name, activityColumns(extract.name)])),
   comparison: COMPARISON_COLUMNS,
@@ -45,7 +45,7 @@ const EXTRACTS = Object.keys(EXTRACT_COLUMNS) as ExtractName[];
  */
 export function matchExtract(header: readonly string[], extract: ExtractName): SpecColumnMatch[] {
   const spec = EXTRACT_COLUMNS[extract]!;
-  const wanted = spec.map((column) => ({ ...column, header: column.name, wellKnown: WELL_KNOWN_COLUMNS[column.name] ?? [] }));
+  const wanted = spec.map((column) => ({ ...column, header: column.name, wellKnown: wellKnownOf(column).wellKnown ?? [] }));
   const { at, used } = matchColumns(header, wanted, { file: "" });
   return spec.map(({ name, required }): SpecColumnMatch => {
     const use = used[name];

@@ -6,6 +6,7 @@ export const AE_EXTRACT: ActivityExtract = {
   name: "ae",
   what: "the A&E attendances extract",
   dateColumn: "arrival_date",
+  dateWellKnown: ["Arrival_Date", "ARRIVALDATE"],
   help: "A&E attendances extract (CSV or .parquet): patient_id, arrival_date [, attendance_category]",
 };
 
@@ -14,7 +15,7 @@ export const aeAttendances: Outcome = {
   id: "ae_attendances",
   label: "A&E attendances",
   extract: AE_EXTRACT,
-  columns: [{ name: "attendance_category", required: false, kind: "text" }],
+  columns: [{ name: "attendance_category", required: false, kind: "text", wellKnown: ["EC_AttendanceCategory", "AEATTENDCAT"] }],
   reasons: ["excluded_category"],
   describe: (_reason, settings) => `attendance category not counted (${settings.excludedAttendanceCategories.join(", ") || "none"})`,
   costName: "ae",

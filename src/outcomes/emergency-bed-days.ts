@@ -13,7 +13,7 @@ export const emergencyBedDays: Outcome = {
   extract: ADMISSIONS_EXTRACT,
   columns: [
     ...EMERGENCY_SPELL_COLUMNS,
-    { name: "discharge_date", required: true, kind: "date" },
+    { name: "discharge_date", required: true, kind: "date", wellKnown: ["Discharge_Date", "DISDATE"] },
     { name: "spell_id", required: false, kind: "text" },
   ],
   reasons: ["later_episode", "not_emergency"],

@@ -16,6 +16,8 @@ export interface OutcomeColumn {
   required: boolean;
   /** How the row reader reads it: text (trimmed), a date (the outcome checks it), or a number (a cost). */
   kind: "text" | "date" | "number";
+  /** The names SUS+ and HES exports give it, looked for where the column is neither found by its own name nor mapped. */
+  wellKnown?: readonly string[];
   /** Compared without regard to case: the SQL twin leaves a non-ASCII value to the row reader, where JavaScript's and DuckDB's upper case could differ. */
   caseless?: boolean;
 }
@@ -28,6 +30,8 @@ export interface ActivityExtract {
   what: string;
   /** The spec's name of the column whose date places a row in the windows. */
   dateColumn: string;
+  /** Its SUS+ and HES export names. */
+  dateWellKnown?: readonly string[];
   /** For the flag's help: the columns it is read from. */
   help: string;
   /**

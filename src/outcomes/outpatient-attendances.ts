@@ -6,6 +6,7 @@ export const OUTPATIENTS_EXTRACT: ActivityExtract = {
   name: "outpatients",
   what: "the outpatient appointments extract",
   dateColumn: "appointment_date",
+  dateWellKnown: ["Appointment_Date", "APPTDATE"],
   help: "outpatient appointments extract (CSV or .parquet): patient_id, appointment_date, attendance_status",
 };
 
@@ -17,7 +18,7 @@ export const outpatientAttendances: Outcome = {
   id: "outpatient_attendances",
   label: "Outpatient attendances",
   extract: OUTPATIENTS_EXTRACT,
-  columns: [{ name: "attendance_status", required: true, kind: "text" }],
+  columns: [{ name: "attendance_status", required: true, kind: "text", wellKnown: ["Attendance_Status", "ATTENDED"] }],
   reasons: ["not_attended"],
   describe: (_reason, settings) => `not attended (status other than ${settings.attendedCodes.join(", ") || "none"}: did not attend, cancelled, not seen)`,
   costName: "outpatient",

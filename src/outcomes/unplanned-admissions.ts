@@ -7,6 +7,7 @@ export const ADMISSIONS_EXTRACT: ActivityExtract = {
   name: "admissions",
   what: "the admissions extract",
   dateColumn: "admission_date",
+  dateWellKnown: ["Admission_Date", "ADMIDATE"],
   help: "admitted patient care extract (CSV or .parquet): patient_id, admission_date, admission_method [, episode_order, discharge_date, spell_id]",
   episodes: { orderColumn: "episode_order", sameColumn: "admission_method" },
 };
@@ -46,8 +47,8 @@ export function emergencySpellRule(settings: RunSettings): CountingRule {
 export const describeSpellReason = (reason: string) => (reason === "later_episode" ? "a later episode of a spell" : "not an emergency admission method");
 
 export const EMERGENCY_SPELL_COLUMNS = [
-  { name: "admission_method", required: true, kind: "text", caseless: true },
-  { name: "episode_order", required: false, kind: "text" },
+  { name: "admission_method", required: true, kind: "text", caseless: true, wellKnown: ["Admission_Method", "ADMIMETH"] },
+  { name: "episode_order", required: false, kind: "text", wellKnown: ["Episode_Number", "EPIORDER"] },
 ] as const;
 
 /** Unplanned admissions (evaluation.md): emergency spells, one a row. */

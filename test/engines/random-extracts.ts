@@ -4,6 +4,7 @@ import { csvText, dateText, dress, invalidDate, ODD_IDS, ODDER_IDS, type Random,
 import { randomComparison } from "./random-comparison.js";
 import { randomConfig, randomSettings } from "./random-settings.js";
 import { WELL_KNOWN_COLUMNS } from "../../src/extracts/well-known-columns.js";
+import { BUILT_IN_OUTCOMES } from "../../src/outcomes/registry.js";
 
 /**
  * Small random extracts that go looking for the edges both engines must agree on: window
@@ -51,9 +52,14 @@ function extraColumn(rng: Random, style: Style): string {
 }
 
 /** The spec column an export name stands for (SUS+, HES), as prepost looks it up where nothing is mapped. */
-const SPEC_OF: Record<string, string> = Object.fromEntries(
-  Object.entries(WELL_KNOWN_COLUMNS).flatMap(([spec, names]) => names.map((name) => [name.toLowerCase(), spec])),
-);
+const EXPORT_NAMES: [string, readonly string[]][] = [
+  ...Object.entries(WELL_KNOWN_COLUMNS),
+  ...BUILT_IN_OUTCOMES.flatMap((outcome) => [
+    [outcome.extract.dateColumn, outcome.extract.dateWellKnown ?? []] as [string, readonly string[]],
+    ...outcome.columns.map((column) => [column.name, column.wellKnown ?? []] as [string, readonly string[]]),
+  ]),
+];
+const SPEC_OF: Record<string, string> = Object.fromEntries(EXPORT_NAMES.flatMap(([spec, names]) => names.map((name) => [name.toLowerCase(), spec])));
 const specName = (header: string) => SPEC_OF[header.toLowerCase()] ?? header.toLowerCase();
 
 /** An A&E row of this patient (index: the patient's index date, if they have one). */

@@ -1,8 +1,8 @@
-import type { Settings } from "../config/settings.js";
-import type { CohortFigures, Count, OutcomeResult } from "../result.js";
-import { describedOutcome } from "../outcomes/registry.js";
-import type { ActivityTally } from "./count-in-windows.js";
-import { PLACE, PLACES } from "./windows.js";
+import type { Settings } from "./config/settings.js";
+import type { CohortFigures, Count, OutcomeResult } from "./result.js";
+import { describedOutcome } from "./outcomes/registry.js";
+import type { ActivityTally } from "./core/count-in-windows.js";
+import { PLACE, PLACES } from "./core/windows.js";
 
 type CostFields<N extends Count> = Required<Pick<CohortFigures<N>, "unit_cost" | "cost_pre" | "cost_post" | "cost_change">>;
 

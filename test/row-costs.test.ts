@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { resolveRun } from "../../src/config/resolve-run.js";
-import { rowCosts, withCosts } from "../../src/core/costs.js";
-import { evaluateCounts } from "../../src/evaluate.js";
-import type { OutcomeResult } from "../../src/result.js";
+import { resolveRun } from "../src/config/resolve-run.js";
+import { rowCosts, withCosts } from "../src/row-costs.js";
+import { evaluateCounts } from "../src/evaluate.js";
+import type { OutcomeResult } from "../src/result.js";
 
 const SMALL = "fixtures/small/evaluation.json";
 
