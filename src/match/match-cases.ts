@@ -143,6 +143,10 @@ export function prepareMatch(input: MatchInput, near: NearVariables = nearVariab
 
 /** Each case in `order` (positions in `problem.cases`) takes its nearest: the greedy match itself. */
 export function matchInOrder(problem: MatchProblem, order: Int32Array): Pick<MatchResult, "sets" | "unmatched" | "controlsPerCase"> {
+  const n = problem.cases.length;
+  if (order.length !== n || new Set(order).size !== n || order.some((i) => i < 0 || i >= n)) {
+    throw new Error(`matchInOrder: the order must hold each of the ${n} cases once`);
+  }
   const taken = new Array<ReturnType<typeof takeNearest> | undefined>(problem.cases.length);
   for (const i of order) {
     const { at, x } = problem.cases[i]!;
