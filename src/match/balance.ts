@@ -1,4 +1,4 @@
-import type { Population } from "../extracts/population.js";
+import type { Population } from "../extracts/population-table.js";
 import { CategoryTally, categoryOrder, type ExactVariable } from "./exact-variables.js";
 import type { MatchWindows } from "./match-windows.js";
 import { Moments, standardisedMeanDifference, varianceRatio } from "./moments.js";

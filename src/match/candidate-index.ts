@@ -1,4 +1,4 @@
-import type { Population } from "../extracts/population.js";
+import type { Population } from "../extracts/population-table.js";
 import type { NearVariables } from "./near-variables.js";
 import { partitionOf } from "./strata.js";
 

@@ -1,4 +1,4 @@
-import type { Population } from "../extracts/population.js";
+import type { Population } from "../extracts/population-table.js";
 import type { MatchWindows } from "./match-windows.js";
 
 /** Why a person of the population is not a candidate for a case (matching.md, "Cases and candidates"). */

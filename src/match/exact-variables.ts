@@ -1,4 +1,4 @@
-import type { Population } from "../extracts/population.js";
+import type { Population } from "../extracts/population-table.js";
 import { ageAt, ageBand, ageBandLabel, imdQuintile } from "./strata.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { Day } from "../core/day.js";
 import type { IndexDayRule, WindowLength } from "../core/windows.js";
-import type { Population } from "../extracts/population.js";
+import type { Population } from "../extracts/population-table.js";
 import type { ActivityDays } from "./activity-days.js";
 import { type Balance, balanceOf, type PersonAt } from "./balance.js";
 import { indexCandidates } from "./candidate-index.js";

@@ -1,5 +1,5 @@
 import type { IndexDayRule } from "../core/windows.js";
-import type { Population } from "../extracts/population.js";
+import type { Population } from "../extracts/population-table.js";
 import { type ActivityDays, countBetween } from "./activity-days.js";
 import type { MatchWindows } from "./match-windows.js";
 

@@ -1,4 +1,4 @@
-import type { Population } from "../extracts/population.js";
+import type { Population } from "../extracts/population-table.js";
 import { type CandidateIndex, lowerBound, type Partition } from "./candidate-index.js";
 import { isRegisteredAndAlive } from "./candidates.js";
 import { type Whitener, whiten } from "./mahalanobis.js";

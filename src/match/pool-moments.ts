@@ -1,5 +1,5 @@
 import type { IndexDayRule } from "../core/windows.js";
-import type { Population } from "../extracts/population.js";
+import type { Population } from "../extracts/population-table.js";
 import type { ActivityDays } from "./activity-days.js";
 import { lowerBound } from "./candidate-index.js";
 import { CategoryTally, type ExactVariable } from "./exact-variables.js";

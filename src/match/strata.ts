@@ -1,4 +1,4 @@
-import type { Population } from "../extracts/population.js";
+import type { Population } from "../extracts/population-table.js";
 
 /**
  * The exact strata (matching.md, "What is matched"): sex, the five-year age band at the case's index
