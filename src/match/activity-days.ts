@@ -1,4 +1,6 @@
 import type { Day } from "../core/day.js";
+import type { ActivitySink } from "../extracts/activity.js";
+import type { Population } from "../extracts/population-table.js";
 
 /**
  * Each person's countable event days, per outcome, for the near-match counts: a candidate's pre and
@@ -100,4 +102,20 @@ export function countBetween(activity: ActivityDays, outcome: number, person: nu
   const to = start[person + 1]!;
   if (from === to) return 0;
   return firstAtOrAfter(days, from, to, toDay) - firstAtOrAfter(days, from, to, fromDay);
+}
+
+/**
+ * The evaluation's activity reading feeds matching through this: an `ActivitySink` that files one
+ * outcome's countable rows of the population's people. Only days in `[span.from, span.to)` are kept
+ * where a span is given: matching looks at no day before the earliest case's prior window, nor
+ * after the latest case's index day (`--index-day pre` counts it), so the rest need no memory.
+ */
+export function activityDaysSink(builder: ActivityDaysBuilder, outcome: number, population: Population, span?: { from: Day; to: Day }): ActivitySink {
+  const from = span?.from ?? -(2 ** 31);
+  const to = span?.to ?? 2 ** 31 - 1;
+  return (patientId, day, notCountable) => {
+    if (notCountable !== undefined || typeof day !== "number" || day < from || day >= to) return;
+    const person = population.indexOf.get(patientId);
+    if (person !== undefined) builder.add(outcome, person, day);
+  };
 }

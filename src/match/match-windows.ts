@@ -13,3 +13,17 @@ export interface MatchWindows extends PatientWindows {
 export function matchWindows(indexDate: Day, length: WindowLength): MatchWindows {
   return { ...windowsAround(indexDate, length), year: civilFromDay(indexDate).year };
 }
+
+/**
+ * The days matching counts events on, for all the cases: from the earliest prior window's start to
+ * the latest index day (inclusive, for `--index-day pre`), as `[from, to)`.
+ */
+export function matchSpan(indexDates: Iterable<Day>, length: WindowLength): { from: Day; to: Day } {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const indexDate of indexDates) {
+    from = Math.min(from, windowsAround(indexDate, length).priorStart);
+    to = Math.max(to, indexDate + 1);
+  }
+  return { from, to };
+}
