@@ -1,4 +1,3 @@
-import type { Population } from "../extracts/population-table.js";
 import { CategoryTally, categoryOrder, type ExactVariable } from "./exact-variables.js";
 import type { MatchWindows } from "./match-windows.js";
 import { Moments, standardisedMeanDifference, varianceRatio } from "./moments.js";
@@ -82,7 +81,6 @@ function row(variable: string, category: string | null, groups: [Moments, Moment
 }
 
 export interface BalanceInput {
-  population: Population;
   near: NearVariables;
   exact: readonly ExactVariable[];
   cases: readonly PersonAt[];

@@ -187,7 +187,7 @@ export function matchCases(input: MatchInput): MatchResult {
   const windowsOf = new Map(problem.cases.map(({ case: referredCase, at }) => [referredCase, at.windows]));
   const matchedCases = matched.sets.map((set) => ({ person: set.person, windows: windowsOf.get(set.case)! }));
   const controls = matched.sets.flatMap((set) => set.controls.map(({ person }) => ({ person, windows: windowsOf.get(set.case)! })));
-  const balance = balanceOf({ population, near: problem.search.near, exact, cases, matchedCases, controls, pool });
+  const balance = balanceOf({ near: problem.search.near, exact, cases, matchedCases, controls, pool });
   return { ...matched, variables: problem.variables, balance };
 }
 

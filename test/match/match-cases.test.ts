@@ -149,6 +149,33 @@ describe("matching.md: a control inherits its case's index date and cohort; coun
   });
 });
 
+describe("matching.md near-match counts: the pre window as the evaluation counts it", () => {
+  it("counts the index day in the pre window only with --index-day pre", async () => {
+    const extracts = {
+      population: "patient_id,sex,birth_year\nP,F,1950\nQ,F,1950\nother,F,1950\non_index_day,F,1950\n",
+      cases: "patient_id,cohort,index_date\nP,A,2021-06-01\nQ,A,2021-06-01\n",
+      outcomes: { ae_attendances: "patient_id,arrival_date\nP,2021-06-01\non_index_day,2021-06-01\n" },
+    };
+    // Excluded (the default): nothing varies among the cases, so the distance has no variable and
+    // the lower row is taken; with `pre`, P's and on_index_day's attendance count.
+    const excluded = prepareMatch(await matchInputOf(extracts));
+    expect(excluded.variables.distance).toEqual([]);
+    expect(pairs(matchInOrder(excluded, positions(0, 1)).sets)).toEqual({ P: "other", Q: "on_index_day" });
+    const pre = prepareMatch(await matchInputOf(extracts, { indexDay: "pre" }));
+    expect(pre.variables.distance).toEqual(["ae_attendances_pre"]);
+    expect(pairs(matchInOrder(pre, positions(0, 1)).sets)).toEqual({ P: "on_index_day", Q: "other" });
+  });
+});
+
+describe("matching.md: no case to match", () => {
+  it("reports every case unmatched, and a balance without figures for cases", async () => {
+    const result = matchCases(await matchInputOf({ population: "patient_id,sex,birth_year\na,F,1950\n", cases: "patient_id,cohort,index_date\nnowhere,A,2021-06-01\n" }));
+    expect(result.sets).toEqual([]);
+    expect(result.unmatched.map(({ reason }) => reason)).toEqual(["case_not_in_population"]);
+    expect(result.balance.rows.find((row) => row.variable === "age")).toMatchObject({ cases: null, pool: null, smdBefore: null, smdAfter: null });
+  });
+});
+
 describe("matching.md: same inputs and seed, same controls", () => {
   it("gives the same result twice, to the byte", async () => {
     const input = await matchInputOf(WORKED, { caliper: null, seed: 7 });
