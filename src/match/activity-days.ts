@@ -1,5 +1,5 @@
 import type { Day } from "../core/day.js";
-import type { ActivitySink } from "../extracts/activity.js";
+import type { ParsedDate } from "../extracts/dates.js";
 import type { Population } from "../extracts/population-table.js";
 
 /**
@@ -105,12 +105,18 @@ export function countBetween(activity: ActivityDays, outcome: number, person: nu
 }
 
 /**
- * The evaluation's activity reading feeds matching through this: an `ActivitySink` that files one
- * outcome's countable rows of the population's people. Only days in `[span.from, span.to)` are kept
+ * What an activity reader hands each valid row of one outcome: the first arguments of the extracts'
+ * `ActivitySink`, which may pass more (a function taking fewer is one of those).
+ */
+export type CountedRowSink = (patientId: string, day: ParsedDate, notCountable: string | undefined) => void;
+
+/**
+ * The evaluation's activity reading feeds matching through this: a sink that files one outcome's
+ * countable rows of the population's people. Only days in `[span.from, span.to)` are kept
  * where a span is given: matching looks at no day before the earliest case's prior window, nor
  * after the latest case's index day (`--index-day pre` counts it), so the rest need no memory.
  */
-export function activityDaysSink(builder: ActivityDaysBuilder, outcome: number, population: Population, span?: { from: Day; to: Day }): ActivitySink {
+export function activityDaysSink(builder: ActivityDaysBuilder, outcome: number, population: Population, span?: { from: Day; to: Day }): CountedRowSink {
   const from = span?.from ?? -(2 ** 31);
   const to = span?.to ?? 2 ** 31 - 1;
   return (patientId, day, notCountable) => {
