@@ -46,7 +46,7 @@ const customOutcomeSchema = z.strictObject({
     .regex(/^[a-z][a-z0-9_]*$/, { message: "must be a lower-case word: a letter, then letters, digits or _ (like gp_appointments)" })
     .describe("The outcome's id in every output: a lower-case word, unlike every built-in outcome's."),
   label: z.string().trim().min(1).describe("The outcome's name in tables and reports (GP appointments)."),
-  extract: path.describe("Its extract (CSV, or .parquet), relative to this file."),
+  extract: path.optional().describe("Its extract (CSV, or .parquet), relative to this file (for the warehouse, tables.<id> instead)."),
   columns: z
     .strictObject({ patient_id: z.string().trim().min(1).optional(), event_date: z.string().trim().min(1).optional() })
     .optional()
@@ -66,6 +66,10 @@ export const configFileSchema = z
     referrals: path.optional().describe("Referrals extract (CSV, or .parquet), relative to this file."),
     ...perActivityExtract((name) => path.optional().describe(`${BUILT_IN_EXTRACTS.find((e) => e.name === name)!.help}, relative to this file.`)),
     comparison: path.optional().describe("Matched comparison group (CSV, or .parquet), relative to this file."),
+    tables: z
+      .record(z.string().trim().min(1), z.string().trim().min(1))
+      .optional()
+      .describe('For `prepost sql` (docs/warehouse.md): each extract\'s table in the warehouse, by extract: { "referrals": "schema.table", "ae": "…", … }; a custom outcome\'s by its id.'),
     customOutcomes: z.array(customOutcomeSchema).optional().describe("Outcomes of the ICB's own extracts (GP appointments, community contacts, NHS 111 calls)."),
     columns: z
       .strictObject({

@@ -7,6 +7,7 @@ import { DEFAULT_ATTENDED_CODES } from "../outcomes/outpatient-attendances.js";
 import type { Outcome } from "../outcomes/outcome.js";
 import { chooseOutcomes, costKeyProblems, customOutcomes, outcomeNamed } from "./choose-outcomes.js";
 import { type ConfigFile, type CustomOutcomeConfig, issueToProblem, loadConfigFile } from "./config-file.js";
+import { tablesFrom } from "./warehouse-tables.js";
 import { cohortKey } from "../extracts/cohort-names.js";
 import type { ExtractFormat, ExtractSource } from "../extracts/source.js";
 import type { EvaluationRun, RunSettings } from "./run.js";
@@ -158,7 +159,7 @@ function shownConfigPath(written: string, configFlag: string, cwd: string): stri
 }
 
 /** A custom outcome's columns: its mapping, and the column `countWhere` reads, under its own header. */
-function customColumns(custom: CustomOutcomeConfig): Record<string, string | undefined> {
+export function customColumns(custom: CustomOutcomeConfig): Record<string, string | undefined> {
   return { ...custom.columns, ...(custom.countWhere ? { [custom.countWhere.column]: custom.countWhere.column } : {}) };
 }
 
@@ -170,6 +171,9 @@ function sourcesFrom(config: ConfigFile, configFlag: string | undefined, flags: 
     ...EXTRACTS.map((extract) => ({ extract, fromFlag: flags[extract] as string | undefined, fromConfig: config[extract] as string | undefined, columns: config.columns?.[extract] })),
     ...(config.customOutcomes ?? []).map((custom) => ({ extract: custom.id, fromFlag: undefined, fromConfig: custom.extract, columns: customColumns(custom) })),
   ];
+  // Optional in the schema only for the warehouse, which names a table instead (tables.<id>).
+  const withoutFile = (config.customOutcomes ?? []).findIndex((custom) => custom.extract === undefined);
+  if (withoutFile >= 0) throw new InputError([{ code: "invalid_setting", file: configFlag ?? "", line: 0, column: `customOutcomes.${withoutFile}.extract`, message: "is missing: give the custom outcome's extract file" }]);
   return Object.fromEntries(
     given.flatMap(({ extract, fromFlag, fromConfig, columns }) => {
       if (fromFlag === undefined && fromConfig === undefined) return [];
@@ -244,20 +248,32 @@ function cohortLabels(config: ConfigFile, file: string) {
 }
 
 /** Config keys that are not settings: the extracts (`EXTRACTS`) and these. */
-const NOT_SETTINGS = new Set(["$schema", "customOutcomes", "columns", "cohorts", "formats", "coverage"]);
+const NOT_SETTINGS = new Set(["$schema", "customOutcomes", "columns", "cohorts", "formats", "coverage", "tables"]);
+
+/**
+ * Where a run's extracts are: files (flags and the config's paths), or tables in a warehouse (the
+ * config's `tables`, for `prepost sql` and `evaluate --warehouse-result`, see warehouse-tables.ts).
+ */
+export type ExtractPlace = "files" | "tables";
 
 /** Turns the command line (and the config file it names) into the library's input. */
-export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
+export async function resolveRun(flags: RunFlags, place: ExtractPlace = "files"): Promise<EvaluationRun> {
   const flagSettings = validateFlags(flags);
   const config: ConfigFile = flags.config ? await loadConfigFile(flags.config) : {};
   const configSettings = Object.fromEntries(Object.entries(config).filter(([key]) => !NOT_SETTINGS.has(key) && !EXTRACTS.includes(key))) as SettingsInput;
   const custom = customOutcomes(config.customOutcomes ?? [], flags.config ?? "");
   const merged = mergeSettings(configSettings, flagSettings);
-  const sources = sourcesFrom(config, flags.config, flags, merged);
-  if (!sources.referrals) throw usageError('no referrals extract: give --referrals FILE (or "referrals" in the config file)');
+  const sources = place === "files" ? sourcesFrom(config, flags.config, flags, merged) : tablesFrom(config, flags.config ?? "", (extract) => formatOf(config, extract, merged), (extract) => neededColumns(extract, merged, config.excludedAttendanceCategories !== undefined));
+  if (!sources.referrals) {
+    throw usageError(place === "files" ? 'no referrals extract: give --referrals FILE (or "referrals" in the config file)' : 'no referrals table: give "tables": { "referrals": "schema.table", … } in the config file');
+  }
   const { referrals, comparison, ...activity } = sources;
   if (Object.keys(activity).length === 0) {
-    throw usageError('no activity extract: give --ae FILE, --admissions FILE and/or --outpatients FILE (or "ae", "admissions", "outpatients" or "customOutcomes" in the config file)');
+    throw usageError(
+      place === "files"
+        ? 'no activity extract: give --ae FILE, --admissions FILE and/or --outpatients FILE (or "ae", "admissions", "outpatients" or "customOutcomes" in the config file)'
+        : 'no activity table: give "tables": { "ae": "schema.table", … } (or "admissions", "outpatients", a custom outcome\'s id) in the config file',
+    );
   }
   const listed = flagSettings.outcomes ?? config.outcomes;
   const outcomes: RunOutcome[] = chooseOutcomes(listed, custom, activity, flagSettings.outcomes ? "--outcomes" : (flags.config ?? ""));

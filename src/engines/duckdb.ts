@@ -17,6 +17,7 @@ import { loadSubjects, tallyInDuckDb } from "./duckdb-tally.js";
 import { readExtractInWorker } from "./read-in-worker.js";
 import { type ActivityEngine, type ActivityRead, activityExtracts, hasCostColumn, type OutcomeTally, outcomesOfExtract } from "./stream.js";
 import type { Outcome } from "../outcomes/outcome.js";
+import { DUCKDB_WORDS } from "../io/sql-words.js";
 
 /** Told when an extract goes to the row reader, and why (for tests, and `PREPOST_DEBUG_ENGINE=1`). */
 export type RowReaderNotice = (extract: string, why: string) => void;
@@ -76,7 +77,7 @@ function preparationFor(run: EvaluationRun): Preparation {
 }
 
 function countingRules(run: EvaluationRun, outcome: Outcome, fields: ExtractFields, dateFormat: DateFormat): CountingRules {
-  return { dateFormat, indexDay: run.settings.indexDay, reasons: outcome.rule(run.settings).notCountableSql(aliasOf(fields)) };
+  return { dateFormat, indexDay: run.settings.indexDay, reasons: outcome.rule(run.settings).notCountableSql(aliasOf(fields), DUCKDB_WORDS) };
 }
 
 type Counted = { tallies: OutcomeTally[]; rows: number; reading: ExtractReading; repeats?: SpellRepeats };

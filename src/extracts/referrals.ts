@@ -15,6 +15,8 @@ export interface ReferralRow {
   consent: boolean;
   onwardReferrals: number;
   age: number | undefined;
+  /** The `row_order` column's value, where one is mapped (warehouse.md): it, not the line, orders the rows. */
+  rowOrder?: string;
   line: number;
 }
 
@@ -25,6 +27,8 @@ export const REFERRAL_COLUMNS = [
   { name: "consent", required: false },
   { name: "onward_referrals", required: false },
   { name: "age", required: false },
+  // Rule 1's "file order" where a table has none (warehouse.md); a local run orders by it too.
+  { name: "row_order", required: false },
 ] as const;
 
 /**
@@ -50,6 +54,7 @@ export function referralRowParser(header: string[], source: ExtractSource, log: 
   const name = (column: (typeof REFERRAL_COLUMNS)[number]["name"]) => used[column]?.header ?? source.columns[column] ?? column;
   const row = new RowReader("referrals", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");
+  const rowOrderField = requiredTextField("a row order (columns.referrals.row_order)");
   const dateField = requiredDayField(source.format.dateFormat);
   if (report) report.dateFormats = { intervention_date: null };
   const finish = () => {
@@ -69,6 +74,7 @@ export function referralRowParser(header: string[], source: ExtractSource, log: 
     const consent = row.read(consentField, at.consent, name("consent"));
     const onwardReferrals = row.read(optionalWholeNumberField, at.onward_referrals, name("onward_referrals"));
     const age = row.read(optionalWholeNumberField, at.age, name("age"));
+    const rowOrder = at.row_order >= 0 ? row.read(rowOrderField, at.row_order, name("row_order")) : undefined;
     if (!row.end()) return reject(fields);
     return {
       patientId: patientId!,
@@ -77,6 +83,7 @@ export function referralRowParser(header: string[], source: ExtractSource, log: 
       consent: consent ?? false,
       onwardReferrals: onwardReferrals ?? 0,
       age,
+      ...(rowOrder !== undefined ? { rowOrder } : {}),
       line,
     };
   }, { finish });

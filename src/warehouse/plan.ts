@@ -1,0 +1,124 @@
+import type { EvaluationRun, GivenCoverage } from "../config/run.js";
+import { civilFromDay, type CivilDate } from "../core/day.js";
+import { parseWindowLength, type IndexDayRule, type WindowLength } from "../core/windows.js";
+import { extractColumns } from "../extracts/activity-rows.js";
+import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
+import { type DateSetting, HES_MISSING_DATES } from "../extracts/dates.js";
+import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
+import type { ExtractSource } from "../extracts/source.js";
+import type { ColumnUse } from "../io/columns.js";
+import type { CountingRule, Outcome } from "../outcomes/outcome.js";
+import { outcomeOf } from "../outcomes/registry.js";
+
+/**
+ * The small description of an evaluation that the warehouse script is rendered from (sql-script.ts):
+ * which table and columns each extract is read from, the rules' settings, and each outcome's
+ * countability rule as its descriptor gives it (its SQL twin is asked for, per dialect, when the
+ * script is written). Plain data but for the rules, decided once from the resolved run.
+ */
+
+/** A table's columns, by spec name, as the script reads them; and the header each stands for, for `inputs`. */
+export interface TableColumns {
+  table: string;
+  columns: Record<string, string>;
+  used: Record<string, ColumnUse | null>;
+  dateFormat: DateSetting;
+}
+
+export interface ActivityPlan extends TableColumns {
+  extract: string;
+  dateColumn: string;
+  /** Date columns beyond the event date (a discharge date), each an optional date. */
+  otherDates: string[];
+  /** Columns compared without regard to case (a row whose value is not ASCII is not counted: see steps/activity.ts). */
+  caseless: string[];
+  coverage: GivenCoverage;
+  /** An extract that may be episode-level, read without its order column: the column whose repeats are counted (spell-repeats.ts). */
+  repeatsOf?: string;
+}
+
+export interface OutcomePlan {
+  id: string;
+  extract: string;
+  adds: Outcome["adds"];
+  reasons: readonly string[];
+  rule: CountingRule;
+  descriptor: Outcome;
+}
+
+export interface WarehousePlan {
+  referrals: TableColumns;
+  comparison?: TableColumns;
+  activity: ActivityPlan[];
+  outcomes: OutcomePlan[];
+  window: WindowLength;
+  indexDay: IndexDayRule;
+  from: string | null;
+  to: string | null;
+  requireConsent: boolean;
+  minOnwardReferrals: number | null;
+  minAge: number | null;
+  /** HES's placeholder dates (dates.ts), as dates. */
+  placeholders: CivilDate[];
+}
+
+/**
+ * The columns a table is read by: every required one (mapped, else by the spec's name), and an
+ * optional one only where the config maps it or a setting needs it, since a script cannot look at
+ * a table's header as the row reader looks at a file's (a well-known export name is not looked for).
+ */
+function tableColumns(source: ExtractSource, spec: readonly { name: string; required: boolean }[]): TableColumns {
+  const columns: Record<string, string> = {};
+  const used: Record<string, ColumnUse | null> = {};
+  for (const { name, required } of spec) {
+    const mapped = source.columns[name];
+    if (mapped !== undefined) {
+      columns[name] = mapped;
+      used[name] = { header: mapped, by: "mapping" };
+    } else if (required || source.needed[name] !== undefined) {
+      columns[name] = name;
+      used[name] = { header: name, by: "default" };
+    } else {
+      used[name] = null;
+    }
+  }
+  return { table: source.file, columns, used, dateFormat: source.format.dateFormat };
+}
+
+function activityPlan(run: EvaluationRun, extract: string, outcomes: readonly Outcome[]): ActivityPlan {
+  const source = run.activity[extract]!;
+  const spec = extractColumns(outcomes, false);
+  const read = tableColumns(source, spec);
+  const described = outcomes[0]!.extract;
+  const episodes = described.episodes;
+  return {
+    ...read,
+    extract,
+    dateColumn: described.dateColumn,
+    otherDates: spec.filter((column) => column.kind === "date" && column.name !== described.dateColumn && read.columns[column.name] !== undefined).map((column) => column.name),
+    caseless: outcomes.flatMap((outcome) => outcome.columns).filter((column) => column.caseless && read.columns[column.name] !== undefined).map((column) => column.name),
+    coverage: run.coverage?.[extract] ?? { start: run.settings.dataStart, end: run.settings.dataEnd },
+    ...(episodes && read.columns[episodes.orderColumn] === undefined ? { repeatsOf: episodes.sameColumn } : {}),
+  };
+}
+
+/** The plan of a resolved warehouse run (`resolveRun(flags, "tables")`). */
+export function warehousePlan(run: EvaluationRun): WarehousePlan {
+  const outcomes = run.outcomes.map(outcomeOf);
+  const extracts = [...new Set(outcomes.map((outcome) => outcome.extract.name))];
+  const { settings } = run;
+  return {
+    referrals: tableColumns(run.referrals, REFERRAL_COLUMNS),
+    ...(run.comparison ? { comparison: tableColumns(run.comparison, COMPARISON_COLUMNS) } : {}),
+    activity: extracts.map((extract) => activityPlan(run, extract, outcomes.filter((outcome) => outcome.extract.name === extract))),
+    outcomes: outcomes.map((outcome) => ({ id: outcome.id, extract: outcome.extract.name, adds: outcome.adds, reasons: outcome.reasons, rule: outcome.rule(settings), descriptor: outcome })),
+    window: parseWindowLength(settings.window),
+    indexDay: settings.indexDay,
+    from: settings.from,
+    to: settings.to,
+    requireConsent: settings.requireConsent,
+    minOnwardReferrals: settings.minOnwardReferrals,
+    minAge: settings.minAge,
+    placeholders: [...HES_MISSING_DATES].map(civilFromDay),
+  };
+}
