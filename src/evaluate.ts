@@ -2,7 +2,7 @@ import { forPublication } from "./disclosure/suppress.js";
 import { InputError } from "./errors.js";
 import type { EvaluationRun } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
-import { type CohortLabel, countsByCohort } from "./core/aggregate.js";
+import { type CohortCounts, type CohortLabel, countsByCohort } from "./core/aggregate.js";
 import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
 import type { Day } from "./core/day.js";
 import { columnCostFields, columnCosts, withCosts } from "./row-costs.js";
@@ -28,7 +28,7 @@ import type { ExtractSource } from "./extracts/source.js";
 import { outcomeOf } from "./outcomes/registry.js";
 import type { Outcome } from "./outcomes/outcome.js";
 import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
-import { dataCoverage } from "./data-coverage.js";
+import { type CoverageSettings, dataCoverage, observedDates } from "./data-coverage.js";
 import { rowFigures } from "./row-figures.js";
 import { TOOL } from "./version.js";
 
@@ -37,10 +37,9 @@ function extractsOf(run: EvaluationRun): [ExtractName, ExtractSource][] {
   return [["referrals", run.referrals], ...Object.entries(run.activity), ...(run.comparison ? [["comparison", run.comparison] as [string, ExtractSource]] : [])];
 }
 
-/** The settings block, in the spec's order, with the data coverage decided (rule 2.5). */
-function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], engine: Settings["engine"]): Settings {
+/** The settings block, in the spec's order, with the data coverage decided (rule 2.5, `dataCoverage`). */
+export function decidedSettings(run: EvaluationRun, coverage: CoverageSettings, engine: Settings["engine"]): Settings {
   const { settings } = run;
-  const coverage = dataCoverage(run, activity);
   // Spelled out so that the settings block reads in the spec's order.
   return {
     from: settings.from,
@@ -161,13 +160,20 @@ function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRead[]): 
   });
 }
 
+/** One outcome's rows and total from each cohort's per-patient counts (and the comparison group's, cohort for cohort). */
+export function outcomeFigures(outcome: Outcome, counts: readonly CohortCounts[], controls: readonly CohortCounts[] | undefined, settings: Settings): OutcomeResult {
+  const place = { streamIndex: outcome.streamIndex };
+  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings));
+  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings);
+  return { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total };
+}
+
 function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
   const { people, subjects, eligibility, comparison, dataStart } = counted;
   const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
   const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
-  const place = { streamIndex: outcome.streamIndex };
-  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings));
-  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings);
+  const figures = outcomeFigures(outcome, counts, controls, settings);
+  const { cohorts: rows, total } = figures;
   const costColumn = settings.costColumns[outcome.id];
   if (costColumn !== undefined) {
     // A cost column's costs are sums of rows, not a count times a price: added here, from the tally.
@@ -175,7 +181,7 @@ function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted,
     rows.forEach((row) => Object.assign(row, columnCostFields(costColumn, columnCosts(tally, slotsOf(row.cohort)))));
     Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
   }
-  return { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total };
+  return figures;
 }
 
 function rowCounts(counted: Counted, run: EvaluationRun, log: ProblemLog): RowCounts {
@@ -208,7 +214,7 @@ function refuseWhatIsUnsaid(run: EvaluationRun, activity: readonly ActivityRead[
 }
 
 /** What the extracts show that an analyst must look at, though no rule is broken. */
-function runWarnings(activity: readonly ActivityRead[]): RunWarning[] {
+export function runWarnings(activity: readonly Pick<ActivityRead, "extract" | "file" | "repeats">[]): RunWarning[] {
   const warnings: RunWarning[] = [];
   for (const read of activity) {
     if (!read.repeats || !isLikelyEpisodeLevel(read.repeats)) continue;
@@ -245,7 +251,7 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
   log.throwIfAny();
   refuseWhatIsUnsaid(run, activity);
 
-  const settings = decidedSettings(run, activity, engine.name);
+  const settings = decidedSettings(run, dataCoverage(run, activity.map(observedDates)), engine.name);
   // A spell's nights wait for the coverage's end: an open spell runs to it.
   for (const read of activity) for (const { tally } of read.tallies) placeNights(tally, subjects, dayOrNull(settings.dataEnd)!, settings.indexDay);
   const criteria: EligibilityCriteria = {
@@ -262,8 +268,7 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
   const eligibility = applyEligibility(people.patients, subjects, criteria, unindexed);
   const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, people.referredIds, criteria);
   const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart };
-  return {
-    tool: { ...TOOL },
+  return resultOf({
     settings,
     inputs: inputsOf(run, {
       ...(people.reading ? { referrals: people.reading } : {}),
@@ -273,11 +278,36 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
     rows: rowCounts(counted, run, log),
     referred: people.referredIds.size,
     attrition: eligibility.attrition,
-    ...(comparison ? { comparison_listed: people.comparison!.length, comparison_attrition: comparison.attrition } : {}),
-    outcomes: withCosts(
-      outcomeTallies(run, activity).map(({ outcome, tally }) => outcomeResult(outcome, tally, counted, settings)),
-      settings,
-    ),
+    ...(comparison ? { comparison: { listed: people.comparison!.length, attrition: comparison.attrition } } : {}),
+    outcomes: outcomeTallies(run, activity).map(({ outcome, tally }) => outcomeResult(outcome, tally, counted, settings)),
+  });
+}
+
+/** A result's parts, as every engine (and a warehouse's long form, src/warehouse) works them out. */
+export interface ResultParts {
+  settings: Settings;
+  inputs: Result["inputs"];
+  warnings: RunWarning[];
+  rows: RowCounts;
+  referred: number;
+  attrition: Result["attrition"];
+  comparison?: { listed: number; attrition: NonNullable<Result["comparison_attrition"]> };
+  outcomes: OutcomeResult[];
+}
+
+/** The one result object, its fields in the spec's order, the unit costs added. */
+export function resultOf(parts: ResultParts): Result {
+  const { settings, comparison } = parts;
+  return {
+    tool: { ...TOOL },
+    settings,
+    inputs: parts.inputs,
+    warnings: parts.warnings,
+    rows: parts.rows,
+    referred: parts.referred,
+    attrition: parts.attrition,
+    ...(comparison ? { comparison_listed: comparison.listed, comparison_attrition: comparison.attrition } : {}),
+    outcomes: withCosts(parts.outcomes, settings),
   };
 }
 

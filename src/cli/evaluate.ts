@@ -6,7 +6,7 @@ import type { InputFile } from "../io/output-target.js";
 import { FORMAT_NAMES, type FormatName, rendererFor } from "../render/formats.js";
 import type { PublishedResult } from "../result.js";
 import type { Console } from "./console.js";
-import { planOutputs } from "./outputs.js";
+import { type OutputPlan, planOutputs } from "./outputs.js";
 import { progressDisplay } from "./progress.js";
 
 function wholeNumber(text: string): number {
@@ -57,6 +57,7 @@ function outcomeList(text: string): string[] {
 }
 
 interface EvaluateFlags extends Omit<RunFlags, "unitCosts" | "costColumns"> {
+  warehouseResult?: string;
   format?: FormatName;
   out: string[];
   quiet?: boolean;
@@ -133,14 +134,20 @@ export function evaluateCommand(console: Console): Command {
       [],
     )
     .option("--quiet", "no progress display on standard error")
+    .option("--warehouse-result <file>", "instead of the extracts, the CSV the script of prepost sql returned in the warehouse (the config's tables): every output from its counts (docs/warehouse.md)")
     .action(async (flags: EvaluateFlags) => {
-      const { format, out, quiet, unitCost: unitCosts, costColumn: costColumns, ...runFlags } = flags;
+      const { format, out, quiet, unitCost: unitCosts, costColumn: costColumns, warehouseResult, ...runFlags } = flags;
       const outputs = planOutputs(format, out);
+      if (warehouseResult !== undefined) {
+        const { evaluateWarehouseResult } = await import("./warehouse-result.js");
+        const result = await evaluateWarehouseResult(warehouseResult, { ...runFlags, unitCosts, costColumns }, out);
+        await writeOutputs(console, outputs, result);
+        return;
+      }
       // Loaded here, not at the top: the other commands need none of it.
-      const [{ resolveRun }, { evaluate }, { writeFilesAtomic }, { checkOutputs }] = await Promise.all([
+      const [{ resolveRun }, { evaluate }, { checkOutputs }] = await Promise.all([
         import("../config/resolve-run.js"),
         import("../evaluate.js"),
-        import("../io/atomic-write.js"),
         import("../io/output-target.js"),
       ]);
       const run = await resolveRun({ ...runFlags, unitCosts, costColumns });
@@ -154,11 +161,16 @@ export function evaluateCommand(console: Console): Command {
       } finally {
         progress?.done();
       }
-      // Everything is rendered before anything is written: a failure leaves no output behind.
-      const renderers = await Promise.all(outputs.map(({ format }) => rendererFor(format)));
-      const rendered = outputs.map(({ path }, i) => ({ path, content: renderers[i]!(result) }));
-      const files = rendered.filter((output): output is { path: string; content: string } => output.path !== undefined);
-      await writeFilesAtomic(files);
-      for (const output of rendered) if (output.path === undefined) console.out(output.content);
+      await writeOutputs(console, outputs, result);
     });
+}
+
+/** Every output rendered before anything is written: a failure leaves no output behind. */
+async function writeOutputs(console: Console, outputs: readonly OutputPlan[], result: PublishedResult): Promise<void> {
+  const { writeFilesAtomic } = await import("../io/atomic-write.js");
+  const renderers = await Promise.all(outputs.map(({ format }) => rendererFor(format)));
+  const rendered = outputs.map(({ path }, i) => ({ path, content: renderers[i]!(result) }));
+  const files = rendered.filter((output): output is { path: string; content: string } => output.path !== undefined);
+  await writeFilesAtomic(files);
+  for (const output of rendered) if (output.path === undefined) console.out(output.content);
 }

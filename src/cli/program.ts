@@ -9,6 +9,7 @@ import { inspectCommand } from "./inspect.js";
 import { keygenCommand } from "./keygen.js";
 import { pseudonymiseCommand } from "./pseudonymise.js";
 import { schemaCommand } from "./schema.js";
+import { sqlCommand } from "./sql.js";
 import { synthCommand } from "./synth.js";
 
 /** Every command of the tool, one file each: flags → options → library call → print. */
@@ -17,6 +18,7 @@ const COMMANDS: ((console: Console) => Command)[] = [
   inspectCommand,
   convertCommand,
   schemaCommand,
+  sqlCommand,
   synthCommand,
   keygenCommand,
   pseudonymiseCommand,

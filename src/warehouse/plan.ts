@@ -9,6 +9,7 @@ import type { ExtractSource } from "../extracts/source.js";
 import type { ColumnUse } from "../io/columns.js";
 import type { CountingRule, Outcome } from "../outcomes/outcome.js";
 import { outcomeOf } from "../outcomes/registry.js";
+import { InputError } from "../errors.js";
 
 /**
  * The small description of an evaluation that the warehouse script is rendered from (sql-script.ts):
@@ -102,8 +103,27 @@ function activityPlan(run: EvaluationRun, extract: string, outcomes: readonly Ou
   };
 }
 
+/**
+ * What the script cannot count yet, said rather than left out: a cost column sums each row's cost,
+ * which the long form has no place for (unit costs need nothing from the warehouse and are fine).
+ */
+function refuseWhatCannotBeRendered(run: EvaluationRun): void {
+  const columns = Object.entries(run.settings.costColumns);
+  if (columns.length === 0) return;
+  throw new InputError(
+    columns.map(([outcome, column]) => ({
+      code: "not_in_warehouse_form",
+      file: "prepost sql",
+      line: 0,
+      column: `costColumns.${outcome}`,
+      message: `costs from a column (${column}) are not counted by the warehouse script: give a unit cost (--unit-cost, "unitCosts") instead, or evaluate the extracts locally`,
+    })),
+  );
+}
+
 /** The plan of a resolved warehouse run (`resolveRun(flags, "tables")`). */
 export function warehousePlan(run: EvaluationRun): WarehousePlan {
+  refuseWhatCannotBeRendered(run);
   const outcomes = run.outcomes.map(outcomeOf);
   const extracts = [...new Set(outcomes.map((outcome) => outcome.extract.name))];
   const { settings } = run;

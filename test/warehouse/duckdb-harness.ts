@@ -2,6 +2,7 @@ import { readCsvRows } from "../../src/io/csv-records.js";
 import { openDuckDb } from "../../src/io/duckdb-session.js";
 import { sqlIdentifier } from "../../src/io/duckdb-session.js";
 import { stringify } from "csv-stringify/sync";
+import { InputError } from "../../src/errors.js";
 
 /** An extract as a warehouse holds it: its header's columns, every value text, and for the referrals a row number added on upload. */
 export interface WarehouseTable {
@@ -20,15 +21,22 @@ export interface WarehouseTable {
 export async function tableFromCsv(name: string, path: string, rowOrder = false): Promise<WarehouseTable | undefined> {
   let columns: string[] | undefined;
   const rows: (string | number)[][] = [];
-  for await (const { fields, line } of readCsvRows(path, path)) {
-    if (!columns) {
-      columns = fields;
-      continue;
+  try {
+    for await (const { fields, line } of readCsvRows(path, path)) {
+      if (!columns) {
+        columns = fields;
+        continue;
+      }
+      if (fields.length === 1 && fields[0] === "") continue;
+      if (fields.length !== columns.length) return undefined;
+      rows.push(rowOrder ? [...fields, line] : fields);
     }
-    if (fields.length === 1 && fields[0] === "") continue;
-    if (fields.length !== columns.length) return undefined;
-    rows.push(rowOrder ? [...fields, line] : fields);
+  } catch (error) {
+    // Malformed CSV: no table would hold it either.
+    if (error instanceof InputError) return undefined;
+    throw error;
   }
+  if (columns && new Set(columns.map((c) => c.toLowerCase())).size < columns.length) return undefined;
   if (!columns) return undefined;
   return { name, columns: rowOrder ? [...columns, "row_order"] : columns, rows, ...(rowOrder ? { numeric: ["row_order"] } : {}) };
 }

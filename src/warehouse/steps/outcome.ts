@@ -17,8 +17,14 @@ export const patientsStep = (index: number) => `outcome${index}_patients`;
 
 const PLACE_NAMES = { day: "e.event_day", indexDay: "s.index_date", preStart: "s.pre_start", priorStart: "s.prior_start", postEnd: "s.post_end" };
 
+/** The outcome's rule in SQL over the extract's step (`e`): its reasons in the order it tests them (fewer where a column is not read). */
+export function ruleSql(outcome: OutcomePlan, plan: WarehousePlan, d: Dialect): { reason: string; when: string }[] {
+  const columns = plan.activity.find((a) => a.extract === outcome.extract)!.columns;
+  return outcome.rule.notCountableSql((name) => (columns[name] !== undefined ? `e.${valueOf(name)}` : undefined), d);
+}
+
 function classified(outcome: OutcomePlan, plan: WarehousePlan, d: Dialect, sql: Sql): string {
-  const reasons = outcome.rule.notCountableSql((name) => (plan.activity.find((a) => a.extract === outcome.extract)!.columns[name] !== undefined ? `e.${valueOf(name)}` : undefined), d);
+  const reasons = ruleSql(outcome, plan, d);
   const whens = [
     `WHEN s.pid IS NULL THEN ${CODE.others}`,
     ...reasons.map(({ when }, i) => `WHEN ${when} THEN ${CODE.firstReason + i}`),

@@ -4,7 +4,7 @@ import { missingAsEmptySql } from "../../extracts/missing-values.js";
 import type { Dialect } from "../dialect.js";
 import type { WarehousePlan } from "../plan.js";
 import { rowsStep } from "./activity.js";
-import { CODE, codesStep, patientsStep } from "./outcome.js";
+import { CODE, codesStep, patientsStep, ruleSql } from "./outcome.js";
 import { missingSql, valueOf } from "./read-rows.js";
 import type { Sql } from "./step.js";
 
@@ -21,7 +21,7 @@ export function resultQuery(plan: WarehousePlan, fingerprint: string, d: Dialect
     const from = `FROM ${sql.t(patientsStep(j))} WHERE excluded_by = 0`;
     parts.push(select([lit("pairs"), lit(outcome.id), "cohort", "grp", "pre", "post", d.countRows], `${from} GROUP BY cohort, grp, pre, post`));
     parts.push(select([lit("prior"), lit(outcome.id), "cohort", "grp", "prior", "pre", d.countRows], `${from} AND prior_covered = 1 GROUP BY cohort, grp, prior, pre`));
-    const detail = [`WHEN o.code = ${CODE.missingDate} THEN ${lit("missing_date")}`, ...outcome.reasons.map((reason, i) => `WHEN o.code = ${CODE.firstReason + i} THEN ${lit(reason)}`)];
+    const detail = [`WHEN o.code = ${CODE.missingDate} THEN ${lit("missing_date")}`, ...ruleSql(outcome, plan, d).map(({ reason }, i) => `WHEN o.code = ${CODE.firstReason + i} THEN ${lit(reason)}`)];
     const key = `CASE WHEN o.code = ${CODE.others} THEN ${lit("activity_of_others")} WHEN o.code >= ${CODE.missingDate} THEN ${lit("not_countable")}
         WHEN s.grp = ${lit("comparison")} THEN ${lit("comparison")} WHEN s.excluded_by <> 0 THEN ${lit("of_excluded_patients")}
         WHEN o.code IN (1, 2) THEN ${lit("counted")} WHEN o.code = 3 THEN ${lit("on_index_day")} ELSE ${lit("outside_windows")} END`;

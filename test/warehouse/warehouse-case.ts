@@ -1,0 +1,106 @@
+import { writeFile } from "node:fs/promises";
+import { type RunFlags, resolveRun } from "../../src/config/resolve-run.js";
+import { formatInputError, InputError } from "../../src/errors.js";
+import { evaluateCounts } from "../../src/evaluate.js";
+import { renderJson } from "../../src/render/json.js";
+import type { Result } from "../../src/result.js";
+import { evaluateWarehouse } from "../../src/warehouse/evaluate-warehouse.js";
+import { readLongForm } from "../../src/warehouse/read-long-form.js";
+import { scriptForRun } from "../../src/warehouse/script-for-run.js";
+import type { DialectName } from "../../src/warehouse/dialect.js";
+import { workspace } from "../helpers.js";
+import { randomCase } from "../engines/random-extracts.js";
+import { tableFromCsv, type WarehouseTable } from "./duckdb-harness.js";
+
+/**
+ * One random case (test/engines/random-extracts.ts) as a warehouse would hold it, for every
+ * dialect's test: its extracts as tables (each value text, as csv-parse read it; the referrals
+ * with a row number added on upload as `row_order`), a config naming them, and the local run's
+ * answer to compare the warehouse's with.
+ */
+export interface WarehouseCase {
+  label: string;
+  tables: WarehouseTable[];
+  /** The config for `prepost sql` and `evaluate --warehouse-result`: the case's settings, its tables, and the columns the local run read. */
+  configPath: string;
+  /** The local run's JSON (stream engine), or its error as the CLI prints it. */
+  local: string;
+  dir: string;
+}
+
+/** A result's JSON but for what a warehouse run may name differently: `inputs`, `settings.engine`. */
+export function comparable(json: string): string {
+  if (json.startsWith("exit 2")) return json;
+  const parsed = JSON.parse(json);
+  delete parsed.inputs;
+  delete parsed.settings.engine;
+  return JSON.stringify(parsed, null, 1);
+}
+
+async function outcome(run: () => Promise<Result>): Promise<string> {
+  try {
+    return renderJson(await run());
+  } catch (error) {
+    if (error instanceof InputError) return `exit 2\n${formatInputError(error)}`;
+    throw error;
+  }
+}
+
+const TABLES = ["referrals", "ae", "admissions", "comparison"] as const;
+
+async function inFolder<T>(dir: string, run: () => Promise<T>): Promise<T> {
+  const before = process.cwd();
+  process.chdir(dir);
+  try {
+    return await run();
+  } finally {
+    process.chdir(before);
+  }
+}
+
+/** The case, or undefined where it cannot be a warehouse's (a row of the wrong field count, which no table holds). */
+export async function warehouseCase(seed: number): Promise<WarehouseCase | undefined> {
+  const { files, flags, config } = randomCase(seed);
+  // Each file named as its table, and the run made from its folder, so that both name an extract alike ("ae").
+  const named = Object.fromEntries(Object.entries(files).map(([name, text]) => [name.replace(/\.csv$/, ""), text]));
+  const localConfig = { ...config, ...Object.fromEntries(Object.keys(named).map((name) => [name, name])) };
+  const ws = await workspace({ ...files, ...named, "local.json": JSON.stringify(localConfig) });
+  const localFlags = { bootstrap: 0, ...flags, engine: "stream", config: "local.json" } as RunFlags;
+  const local = await inFolder(ws.dir, () => outcome(async () => evaluateCounts(await resolveRun(localFlags))));
+  const tables: WarehouseTable[] = [];
+  for (const name of TABLES) {
+    if (!files[`${name}.csv`]) continue;
+    const table = await tableFromCsv(name, ws.path(`${name}.csv`), name === "referrals");
+    if (!table) return undefined;
+    tables.push(table);
+  }
+  // The columns the local run read, by the header it read each from (a script cannot look at a header).
+  // Where the run stopped for invalid rows, a run that skips them says which headers it read.
+  const read = local.startsWith("exit") ? await inFolder(ws.dir, () => outcome(async () => evaluateCounts(await resolveRun({ ...localFlags, skipInvalid: true, maxInvalid: "100%" })))) : local;
+  if (read.startsWith("exit")) return undefined;
+  const columns: Record<string, Record<string, string>> = {};
+  for (const [extract, used] of Object.entries((JSON.parse(read) as Result).inputs.columns)) {
+    columns[extract] = Object.fromEntries(Object.entries(used).flatMap(([name, use]) => (use ? [[name, use.header]] : [])));
+  }
+  columns.referrals = { ...columns.referrals, row_order: "row_order" };
+  const { config: _config, ...settings } = { ...flags, bootstrap: flags.bootstrap ?? 0 } as Record<string, unknown>;
+  const warehouseConfig = { ...config, ...settings, columns, tables: Object.fromEntries(tables.map((table) => [table.name, table.name])) };
+  const configPath = ws.path("warehouse.json");
+  await writeFile(configPath, JSON.stringify(warehouseConfig));
+  return { label: `seed ${seed} (files in ${ws.dir})`, tables, configPath, local, dir: ws.dir };
+}
+
+/** The case's script in a dialect. */
+export async function scriptOf(c: WarehouseCase, dialect: DialectName): Promise<string> {
+  return scriptForRun(await resolveRun({ config: c.configPath }, "tables"), dialect, c.configPath);
+}
+
+/** What `evaluate --warehouse-result` makes of a result CSV: its JSON, or its error. */
+export async function fromWarehouse(c: WarehouseCase, resultCsv: string): Promise<string> {
+  const path = `${c.dir}/result.csv`;
+  await writeFile(path, resultCsv);
+  return outcome(async () => evaluateWarehouse(await resolveRun({ config: c.configPath }, "tables"), await readLongForm(path, "result.csv"), "result.csv"));
+}
+
+/** Whether the local run skipped rows (whose lines and words a warehouse cannot give). */
+export const skippedLocally = (local: string) => !local.startsWith("exit") && (JSON.parse(local) as Result).rows.skipped.length > 0;
