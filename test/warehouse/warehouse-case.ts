@@ -82,6 +82,13 @@ export async function warehouseCase(seed: number): Promise<WarehouseCase | undef
   for (const [extract, used] of Object.entries((JSON.parse(read) as Result).inputs.columns)) {
     columns[extract] = Object.fromEntries(Object.entries(used).flatMap(([name, use]) => (use ? [[name, use.header]] : [])));
   }
+  // The comparison group's reading is not in `inputs`: its columns by the case's mapping or their own names.
+  if (files["comparison.csv"]) columns.comparison = { patient_id: "patient_id", cohort: "cohort", index_date: "index_date", ...(config?.columns as Record<string, Record<string, string>> | undefined)?.comparison };
+  // Headers match without regard to case; a warehouse's quoted names (PostgreSQL's) do not: each as the table spells it.
+  for (const table of tables) {
+    const mapping = columns[table.name] ?? {};
+    for (const [name, header] of Object.entries(mapping)) mapping[name] = table.columns.find((column) => column.toLowerCase() === header.toLowerCase()) ?? header;
+  }
   columns.referrals = { ...columns.referrals, row_order: "row_order" };
   const { config: _config, ...settings } = { ...flags, bootstrap: flags.bootstrap ?? 0 } as Record<string, unknown>;
   const warehouseConfig = { ...config, ...settings, columns, tables: Object.fromEntries(tables.map((table) => [table.name, table.name])) };
@@ -104,3 +111,6 @@ export async function fromWarehouse(c: WarehouseCase, resultCsv: string): Promis
 
 /** Whether the local run skipped rows (whose lines and words a warehouse cannot give). */
 export const skippedLocally = (local: string) => !local.startsWith("exit") && (JSON.parse(local) as Result).rows.skipped.length > 0;
+
+/** Whether the warehouse found values it will not compare without regard to case (not ASCII), which a local run compares with JavaScript's case rules. */
+export const notAscii = (resultCsv: string) => /,invalid,[a-z_]+:not_ascii,/.test(resultCsv);

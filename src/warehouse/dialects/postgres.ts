@@ -28,5 +28,6 @@ export const postgres: Dialect = {
   createTable: (step, query) => [`CREATE TEMP TABLE pp_${step} AS\n${query}`],
   dropIfLeft: (step) => [`DROP TABLE IF EXISTS pp_${step}`],
   dropAtEnd: (step) => [`DROP TABLE pp_${step}`],
-  preamble: [],
+  // DROP TABLE IF EXISTS says when there was nothing to drop: a notice per table, not a problem.
+  preamble: ["SET client_min_messages = warning"],
 };

@@ -32,7 +32,7 @@ export function comparisonStep(plan: TableColumns, d: Dialect, sql: Sql): Step {
  * where any bound is (the evaluation then stops, saying what to give, see long-form rebuilding).
  */
 export function coverageSteps(activity: readonly ActivityPlan[], d: Dialect, sql: Sql): Step[] {
-  const given = (iso: string | null) => (iso === null ? "NULL" : sql.date(iso));
+  const given = (iso: string | null) => (iso === null ? "CAST(NULL AS DATE)" : sql.date(iso));
   const perExtract = activity.map(
     (plan) => `SELECT ${sql.text(plan.extract)} AS extract_name, MIN(event_day) AS earliest, MAX(event_day) AS latest, ${d.countRows.replace("*", "event_day")} AS dated,
     ${given(plan.coverage.start)} AS given_start, ${given(plan.coverage.end)} AS given_end

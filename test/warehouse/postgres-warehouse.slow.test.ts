@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type PostgresServer, loadTablesSql, postgresBin, startPostgres } from "./postgres-server.js";
+import { comparable, fromWarehouse, notAscii, scriptOf, skippedLocally, warehouseCase } from "./warehouse-case.js";
+
+const RUNS = Number(process.env.PREPOST_WAREHOUSE_RUNS ?? 40);
+const bin = postgresBin();
+
+// Never a silent pass: without the server binaries the suite says why it is skipped.
+describe.skipIf(!bin)(`the PostgreSQL script, run by a PostgreSQL server of the test's own${bin ? "" : " (skipped: no /usr/lib/postgresql/*/bin; apt-get install postgresql)"}`, () => {
+  let server: PostgresServer;
+  beforeAll(async () => {
+    server = await startPostgres(bin!);
+  }, 120_000);
+  afterAll(async () => server?.stop());
+
+  it(`gives the local run's answer on ${RUNS} random evaluations`, async () => {
+    let compared = 0;
+    for (let seed = 1; seed <= RUNS; seed++) {
+      const c = await warehouseCase(seed);
+      if (!c) continue;
+      const result = await server.psql(loadTablesSql(`case_${seed}`, c.tables) + (await scriptOf(c, "postgres")));
+      const warehouse = await fromWarehouse(c, result);
+      if (notAscii(result)) continue;
+      if (c.local.startsWith("exit 2") || skippedLocally(c.local)) {
+        if (c.local.startsWith("exit 2")) expect(warehouse.slice(0, 6), c.label).toBe("exit 2");
+        continue;
+      }
+      expect(comparable(warehouse), c.label).toBe(comparable(c.local));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(RUNS / 3);
+  }, 600_000);
+});
