@@ -51,4 +51,10 @@ export interface Dialect extends SqlWords {
   dropAtEnd(step: string): string[];
   /** Before the first step. */
   preamble: string[];
+  /**
+   * The long form is made a table of its own, the steps' tables dropped, and the script ends by
+   * selecting it (a notebook cell shows its last statement's rows): that one table is left behind,
+   * for the next run to replace.
+   */
+  resultTable: boolean;
 }

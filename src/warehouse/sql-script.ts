@@ -52,12 +52,11 @@ export function warehouseScript(plan: WarehousePlan, d: Dialect, fingerprint: st
 
 export function warehouseScriptWith(steps: readonly Step[], plan: WarehousePlan, d: Dialect, fingerprint: string, heading: readonly string[]): string {
   const comment = [`-- prepost ${TOOL.version}: the evaluation as ${d.name} SQL (docs/warehouse.md); plan ${fingerprint}`, ...heading.map((line) => `-- ${line}`)].join("\n");
-  const statements = [
-    ...d.preamble,
-    ...steps.flatMap((step) => d.dropIfLeft(step.name)),
-    ...steps.flatMap((step) => d.createTable(step.name, step.query)),
-    resultQuery(plan, fingerprint, d, sqlFor(d)),
-    ...[...steps].reverse().flatMap((step) => d.dropAtEnd(step.name)),
-  ];
+  const result = resultQuery(plan, fingerprint, d, sqlFor(d));
+  const dropped = [...steps].reverse().flatMap((step) => d.dropAtEnd(step.name));
+  const ending = d.resultTable
+    ? [...d.createTable("result", result.query), ...dropped, `SELECT * FROM ${d.table("result")}\n${result.order}`]
+    : [`${result.query}\n${result.order}`, ...dropped];
+  const statements = [...d.preamble, ...[...steps, ...(d.resultTable ? [{ name: "result" }] : [])].flatMap((step) => d.dropIfLeft(step.name)), ...steps.flatMap((step) => d.createTable(step.name, step.query)), ...ending];
   return `${comment}\n${script(statements)}`;
 }

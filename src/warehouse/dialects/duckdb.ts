@@ -27,4 +27,5 @@ export const duckdb: Dialect = {
   dropIfLeft: (step) => [`DROP TABLE IF EXISTS pp_${step}`],
   dropAtEnd: (step) => [`DROP TABLE pp_${step}`],
   preamble: [],
+  resultTable: false,
 };

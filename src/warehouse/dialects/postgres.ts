@@ -30,4 +30,5 @@ export const postgres: Dialect = {
   dropAtEnd: (step) => [`DROP TABLE pp_${step}`],
   // DROP TABLE IF EXISTS says when there was nothing to drop: a notice per table, not a problem.
   preamble: ["SET client_min_messages = warning"],
+  resultTable: false,
 };

@@ -12,7 +12,8 @@ function literal(text: string): string {
 const TRIMMED = literal(String.fromCharCode(...TRIMMED_CODES));
 
 /**
- * Spark SQL 3 and later (Databricks), ANSI mode off (the default outside Databricks SQL warehouses):
+ * Spark SQL 3 and later (Databricks), ANSI mode off (the default outside Databricks SQL warehouses),
+ * in a schema the user may create tables in (each step's, dropped at the end but for the result's):
  * `add_months` clamps to the month's end only from Spark 3 (Spark 2 and Hive keep it at the end).
  */
 export const spark: Dialect = {
@@ -34,10 +35,11 @@ export const spark: Dialect = {
   sum: (expression) => `CAST(sum(${expression}) AS BIGINT)`,
   textType: "STRING",
   numberType: "BIGINT",
-  // A cached view is made once, as a table would be; temporary views end with the session.
-  createTable: (step, query) => [`CACHE TABLE pp_${step} AS\n${query}`],
-  dropIfLeft: (step) => [`UNCACHE TABLE IF EXISTS pp_${step}`, `DROP VIEW IF EXISTS pp_${step}`],
-  // The script's last statement is its result (what a notebook cell shows): nothing is dropped after it.
-  dropAtEnd: () => [],
+  // Tables, not (cached) views: each view would carry every step before it, which Spark analyses
+  // again at every use; a chain of twenty ran a local Spark out of memory. A table starts afresh.
+  createTable: (step, query) => [`CREATE TABLE pp_${step} AS\n${query}`],
+  dropIfLeft: (step) => [`DROP TABLE IF EXISTS pp_${step}`],
+  dropAtEnd: (step) => [`DROP TABLE pp_${step}`],
   preamble: ["SET spark.sql.ansi.enabled = false"],
+  resultTable: true,
 };

@@ -48,4 +48,5 @@ export const tsql: Dialect = {
   dropIfLeft: (step) => [`IF OBJECT_ID('tempdb..#pp_${step}') IS NOT NULL DROP TABLE #pp_${step}`],
   dropAtEnd: (step) => [`DROP TABLE #pp_${step}`],
   preamble: ["SET NOCOUNT ON"],
+  resultTable: false,
 };

@@ -10,8 +10,8 @@ import type { Sql } from "./step.js";
 
 type Row = [section: string, outcome: string, cohort: string, group: string, a: string, b: string, n: string];
 
-/** The long form (long-form.ts), from the steps' tables. */
-export function resultQuery(plan: WarehousePlan, fingerprint: string, d: Dialect, sql: Sql): string {
+/** The long form (long-form.ts), from the steps' tables; and the order its rows are returned in. */
+export function resultQuery(plan: WarehousePlan, fingerprint: string, d: Dialect, sql: Sql): { query: string; order: string } {
   const lit = d.literal;
   const names = ["section", "outcome", "cohort", "grp", "a", "b", "n"];
   const select = (row: Row, rest = "") => `SELECT ${row.map((value, i) => `${value} AS ${names[i]}`).join(", ")}${rest ? `\n    ${rest}` : ""}`;
@@ -80,10 +80,10 @@ export function resultQuery(plan: WarehousePlan, fingerprint: string, d: Dialect
   const t = d.textType;
   const n = d.numberType;
   const group = d.identifier("group");
-  return `SELECT CAST(section AS ${t}) AS section, CAST(outcome AS ${t}) AS outcome, CAST(cohort AS ${t}) AS cohort, CAST(grp AS ${t}) AS ${group},
+  const query = `SELECT CAST(section AS ${t}) AS section, CAST(outcome AS ${t}) AS outcome, CAST(cohort AS ${t}) AS cohort, CAST(grp AS ${t}) AS ${group},
   CAST(a AS ${n}) AS a, CAST(b AS ${n}) AS b, CAST(n AS ${n}) AS n
 FROM (
   ${parts.join("\n  UNION ALL\n  ")}
-) AS long_form
-ORDER BY section, outcome, cohort, ${group}, a, b`;
+) AS long_form`;
+  return { query, order: `ORDER BY section, outcome, cohort, ${group}, a, b` };
 }
