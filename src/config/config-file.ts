@@ -8,9 +8,13 @@ import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
 import { didYouMean } from "../text/nearest.js";
 import { dateFormat, isoDate, settingsInput } from "./settings.js";
 
-/** Each extract's columns may be renamed to the extract's own header; unknown names are errors. */
+/**
+ * Each extract's columns may be renamed to the extract's own header; unknown names are errors. An
+ * optional column mapped to null is one the extract does not have: a warehouse's script cannot look
+ * at a table's columns as a reader looks at a file's header (docs/warehouse.md).
+ */
 function columnMapping(columns: readonly { name: string }[]) {
-  const shape = Object.fromEntries(columns.map(({ name }) => [name, z.string().trim().min(1).optional()]));
+  const shape = Object.fromEntries(columns.map(({ name }) => [name, z.string().trim().min(1).nullable().optional()]));
   return z.strictObject(shape);
 }
 
@@ -111,7 +115,7 @@ type ExtractCoverageConfig = z.infer<typeof extractCoverage>;
 /** The config file as read. Its per-extract keys are made from the registry, so they are typed here by hand. */
 export type ConfigFile = Omit<z.infer<typeof configFileSchema>, "columns" | "formats" | "coverage"> & {
   [extract: string]: unknown;
-  columns?: Record<string, Record<string, string | undefined> | undefined>;
+  columns?: Record<string, Record<string, string | null | undefined> | undefined>;
   formats?: Record<string, ExtractFormatConfig | undefined>;
   coverage?: Record<string, ExtractCoverageConfig | undefined>;
 };

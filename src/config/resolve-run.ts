@@ -9,7 +9,7 @@ import { chooseOutcomes, costKeyProblems, customOutcomes, outcomeNamed } from ".
 import { type ConfigFile, type CustomOutcomeConfig, issueToProblem, loadConfigFile } from "./config-file.js";
 import { tablesFrom } from "./warehouse-tables.js";
 import { cohortKey } from "../extracts/cohort-names.js";
-import type { ExtractFormat, ExtractSource } from "../extracts/source.js";
+import { type ExtractFormat, type ExtractSource, mappingOf } from "../extracts/source.js";
 import type { EvaluationRun, RunSettings } from "./run.js";
 import {
   DEFAULT_EMERGENCY_ADMISSION_METHODS,
@@ -180,7 +180,7 @@ function sourcesFrom(config: ConfigFile, configFlag: string | undefined, flags: 
       // Flags are relative to where prepost runs, and shown as typed; config paths are relative to the config file.
       const path = fromFlag !== undefined ? resolve(cwd, fromFlag) : resolve(configDir, fromConfig!);
       const file = fromFlag ?? shownConfigPath(fromConfig!, configFlag ?? "", cwd);
-      const source: ExtractSource = { extract, path, file, columns: columns ?? {}, format: formatOf(config, extract, settings), needed: neededColumns(extract, settings, categoriesListed) };
+      const source: ExtractSource = { extract, path, file, ...mappingOf(columns), format: formatOf(config, extract, settings), needed: neededColumns(extract, settings, categoriesListed) };
       return [[extract, source]];
     }),
   );

@@ -1,5 +1,5 @@
 import { type DataError, InputError } from "../errors.js";
-import type { ExtractFormat, ExtractSource } from "../extracts/source.js";
+import { type ExtractFormat, type ExtractSource, mappingOf } from "../extracts/source.js";
 import { BUILT_IN_EXTRACTS } from "../outcomes/registry.js";
 import { didYouMean } from "../text/nearest.js";
 import type { ConfigFile } from "./config-file.js";
@@ -33,7 +33,7 @@ export function tablesFrom(
       if (table === undefined) return [];
       const customOutcome = custom.find((outcome) => outcome.id === extract);
       const columns = customOutcome ? customColumns(customOutcome) : (config.columns?.[extract] ?? {});
-      const source: ExtractSource = { extract, path: "", file: table, columns, format: formatOf(extract), needed: neededOf(extract) };
+      const source: ExtractSource = { extract, path: "", file: table, ...mappingOf(columns), format: formatOf(extract), needed: neededOf(extract) };
       return [[extract, source]];
     }),
   );

@@ -63,20 +63,24 @@ export interface WarehousePlan {
   placeholders: CivilDate[];
 }
 
+/** Read only where mapped: a table seldom has it, and without it rule 1's ties are reported (warehouse.md). */
+const ONLY_WHERE_MAPPED = new Set(["row_order"]);
+
 /**
- * The columns a table is read by: every required one (mapped, else by the spec's name), and an
- * optional one only where the config maps it or a setting needs it, since a script cannot look at
- * a table's header as the row reader looks at a file's (a well-known export name is not looked for).
+ * The columns a table is read by: each one mapped, else by the spec's name, as a file's are found;
+ * but a script cannot look at a table's columns as the row reader looks at a header, so an optional
+ * column the table lacks must be mapped to null (`absent`), and export names are not looked for.
  */
 function tableColumns(source: ExtractSource, spec: readonly { name: string; required: boolean }[]): TableColumns {
   const columns: Record<string, string> = {};
   const used: Record<string, ColumnUse | null> = {};
   for (const { name, required } of spec) {
     const mapped = source.columns[name];
-    if (mapped !== undefined) {
+    const absent = !required && source.absent?.includes(name);
+    if (mapped !== undefined && !absent) {
       columns[name] = mapped;
       used[name] = { header: mapped, by: "mapping" };
-    } else if (required || source.needed[name] !== undefined) {
+    } else if (!absent && (required || !ONLY_WHERE_MAPPED.has(name))) {
       columns[name] = name;
       used[name] = { header: name, by: "default" };
     } else {

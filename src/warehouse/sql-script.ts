@@ -50,13 +50,20 @@ export function warehouseScript(plan: WarehousePlan, d: Dialect, fingerprint: st
   return warehouseScriptWith(planSteps(plan, d, outcomesOf), plan, d, fingerprint, heading);
 }
 
-export function warehouseScriptWith(steps: readonly Step[], plan: WarehousePlan, d: Dialect, fingerprint: string, heading: readonly string[]): string {
+/** The script of some steps, ending in `result` (by default the long form of the plan's steps). */
+export function warehouseScriptWith(
+  steps: readonly Step[],
+  plan: WarehousePlan,
+  d: Dialect,
+  fingerprint: string,
+  heading: readonly string[],
+  result: { query: string; order: string } = resultQuery(plan, fingerprint, d, sqlFor(d)),
+): string {
   const comment = [`-- prepost ${TOOL.version}: the evaluation as ${d.name} SQL (docs/warehouse.md); plan ${fingerprint}`, ...heading.map((line) => `-- ${line}`)].join("\n");
-  const result = resultQuery(plan, fingerprint, d, sqlFor(d));
   const dropped = [...steps].reverse().flatMap((step) => d.dropAtEnd(step.name));
   const ending = d.resultTable
-    ? [...d.createTable("result", result.query), ...dropped, `SELECT * FROM ${d.table("result")}\n${result.order}`]
-    : [`${result.query}\n${result.order}`, ...dropped];
-  const statements = [...d.preamble, ...[...steps, ...(d.resultTable ? [{ name: "result" }] : [])].flatMap((step) => d.dropIfLeft(step.name)), ...steps.flatMap((step) => d.createTable(step.name, step.query)), ...ending];
+    ? [...d.createTable("returned", result.query), ...dropped, `SELECT * FROM ${d.table("returned")}${result.order ? `\n${result.order}` : ""}`]
+    : [`${result.query}${result.order ? `\n${result.order}` : ""}`, ...dropped];
+  const statements = [...d.preamble, ...[...steps, ...(d.resultTable ? [{ name: "returned" }] : [])].flatMap((step) => d.dropIfLeft(step.name)), ...steps.flatMap((step) => d.createTable(step.name, step.query)), ...ending];
   return `${comment}\n${script(statements)}`;
 }

@@ -78,16 +78,17 @@ export async function warehouseCase(seed: number): Promise<WarehouseCase | undef
   // Where the run stopped for invalid rows, a run that skips them says which headers it read.
   const read = local.startsWith("exit") ? await inFolder(ws.dir, () => outcome(async () => evaluateCounts(await resolveRun({ ...localFlags, skipInvalid: true, maxInvalid: "100%" })))) : local;
   if (read.startsWith("exit")) return undefined;
-  const columns: Record<string, Record<string, string>> = {};
+  // An optional column the file lacks is mapped to null: the table lacks it too.
+  const columns: Record<string, Record<string, string | null>> = {};
   for (const [extract, used] of Object.entries((JSON.parse(read) as Result).inputs.columns)) {
-    columns[extract] = Object.fromEntries(Object.entries(used).flatMap(([name, use]) => (use ? [[name, use.header]] : [])));
+    columns[extract] = Object.fromEntries(Object.entries(used).map(([name, use]) => [name, use ? use.header : null]));
   }
   // The comparison group's reading is not in `inputs`: its columns by the case's mapping or their own names.
   if (files["comparison.csv"]) columns.comparison = { patient_id: "patient_id", cohort: "cohort", index_date: "index_date", ...(config?.columns as Record<string, Record<string, string>> | undefined)?.comparison };
   // Headers match without regard to case; a warehouse's quoted names (PostgreSQL's) do not: each as the table spells it.
   for (const table of tables) {
     const mapping = columns[table.name] ?? {};
-    for (const [name, header] of Object.entries(mapping)) mapping[name] = table.columns.find((column) => column.toLowerCase() === header.toLowerCase()) ?? header;
+    for (const [name, header] of Object.entries(mapping)) if (header !== null) mapping[name] = table.columns.find((column) => column.toLowerCase() === header.toLowerCase()) ?? header;
   }
   columns.referrals = { ...columns.referrals, row_order: "row_order" };
   const { config: _config, ...settings } = { ...flags, bootstrap: flags.bootstrap ?? 0 } as Record<string, unknown>;
