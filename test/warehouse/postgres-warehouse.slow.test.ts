@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selftestScript } from "../../src/warehouse/selftest.js";
+import { selftestRows } from "./selftest-rows.js";
 import { type PostgresServer, loadTablesSql, postgresBin, startPostgres } from "./postgres-server.js";
 import { comparable, fromWarehouse, notAscii, scriptOf, skippedLocally, warehouseCase } from "./warehouse-case.js";
 
@@ -12,6 +14,12 @@ describe.skipIf(!bin)(`the PostgreSQL script, run by a PostgreSQL server of the 
     server = await startPostgres(bin!);
   }, 120_000);
   afterAll(async () => server?.stop());
+
+  it("passes every check of the self-test", async () => {
+    const rows = selftestRows(await server.psql(selftestScript("postgres")));
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((row) => row.result !== "PASS")).toEqual([]);
+  });
 
   it(`gives the local run's answer on ${RUNS} random evaluations`, async () => {
     let compared = 0;

@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { selftestRows } from "./selftest-rows.js";
 import { describe, expect, it } from "vitest";
 import { resolveRun } from "../../src/config/resolve-run.js";
 import { evaluateCounts } from "../../src/evaluate.js";
@@ -7,10 +7,6 @@ import { SELFTEST_CHECKS, SELFTEST_TABLES } from "../../src/warehouse/selftest-e
 import { cohortRow, outcome, workspace } from "../helpers.js";
 import { runInDuckDb } from "./duckdb-harness.js";
 
-/** The self-test's rows (check, expected, found, result) from its CSV. */
-export function selftestRows(csv: string): { check: string; expected: string; found: string; result: string }[] {
-  return parse(csv, { columns: true });
-}
 
 describe("prepost sql --selftest", () => {
   it("passes every check in DuckDB", async () => {

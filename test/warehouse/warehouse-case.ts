@@ -46,7 +46,7 @@ async function outcome(run: () => Promise<Result>): Promise<string> {
   }
 }
 
-const TABLES = ["referrals", "ae", "admissions", "comparison"] as const;
+const TABLES = ["referrals", "ae", "admissions", "outpatients", "comparison"] as const;
 
 async function inFolder<T>(dir: string, run: () => Promise<T>): Promise<T> {
   const before = process.cwd();
@@ -58,17 +58,24 @@ async function inFolder<T>(dir: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The case, or undefined where it cannot be a warehouse's (a row of the wrong field count, which no table holds). */
+/** A random case, or undefined where it cannot be a warehouse's (a row of the wrong field count, which no table holds). */
 export async function warehouseCase(seed: number): Promise<WarehouseCase | undefined> {
   const { files, flags, config } = randomCase(seed);
+  return caseOf(`seed ${seed}`, files, flags, config);
+}
+
+/** Extracts (`name.csv`: referrals, ae, admissions, outpatients, comparison, a custom outcome's id) as a warehouse case. */
+export async function caseOf(label: string, files: Record<string, string>, flags: Record<string, unknown>, config?: Record<string, unknown>): Promise<WarehouseCase | undefined> {
   // Each file named as its table, and the run made from its folder, so that both name an extract alike ("ae").
   const named = Object.fromEntries(Object.entries(files).map(([name, text]) => [name.replace(/\.csv$/, ""), text]));
-  const localConfig = { ...config, ...Object.fromEntries(Object.keys(named).map((name) => [name, name])) };
+  const customOutcomes = ((config?.customOutcomes ?? []) as { id: string }[]).map((outcome) => ({ ...outcome, extract: outcome.id }));
+  const localConfig = { ...config, ...Object.fromEntries(Object.keys(named).filter((name) => !customOutcomes.some((o) => o.id === name)).map((name) => [name, name])), ...(customOutcomes.length ? { customOutcomes } : {}) };
   const ws = await workspace({ ...files, ...named, "local.json": JSON.stringify(localConfig) });
   const localFlags = { bootstrap: 0, ...flags, engine: "stream", config: "local.json" } as RunFlags;
   const local = await inFolder(ws.dir, () => outcome(async () => evaluateCounts(await resolveRun(localFlags))));
   const tables: WarehouseTable[] = [];
-  for (const name of TABLES) {
+  const custom = ((config?.customOutcomes ?? []) as { id: string }[]).map((outcome) => outcome.id);
+  for (const name of [...TABLES, ...custom]) {
     if (!files[`${name}.csv`]) continue;
     const table = await tableFromCsv(name, ws.path(`${name}.csv`), name === "referrals");
     if (!table) return undefined;
@@ -92,10 +99,11 @@ export async function warehouseCase(seed: number): Promise<WarehouseCase | undef
   }
   columns.referrals = { ...columns.referrals, row_order: "row_order" };
   const { config: _config, ...settings } = { ...flags, bootstrap: flags.bootstrap ?? 0 } as Record<string, unknown>;
+  for (const id of custom) delete columns[id];
   const warehouseConfig = { ...config, ...settings, columns, tables: Object.fromEntries(tables.map((table) => [table.name, table.name])) };
   const configPath = ws.path("warehouse.json");
   await writeFile(configPath, JSON.stringify(warehouseConfig));
-  return { label: `seed ${seed} (files in ${ws.dir})`, tables, configPath, local, dir: ws.dir };
+  return { label: `${label} (files in ${ws.dir})`, tables, configPath, local, dir: ws.dir };
 }
 
 /** The case's script in a dialect. */
