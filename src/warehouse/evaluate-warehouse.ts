@@ -27,7 +27,7 @@ function checkFingerprint(plan: WarehousePlan, long: LongRows, file: string): vo
 }
 
 /** `auto` decides a column's format by its first date; a table has no first row, so a column written both ways is left to the user. */
-function checkDateShapes(run: EvaluationRun, long: LongRows, file: string): void {
+function checkDateShapes(run: EvaluationRun, long: LongRows): void {
   const problems = [];
   for (const row of long.of("accounts", undefined, "dates")) {
     const [column, shape] = row.group.split(":");
@@ -38,7 +38,6 @@ function checkDateShapes(run: EvaluationRun, long: LongRows, file: string): void
     problems.push({ code: "mixed_date_formats", file: source.file, line: 0, column: column!, message: `has dates written YYYY-MM-DD (${row.n}) and D/M/YYYY (${other}); a table has no first row to decide by: say which with formats.${row.outcome}.dateFormat ("iso" or "dmy"), and the others are then invalid` });
   }
   if (problems.length > 0) throw new InputError(problems);
-  void file;
 }
 
 /** The cohorts as rule 5 orders and labels them, and what each spelling in the long form names. */
@@ -62,7 +61,6 @@ function cohortsOf(run: EvaluationRun, plan: WarehousePlan, long: LongRows, file
     else comparison.set(row.cohort, cohort);
   }
   if (stop.length > 0) throw new InputError(stop);
-  void file;
   return {
     cohorts: names.cohorts(),
     named: (spelling, group) => {
@@ -118,7 +116,7 @@ export function evaluateWarehouse(run: EvaluationRun, rows: readonly LongRow[], 
   const long = new LongRows(rows);
   checkFingerprint(plan, long, file);
   const skipped = skippedRows(run, long);
-  checkDateShapes(run, long, file);
+  checkDateShapes(run, long);
   const { cohorts, named } = cohortsOf(run, plan, long, file);
   const settings = decidedSettings(run, dataCoverage(run, observed(run, long)), "warehouse");
   const referred = attritionOf(long, "referred", EXCLUSION_ORDER);
