@@ -18,7 +18,7 @@ import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
 import { CohortNames } from "./extracts/cohort-names.js";
 import { readComparison } from "./extracts/read-comparison.js";
-import { selectEngine } from "./engines/select-engine.js";
+import { type Engine, selectEngine } from "./engines/select-engine.js";
 import { readReferrals } from "./extracts/read-referrals.js";
 import { refuseIfNotRegular } from "./io/csv-records.js";
 import type { ProgressListener } from "./io/progress.js";
@@ -109,14 +109,17 @@ interface People {
   reading: ExtractReading | undefined;
 }
 
-async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: ProgressListener): Promise<People> {
-  const cohortNames = new CohortNames(run.cohorts);
-  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { cohorts: cohortNames }, log, progress))) ?? {
-    patients: new Map(),
-    rows: 0,
-    withInvalidRow: new Set<string>(),
-    reading: undefined,
-  };
+async function readPeople(run: EvaluationRun, engine: Engine, log: ProblemLog, progress?: ProgressListener): Promise<People> {
+  // The engine's reading where it can vouch for every row (DuckDB, a plain CSV), else the row reader's.
+  const byEngine = await engine.readReferrals(run);
+  const cohortNames = byEngine?.cohorts ?? new CohortNames(run.cohorts);
+  const referrals = byEngine?.read ??
+    (await log.readingFile(() => readReferrals(run.referrals, { cohorts: cohortNames }, log, progress))) ?? {
+      patients: new Map(),
+      rows: 0,
+      withInvalidRow: new Set<string>(),
+      reading: undefined,
+    };
   log.extractRead("referrals", run.referrals.file, referrals.rows);
   // The config's order and labels, else the order of first appearance, each cohort as first spelled.
   const cohorts = cohortNames.cohorts();
@@ -238,7 +241,7 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
   for (const [, source] of extractsOf(run)) await refuseIfNotRegular(source.path, source.file);
   // Chosen first, so that DuckDB starts up while the referrals are read.
   const engine = await selectEngine(run);
-  const people = await readPeople(run, log, options.progress);
+  const people = await readPeople(run, engine, log, options.progress);
   const subjects = subjectsOf(people, run.settings.window);
   const activity = await engine.read(run, subjects, log, options.progress);
   for (const read of activity) log.extractRead(read.extract, read.file, read.rows);

@@ -12,8 +12,6 @@ export interface ReferredPatient {
   age: number | undefined;
   /** Summed over all the patient's rows, not taken from the index row. */
   onwardReferrals: number;
-  /** Line of the index row: the first row, in file order, with the earliest date. */
-  indexLine: number;
 }
 
 /**
@@ -32,7 +30,6 @@ export function addReferral(patients: Map<string, ReferredPatient>, row: Referra
       consent: row.consent,
       age: row.age,
       onwardReferrals: row.onwardReferrals,
-      indexLine: row.line,
     });
     return;
   }
@@ -42,6 +39,5 @@ export function addReferral(patients: Map<string, ReferredPatient>, row: Referra
     known.cohort = row.cohort;
     known.consent = row.consent;
     known.age = row.age;
-    known.indexLine = row.line;
   }
 }

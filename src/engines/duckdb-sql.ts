@@ -83,7 +83,7 @@ function strictDay(text: string, format: DateFormat): string {
 }
 
 /** The row's day number, NULL where its date is not valid (parseDate's `INVALID_DATE`). */
-function daySql(format: DateFormat, key: ExtractFields["dateKey"]): string {
+export function daySql(format: DateFormat, key: ExtractFields["dateKey"]): string {
   // Looked up whole, a text found in the calendar is exactly a date; by its first ten characters,
   // what follows must be a time of day.
   const found =
@@ -104,7 +104,7 @@ function placeSql(indexDay: IndexDayRule): string {
     ELSE ${PLACE.outside} END`;
 }
 
-const MISSING_DAYS = `(${[...HES_MISSING_DATES].join(", ")})`;
+export const MISSING_DAYS = `(${[...HES_MISSING_DATES].join(", ")})`;
 
 const ifMissing = (code: number) => `CASE WHEN day IN ${MISSING_DAYS} THEN ${code + MISSING_DAY} ELSE ${code} END`;
 

@@ -8,13 +8,14 @@
  *
  * A resample of n patients is drawn as what it is to the statistic: how many of the n draws land on
  * each distinct (pre, post) profile, one multinomial draw over the cohort's `ProfileTable`. That is the
- * same distribution as drawing patient by patient, at a cost in profiles instead of patients.
+ * same distribution as drawing patient by patient, at a cost in profiles instead of patients; a
+ * table of nearly as many profiles as patients is drawn patient by patient, which is cheaper there.
  *
  * A replicate whose resampled `pre` is 0 has no change and is recorded as NaN; `percentileInterval`
  * discards those.
  */
 import type { Uint32Source } from "./binomial.js";
-import { drawMultinomial } from "./multinomial.js";
+import { drawMultinomial, drawPatients, PATIENT_DRAWS_FROM, profileOfEachPatient } from "./multinomial.js";
 import { POST_FIELD, PRE_FIELD } from "./patient-counts.js";
 import type { ProfileTable } from "./profile-table.js";
 
@@ -26,7 +27,7 @@ import type { ProfileTable } from "./profile-table.js";
  *   stratum in turn, one `drawMultinomial` of as many patients as it has
  * @returns each replicate's `change_pct`, NaN where the replicate's `pre` was 0
  */
-export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: number, random: Uint32Source): Float64Array {
+export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: number, random: Uint32Source & { uniformInt(n: number): number }): Float64Array {
   if (!Number.isInteger(replicates) || replicates < 0) {
     throw new Error(`bootstrapChangePct: replicates must be a whole number ≥ 0 (got ${replicates})`);
   }
@@ -34,6 +35,10 @@ export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: 
     if (stratum.width < 2) throw new Error(`bootstrapChangePct: profiles need pre and post (got width ${stratum.width})`);
   }
   const draws = strata.map((stratum) => new Float64Array(stratum.patients.length));
+  // A table of nearly as many profiles as patients is drawn patient by patient (multinomial.ts).
+  const byPatient = strata.map((stratum) =>
+    stratum.patients.length * PATIENT_DRAWS_FROM > stratum.total ? profileOfEachPatient(stratum.patients, stratum.total) : undefined,
+  );
 
   const changes = new Float64Array(replicates);
   for (let replicate = 0; replicate < replicates; replicate++) {
@@ -42,7 +47,9 @@ export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: 
     for (let s = 0; s < strata.length; s++) {
       const { width, profiles, patients, total } = strata[s]!;
       const drawn = draws[s]!;
-      drawMultinomial(total, patients, total, drawn, random);
+      const profileOf = byPatient[s];
+      if (profileOf) drawPatients(profileOf, drawn, random);
+      else drawMultinomial(total, patients, total, drawn, random);
       for (let profile = 0; profile < drawn.length; profile++) {
         const times = drawn[profile]!;
         pre += times * profiles[profile * width + PRE_FIELD]!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
 import { bootstrapChangePct as bootstrapOfTables } from "../../src/stats/bootstrap.js";
-import { drawMultinomial } from "../../src/stats/multinomial.js";
+import { drawMultinomial, drawPatients, PATIENT_DRAWS_FROM, profileOfEachPatient } from "../../src/stats/multinomial.js";
 import { tabulatePairs, type PatientCounts } from "../../src/stats/patient-counts.js";
 import { percentileInterval } from "../../src/stats/percentile-interval.js";
 import { streamFor } from "../../src/stats/random-stream.js";
@@ -46,7 +46,7 @@ describe("statistics.md bootstrap: same inputs and seed, same numbers", () => {
     expect(Array.from(otherRow)).not.toEqual(Array.from(first));
   });
 
-  it("draws in the documented order: replicate by replicate, a cohort at a time, one multinomial over its profiles", () => {
+  it("draws in the documented order: replicate by replicate, a cohort at a time, one multinomial over its profiles (patient by patient for a table of nearly as many profiles as patients)", () => {
     const cohorts = [cohortA(), cohortB()];
     const replicates = bootstrapChangePct(cohorts, 2, streamFor(5, 1, -1));
     const random = streamFor(5, 1, -1);
@@ -56,7 +56,9 @@ describe("statistics.md bootstrap: same inputs and seed, same numbers", () => {
       let post = 0;
       for (const table of tables) {
         const drawn = new Float64Array(table.patients.length);
-        drawMultinomial(table.total, table.patients, table.total, drawn, random);
+        // cohortA's 20 patients have 20 profiles of their own: drawn patient by patient; cohortB's 400 have 15.
+        if (table.patients.length * PATIENT_DRAWS_FROM > table.total) drawPatients(profileOfEachPatient(table.patients, table.total), drawn, random);
+        else drawMultinomial(table.total, table.patients, table.total, drawn, random);
         drawn.forEach((times, profile) => {
           pre += times * table.profiles[2 * profile]!;
           post += times * table.profiles[2 * profile + 1]!;
@@ -161,6 +163,15 @@ describe("the multinomial bootstrap and patient-by-patient resampling give the s
   it("for 2,000 simulated patients, a few of them heavy users", () => {
     const cohort = simulateCohort(streamFor(2025, 0, 0), 2000, 0.8);
     expectSameDistribution(bootstrapChangePct([cohort], B, streamFor(23, 0, 0)), patientBootstrap([cohort], B, streamFor(24, 0, 0)));
+  });
+
+  it("for 600 heavy users with counts nearly all their own (a table drawn patient by patient, multinomial.ts)", () => {
+    // 600 patients in about 590 distinct (pre, post) pairs: more than one profile in PATIENT_DRAWS_FROM patients.
+    const pre = Int32Array.from({ length: 600 }, (_, i) => 40 + ((i * 37) % 101));
+    const post = Int32Array.from({ length: 600 }, (_, i) => 30 + ((i * 53) % 89));
+    const cohort = { pre, post };
+    expect(tabulatePairs(cohort).patients.length * PATIENT_DRAWS_FROM).toBeGreaterThan(600);
+    expectSameDistribution(bootstrapChangePct([cohort], B, streamFor(27, 0, 0)), patientBootstrap([cohort], B, streamFor(28, 0, 0)));
   });
 
   it("for a Total of two cohorts, each resampled within itself", () => {
