@@ -77,6 +77,11 @@ export function costKeyProblems(keys: readonly string[], custom: readonly RunOut
     }));
 }
 
+/** Whether two cost keys name one outcome: the same key, or a built-in outcome's id and its short name (`bed_day`, `emergency_bed_days`). */
+export function nameSameOutcome(a: string, b: string): boolean {
+  return a === b || BUILT_IN_OUTCOMES.some((outcome) => [outcome.id, outcome.costName].includes(a) && [outcome.id, outcome.costName].includes(b));
+}
+
 /** The run's outcome a cost key names (its id or short name), or undefined. */
 export function outcomeNamed(key: string, outcomes: readonly Outcome[]): Outcome | undefined {
   return outcomes.find((outcome) => outcome.id === key || outcome.costName === key);

@@ -200,12 +200,56 @@ describe("cost mistakes are refused", () => {
     }
   });
 
-  it("refuses a unit cost beside a custom outcome's own costColumn", async () => {
+  it("refuses a unit cost beside a custom outcome's own costColumn, in the same config", async () => {
     const gp = "patient_id,event_date,Price\np1,2021-06-05,30\n";
-    const config = JSON.stringify({ customOutcomes: [{ id: "gp_appointments", label: "GP appointments", extract: "gp.csv", costColumn: "Price" }] });
-    const ran = await evaluateCli({ "gp.csv": gp, "evaluation.json": config }, ["--config", "evaluation.json", "--unit-cost", "gp_appointments=30"]);
+    const config = JSON.stringify({ customOutcomes: [{ id: "gp_appointments", label: "GP appointments", extract: "gp.csv", costColumn: "Price" }], unitCosts: { gp_appointments: 30 } });
+    const ran = await evaluateCli({ "gp.csv": gp, "evaluation.json": config }, ["--config", "evaluation.json"]);
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(/gp_appointments has both a unit cost and a cost column/);
+  });
+});
+
+/**
+ * evaluation.md, the config file: "flags override it". A flag that prices an outcome replaces what the
+ * config said of that outcome, by whichever name either used (an id or a short name), and whether the
+ * config gave a unit cost or a cost column. Choice: the spec says flags override the config and nothing
+ * of costs in particular; an analyst trying another price, or a row's own costs, on the command line
+ * expects the flag to win rather than the config's figure, or an error asking them to edit the config.
+ */
+describe("a cost flag overrides the config's cost of the same outcome", () => {
+  const withConfig = (config: Record<string, unknown>, flags: string[], more: Record<string, string> = {}) =>
+    evaluateCli({ "admissions.csv": spells, "evaluation.json": JSON.stringify({ admissions: "admissions.csv", ...config }), ...more }, ["--config", "evaluation.json", ...BOTH, ...flags]);
+
+  it("--unit-cost emergency_bed_days= over the config's bed_day (and the other way round)", async () => {
+    // 4 nights pre, 3 post at the flag's £250.
+    const byId = await withConfig({ unitCosts: { bed_day: 300 } }, ["--unit-cost", "emergency_bed_days=250"]);
+    expect(total(byId, "emergency_bed_days")).toMatchObject({ unit_cost: 250, cost_pre: 1000, cost_post: 750 });
+    const byShortName = await withConfig({ unitCosts: { emergency_bed_days: 300 } }, ["--unit-cost", "bed_day=250"]);
+    expect(total(byShortName, "emergency_bed_days")).toMatchObject({ unit_cost: 250, cost_pre: 1000, cost_post: 750 });
+  });
+
+  it("leaves the config's costs of other outcomes alone", async () => {
+    const ran = await withConfig({ unitCosts: { bed_day: 300, admission: 2000 } }, ["--unit-cost", "emergency_bed_days=250"]);
+    expect(total(ran, "unplanned_admissions")).toMatchObject({ unit_cost: 2000, cost_pre: 4000 });
+  });
+
+  it("a flag's unit cost over the config's cost column, and a flag's cost column over the config's unit cost", async () => {
+    const tariffed = { "admissions.csv": "patient_id,admission_date,admission_method,discharge_date,Tariff\np1,2021-06-08,21,2021-06-10,1234\n" };
+    const unitWins = await withConfig({ costColumns: { unplanned_admissions: "Tariff" } }, ["--unit-cost", "admission=500"], tariffed);
+    expect(total(unitWins, "unplanned_admissions")).toMatchObject({ pre: 1, unit_cost: 500, cost_pre: 500 });
+    expect(total(unitWins, "unplanned_admissions").cost_column).toBeUndefined();
+    const columnWins = await withConfig({ unitCosts: { admission: 500 } }, ["--cost-column", "unplanned_admissions=Tariff"], tariffed);
+    expect(total(columnWins, "unplanned_admissions")).toMatchObject({ pre: 1, cost_column: "Tariff", cost_pre: 1234 });
+    expect(total(columnWins, "unplanned_admissions").unit_cost).toBeUndefined();
+  });
+
+  it("a flag's unit cost over a custom outcome's own costColumn", async () => {
+    // 06-05 pre at the flag's £30 rather than the row's £99.
+    const gp = "patient_id,event_date,Price\np1,2021-06-05,99\n";
+    const config = JSON.stringify({ customOutcomes: [{ id: "gp_appointments", label: "GP appointments", extract: "gp.csv", costColumn: "Price" }] });
+    const ran = await evaluateCli({ "gp.csv": gp, "evaluation.json": config }, ["--config", "evaluation.json", "--unit-cost", "gp_appointments=30"]);
+    expect(total(ran, "gp_appointments")).toMatchObject({ pre: 1, unit_cost: 30, cost_pre: 30 });
+    expect(total(ran, "gp_appointments").cost_column).toBeUndefined();
   });
 });
 
