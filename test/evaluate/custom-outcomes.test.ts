@@ -166,6 +166,18 @@ describe("a custom outcome's id: a lower-case word unlike every built-in id", ()
     });
   }
 
+  // Choice: the spec allows any lower-case word unlike a built-in id, but the JSON output keys its
+  // per-extract blocks by the extract's name beside fields of its own (`rows.skipped`, `rows.accounts`,
+  // `inputs.columns`, `inputs.formats`): an outcome with one of these ids overwrote the field (rows.skipped
+  // a number, inputs losing the extract) or crashed the run (accounts). Such an id is refused, naming why.
+  for (const id of ["accounts", "skipped", "columns", "formats", "referrals", "comparison", "ae", "admissions", "outpatients"]) {
+    it(`refuses ${id}, a name the output or the config already gives a meaning`, async () => {
+      const error = await inputErrorOf(run({ id }));
+      expect(error).toMatch(/customOutcomes\.0\.id/);
+      expect(error).toContain(`"${id}"`);
+    });
+  }
+
   it("refuses two custom outcomes with one id", async () => {
     const error = await inputErrorOf(
       evaluateWithConfig({ "r.csv": referrals, "gp.csv": gp }, { referrals: "r.csv", customOutcomes: [GP, { ...GP, label: "Again" }], ...window }),
