@@ -160,6 +160,37 @@ describe("emergency bed days: the nights admission ≤ d < discharge, each in th
   });
 });
 
+describe("bed days take the statistics and the comparison group as every outcome does (outcomes.md: exactly as the first two)", () => {
+  it("counts the prior window's nights for the regression-to-the-mean check", async () => {
+    // before: nights 06-01 … 06-04 fall in the prior window (05-26 ≤ d < 06-05): 4 prior nights, 2 pre.
+    // whole: nights 05-26 … 06-04 = 10 prior (its earlier nights, from 05-01, are before the prior window).
+    const result = await bedDays(SPELLS, CASES);
+    expect(cohortRow(result, "emergency_bed_days", "before")).toMatchObject({ prior: 4, prior_pre: 2 });
+    expect(cohortRow(result, "emergency_bed_days", "whole")).toMatchObject({ prior: 10, prior_pre: 10 });
+    // Any use is any night: sameday's spell has none in either window.
+    expect(cohortRow(result, "emergency_bed_days", "sameday")).toMatchObject({ pre_any_pct: 0, post_any_pct: 0 });
+    expect(cohortRow(result, "emergency_bed_days", "inpre")).toMatchObject({ pre_any_pct: 100, post_any_pct: 0 });
+  });
+
+  it("counts a comparison patient's nights by the same windows, and accounts their spells as comparison rows", async () => {
+    // c1 (index 2021-06-15, like the referred): admitted 06-12, discharged 06-17 → 12, 13, 14 pre; 15 index day; 16 post.
+    // c2 (index 2021-06-15): admitted 06-20, open → 06-20 … 06-25 = 6 post within the window.
+    const admissions = `${SPELLS}c1,2021-06-12,21,2021-06-17\nc2,2021-06-20,21,\n`;
+    const comparison = "patient_id,cohort,index_date\nc1,spanidx,2021-06-15\nc2,spanidx,2021-06-15\n";
+    const result = await evaluateExtracts(
+      { referrals: referralsOf(CASES), admissions, comparison },
+      { window: "10d", outcomes: BED_DAYS, dataStart: "2021-01-01", dataEnd: "2021-06-30" },
+    );
+    // Referred spanidx: 2 → 2 (as above); comparison: 3 → 1 + 6 = 7.
+    const row = cohortRow(result, "emergency_bed_days", "spanidx");
+    expect(row).toMatchObject({ pre: 2, post: 2 });
+    expect(row.comparison).toMatchObject({ patients: 2, pre: 3, post: 7 });
+    const beds = result.rows.accounts.emergency_bed_days!;
+    expect(beds.comparison).toBe(2);
+    expectAccountAddsUp(beds);
+  });
+});
+
 describe("an open spell (no discharge date) runs to the run's coverage end", () => {
   const cases = ["openpost", "openpre", "openbefore"];
   // openpost:   admitted 06-20, open → nights 06-20 … data_end; in the windows 06-20 … 06-25 = 6 post.
