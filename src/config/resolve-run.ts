@@ -5,7 +5,7 @@ import { COST_COLUMN } from "../extracts/activity-rows.js";
 import { BUILT_IN_EXTRACTS, outcomeOf, type RunOutcome } from "../outcomes/registry.js";
 import { DEFAULT_ATTENDED_CODES } from "../outcomes/outpatient-attendances.js";
 import type { Outcome } from "../outcomes/outcome.js";
-import { chooseOutcomes, costKeyProblems, customOutcomes, outcomeNamed } from "./choose-outcomes.js";
+import { chooseOutcomes, costKeyProblems, customOutcomes, nameSameOutcome, outcomeNamed } from "./choose-outcomes.js";
 import { type ConfigFile, type CustomOutcomeConfig, issueToProblem, loadConfigFile } from "./config-file.js";
 import { cohortKey } from "../extracts/cohort-names.js";
 import type { ExtractFormat, ExtractSource } from "../extracts/source.js";
@@ -72,6 +72,17 @@ const defaults = {
   engine: "auto",
 } as const;
 
+/** Cost keys that name an outcome a flag prices: the flags price it, whatever the config said. */
+function costKeysOfFlags(flags: SettingsInput): string[] {
+  return [...Object.keys(flags.unitCosts ?? {}), ...Object.keys(flags.costColumns ?? {})];
+}
+
+/** The config's costs (unit costs or cost columns) of the outcomes no flag prices. */
+function notPricedByFlags<T>(given: Record<string, T> | undefined, flags: SettingsInput): Record<string, T> {
+  const flagged = costKeysOfFlags(flags);
+  return Object.fromEntries(Object.entries(given ?? {}).filter(([key]) => !flagged.some((flag) => nameSameOutcome(key, flag))));
+}
+
 /** defaults ← config file ← flags, merged once into settings with every field decided. */
 export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunSettings {
   const { outcomes: _outcomes, ...merged } = { ...defaults, ...config, ...flags };
@@ -80,10 +91,11 @@ export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunS
     excludedAttendanceCategories: merged.excludedAttendanceCategories ?? [...DEFAULT_EXCLUDED_ATTENDANCE_CATEGORIES[merged.aeCoding]],
     emergencyAdmissionMethods: merged.emergencyAdmissionMethods ?? [...DEFAULT_EMERGENCY_ADMISSION_METHODS],
     attendedCodes: merged.attendedCodes ?? [...DEFAULT_ATTENDED_CODES],
-    // Flags add to the config's unit costs and cost columns (one outcome's flag overrides that outcome only);
-    // keyed as given here, by the outcome's id once the run's outcomes are known (`costsByOutcome`).
-    unitCosts: { ...config.unitCosts, ...flags.unitCosts },
-    costColumns: { ...config.costColumns, ...flags.costColumns },
+    // Flags add to the config's unit costs and cost columns; a flag pricing an outcome overrides whatever the
+    // config said of that outcome only (by either of its names, a unit cost or a cost column alike). Keyed as
+    // given here, by the outcome's id once the run's outcomes are known (`costsByOutcome`).
+    unitCosts: { ...notPricedByFlags(config.unitCosts, flags), ...flags.unitCosts },
+    costColumns: { ...notPricedByFlags(config.costColumns, flags), ...flags.costColumns },
   };
   if (settings.from !== null && settings.to !== null && settings.from > settings.to) {
     throw usageError(
@@ -187,9 +199,10 @@ function sourcesFrom(config: ConfigFile, configFlag: string | undefined, flags: 
  * each cost column added to its extract's columns; an outcome may have one or the other, and an
  * outcome that counts nights no cost column (a spell's cost is not its nights').
  */
-function costsByOutcome(settings: RunSettings, outcomes: readonly Outcome[], activity: Record<string, ExtractSource>, config: ConfigFile, where: string): RunSettings {
+function costsByOutcome(settings: RunSettings, outcomes: readonly Outcome[], activity: Record<string, ExtractSource>, config: ConfigFile, flagged: readonly string[], where: string): RunSettings {
   const custom = outcomes.filter((outcome) => config.customOutcomes?.some((c) => c.id === outcome.id));
-  const customCost = Object.fromEntries((config.customOutcomes ?? []).flatMap((c) => (c.costColumn ? [[c.id, c.costColumn]] : [])));
+  // A custom outcome's own cost column is the config's: a flag pricing the outcome overrides it too.
+  const customCost = Object.fromEntries((config.customOutcomes ?? []).flatMap((c) => (c.costColumn && !flagged.includes(c.id) ? [[c.id, c.costColumn]] : [])));
   const problems = [
     ...costKeyProblems(Object.keys(settings.unitCosts), custom, { file: where, key: where === "--unit-cost" ? "" : "unitCosts" }),
     ...costKeyProblems(Object.keys(settings.costColumns), custom, { file: where, key: where === "--unit-cost" ? "" : "costColumns" }),
@@ -264,7 +277,7 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   // Only the extracts of the outcomes reported are read.
   const read = Object.fromEntries(Object.entries(activity).filter(([name]) => outcomes.some((chosen) => outcomeOf(chosen).extract.name === name)));
   const costWhere = flagSettings.unitCosts || flagSettings.costColumns ? "--unit-cost" : (flags.config ?? "");
-  const settings = costsByOutcome(merged, outcomes.map(outcomeOf), read, config, costWhere);
+  const settings = costsByOutcome(merged, outcomes.map(outcomeOf), read, config, costKeysOfFlags(flagSettings), costWhere);
   return {
     settings,
     referrals: referrals!,

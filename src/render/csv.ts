@@ -51,9 +51,11 @@ const COLUMNS: Column[] = [
   optionalFigure("did_ci_high"),
   { name: "warnings", cell: (row) => row.warnings?.join(" | "), optional: (row) => row.warnings !== undefined },
   optionalFigure("unit_cost"),
+  { name: "cost_column", cell: (row) => row.cost_column, optional: (row) => row.cost_column !== undefined },
   optionalFigure("cost_pre"),
   optionalFigure("cost_post"),
   optionalFigure("cost_change"),
+  optionalFigure("cost_missing"),
   { name: "suppressed", cell: (row) => row.suppressed?.join(" "), optional: (row) => row.suppressed !== undefined },
 ];
 

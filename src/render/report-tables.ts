@@ -134,7 +134,19 @@ function comparison(outcome: OutcomeResult<Count>): ReportTable | undefined {
   ], ["Difference in differences: the referred patients' change minus the comparison group's, in percentage points (pp)."]);
 }
 
+/** Costs from a cost column (outcomes.md, costs): each window's counted rows' own costs summed, with the counted rows that gave none. */
+function columnCosts(outcome: OutcomeResult<Count>, column: string, settings: Settings): ReportTable | undefined {
+  return table("costs", `${outcome.label}: cost from each row's ${column}`, outcome, [
+    { header: "Cost pre", cell: (row) => disclosed(row, "cost_pre", formatCost(row.cost_pre)) },
+    { header: "Cost post", cell: (row) => disclosed(row, "cost_post", formatCost(row.cost_post)) },
+    { header: "Change in cost", cell: (row) => disclosed(row, "cost_change", formatCostChange(row.cost_change)) },
+    { header: "Counted, no cost given", cell: (row) => disclosed(row, "cost_missing", formatCount(row.cost_missing ?? null)) },
+  ], [`Cost source: the extract's ${column} column${settings.costSource ? ` (${settings.costSource})` : ""}, summed over the rows counted in each window; a counted row with no cost is activity all the same, not costed. Costs are not savings that can be banked.`]);
+}
+
 function costs(outcome: OutcomeResult<Count>, settings: Settings): ReportTable | undefined {
+  const column = outcome.total.cost_column;
+  if (column !== undefined) return columnCosts(outcome, column, settings);
   const unit = outcome.total.unit_cost;
   if (unit === undefined) return undefined;
   return table("costs", `${outcome.label}: cost at ${formatUnitCost(unit)} each`, outcome, [
