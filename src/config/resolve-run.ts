@@ -2,7 +2,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type DataError, InputError } from "../errors.js";
 import type { ExtractName } from "../result.js";
 import { COST_COLUMN } from "../extracts/activity-rows.js";
-import { BUILT_IN_EXTRACTS, outcomeOf, type RunOutcome } from "../outcomes/registry.js";
+import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES, outcomeOf, type RunOutcome } from "../outcomes/registry.js";
 import { DEFAULT_ATTENDED_CODES } from "../outcomes/outpatient-attendances.js";
 import type { Outcome } from "../outcomes/outcome.js";
 import { chooseOutcomes, costKeyProblems, customOutcomes, nameSameOutcome, outcomeNamed } from "./choose-outcomes.js";
@@ -134,10 +134,9 @@ function neededColumns(extract: ExtractName, settings: RunSettings, categoriesLi
       ...(settings.minAge !== null ? { age: "--min-age (minAge)" } : {}),
     };
   }
-  if (extract === "ae" && categoriesListed && settings.excludedAttendanceCategories.length > 0) {
-    return { attendance_category: "the config's excludedAttendanceCategories" };
-  }
-  return {};
+  // An activity extract: what its built-in outcomes' settings need (a custom outcome's columns are all required).
+  const listed = { excludedAttendanceCategories: categoriesListed };
+  return Object.assign({}, ...BUILT_IN_OUTCOMES.filter((outcome) => outcome.extract.name === extract).map((outcome) => outcome.neededColumns?.(settings, listed) ?? {}));
 }
 
 /**
@@ -270,7 +269,9 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   if (!sources.referrals) throw usageError('no referrals extract: give --referrals FILE (or "referrals" in the config file)');
   const { referrals, comparison, ...activity } = sources;
   if (Object.keys(activity).length === 0) {
-    throw usageError('no activity extract: give --ae FILE, --admissions FILE and/or --outpatients FILE (or "ae", "admissions", "outpatients" or "customOutcomes" in the config file)');
+    const flags = BUILT_IN_EXTRACTS.map((extract) => `--${extract.name} FILE`);
+    const keys = BUILT_IN_EXTRACTS.map((extract) => `"${extract.name}"`);
+    throw usageError(`no activity extract: give ${flags.slice(0, -1).join(", ")} and/or ${flags.at(-1)} (or ${keys.join(", ")} or "customOutcomes" in the config file)`);
   }
   const listed = flagSettings.outcomes ?? config.outcomes;
   const outcomes: RunOutcome[] = chooseOutcomes(listed, custom, activity, flagSettings.outcomes ? "--outcomes" : (flags.config ?? ""));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseIsoSetting } from "../extracts/dates.js";
 import type { CustomOutcomeDefinition } from "../outcomes/custom-outcomes.js";
+import { BUILT_IN_OUTCOMES } from "../outcomes/registry.js";
 
 /** ECDS codes 4 as a planned follow-up; HES A&E (AEATTENDCAT) codes 2 (evaluation.md, inputs). */
 export const DEFAULT_EXCLUDED_ATTENDANCE_CATEGORIES = { ecds: ["4"], hes: ["2"] } as const;
@@ -90,7 +91,9 @@ export const settingsInput = z.strictObject({
     .array(z.string().trim().min(1))
     .min(1)
     .optional()
-    .describe("The outcomes to report, in this order (ids: ae_attendances, unplanned_admissions, emergency_bed_days, outpatient_attendances, or a custom outcome's). Default: every outcome whose extract is given, but emergency_bed_days."),
+    .describe(
+      `The outcomes to report, in this order (ids: ${BUILT_IN_OUTCOMES.map((outcome) => outcome.id).join(", ")}, or a custom outcome's). Default: every outcome whose extract is given, but those reported only when listed (${BUILT_IN_OUTCOMES.filter((outcome) => !outcome.byDefault).map((outcome) => outcome.id).join(", ")}).`,
+    ),
   attendedCodes: z.array(z.string().trim()).optional().describe("Outpatient attendance status codes counted as attended. Default: 5 and 6."),
   costSource: z.string().trim().min(1).optional().describe("Where the unit costs come from (printed beside them), e.g. the National Cost Collection year."),
   engine: engineChoice

@@ -90,6 +90,12 @@ export interface Outcome {
    * empty or a HES placeholder): a row that breaks it is invalid for every outcome of the extract.
    */
   checkRow?(days: Readonly<Record<string, number | undefined>>): RowProblem | undefined;
+  /**
+   * The optional columns of its extract that a setting makes necessary, with the setting's name: a
+   * rule with no column behind it would count every row, in silence. `listed` says which of the
+   * lists the user gave (rather than left to their defaults).
+   */
+  neededColumns?(settings: RunSettings, listed: { excludedAttendanceCategories: boolean }): Record<string, string>;
   /** The outcome's assumptions in words (the categories not counted, say), given which columns its extract had; none if it has none to state. */
   assumption?(settings: Settings, columns: ExtractReading["columns"] | undefined): string;
   /** What the extract's header shows that the settings leave open (HES's A&E codes with no coding chosen): a problem that stops the run. */
