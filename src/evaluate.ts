@@ -47,6 +47,7 @@ function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], 
     to: settings.to,
     window: settings.window,
     indexDay: settings.indexDay,
+    months: settings.months,
     dataStart: coverage.dataStart,
     dataEnd: coverage.dataEnd,
     dataStartInferred: coverage.dataStartInferred,
@@ -139,9 +140,9 @@ async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: Progre
 }
 
 /** Referred patients take the first slots; comparison patients who were not referred follow. */
-function subjectsOf(people: People, window: string): Subjects {
+function subjectsOf(people: People, settings: EvaluationRun["settings"]): Subjects {
   const controls: IndexedSubject[] = (people.comparison ?? []).filter((p) => !people.referredIds.has(p.patientId));
-  return windowSubjects([...people.patients, ...controls], parseWindowLength(window));
+  return windowSubjects([...people.patients, ...controls], parseWindowLength(settings.window), settings.months);
 }
 
 interface Counted {
@@ -239,7 +240,7 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
   // Chosen first, so that DuckDB starts up while the referrals are read.
   const engine = await selectEngine(run);
   const people = await readPeople(run, log, options.progress);
-  const subjects = subjectsOf(people, run.settings.window);
+  const subjects = subjectsOf(people, run.settings);
   const activity = await engine.read(run, subjects, log, options.progress);
   for (const read of activity) log.extractRead(read.extract, read.file, read.rows);
   log.throwIfAny();

@@ -100,6 +100,7 @@ export function evaluateCommand(console: Console): Command {
     .option("--data-start <date>", "first day every activity extract covers (default: each extract's own earliest event date; config coverage.<extract> per extract)")
     .option("--data-end <date>", "last day every activity extract covers (default: each extract's own latest event date; config coverage.<extract> per extract)")
     .option("--window <length>", "window either side of the index date: Nm calendar months or Nd days (default 6m)")
+    .option("--months <k>", "months either side of the index date in the month-by-month series, at least the window's (default: the window's); the series is then over the patients whose data cover them", wholeNumber)
     .addOption(new Option("--index-day <rule>", "events on the index date: not counted, or counted in the pre or post window (default exclude)").choices(["exclude", "pre", "post"]))
     .option("--require-consent", "exclude patients whose index row has no consent")
     .option("--no-require-consent", "do not require consent (overrides the config file)")

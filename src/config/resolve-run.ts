@@ -8,6 +8,8 @@ import type { Outcome } from "../outcomes/outcome.js";
 import { chooseOutcomes, costKeyProblems, customOutcomes, outcomeNamed } from "./choose-outcomes.js";
 import { type ConfigFile, type CustomOutcomeConfig, issueToProblem, loadConfigFile } from "./config-file.js";
 import { cohortKey } from "../extracts/cohort-names.js";
+import { windowMonths } from "../core/months.js";
+import { parseWindowLength } from "../core/windows.js";
 import type { ExtractFormat, ExtractSource } from "../extracts/source.js";
 import type { EvaluationRun, RunSettings } from "./run.js";
 import {
@@ -75,8 +77,10 @@ const defaults = {
 /** defaults ← config file ← flags, merged once into settings with every field decided. */
 export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunSettings {
   const { outcomes: _outcomes, ...merged } = { ...defaults, ...config, ...flags };
+  const window = windowMonths(parseWindowLength(merged.window));
   const settings: RunSettings = {
     ...merged,
+    months: merged.months ?? window,
     excludedAttendanceCategories: merged.excludedAttendanceCategories ?? [...DEFAULT_EXCLUDED_ATTENDANCE_CATEGORIES[merged.aeCoding]],
     emergencyAdmissionMethods: merged.emergencyAdmissionMethods ?? [...DEFAULT_EMERGENCY_ADMISSION_METHODS],
     attendedCodes: merged.attendedCodes ?? [...DEFAULT_ATTENDED_CODES],
@@ -93,6 +97,12 @@ export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunS
   if (settings.dataStart !== null && settings.dataEnd !== null && settings.dataStart > settings.dataEnd) {
     throw usageError(
       `the data coverage is empty: --data-start ${settings.dataStart} is after --data-end ${settings.dataEnd}; give a --data-start on or before the --data-end (config keys "dataStart" and "dataEnd")`,
+    );
+  }
+  if (settings.months < window) {
+    const unit = merged.window.endsWith("d") ? `30-day blocks (the ${merged.window} window makes ${window})` : `months (the ${merged.window} window)`;
+    throw usageError(
+      `--months ${settings.months} shows fewer ${unit} than the window: the month-by-month series covers at least the pre and post windows; give --months ${window} or more (config key "months"), or leave it out`,
     );
   }
   if (settings.costSource !== null && Object.keys(settings.unitCosts).length === 0 && Object.keys(settings.costColumns).length === 0) {

@@ -26,6 +26,12 @@ export type EngineChoice = z.infer<typeof engineChoice>;
 export type EngineName = Exclude<EngineChoice, "auto">;
 const wholeNumber = z.number().int().min(0);
 /**
+ * The most months either side of the index date a month-by-month series may show. Each month costs
+ * 4 bytes per patient per outcome while the extracts are read; 60 (five years either side) is ten
+ * times the usual window.
+ */
+export const MAX_MONTHS = 60;
+/**
  * The most bootstrap replicates a run may ask for. Each replicate keeps a value per cohort and
  * outcome; a billion ran to 10 GB and a V8 fatal error. 100,000 is fifty times the default.
  */
@@ -59,6 +65,13 @@ export const settingsInput = z.strictObject({
   to: isoDate.optional().describe("Last index date of the study period (YYYY-MM-DD, inclusive)."),
   window: windowText.optional().describe("Window either side of the index date: Nm calendar months or Nd days. Default 6m."),
   indexDay: indexDayRule.optional().describe("Events on the index date: exclude (default), or count them in the pre or post window."),
+  months: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_MONTHS, { message: `must be at most ${MAX_MONTHS} (each month is counted for every patient)` })
+    .optional()
+    .describe("Months either side of the index date in the month-by-month series: at least the window's (30-day blocks for a window in days); the series is then over the patients whose data cover them all. Default: the window's."),
   dataStart: isoDate.optional().describe("First day every activity extract covers; default: each extract's own earliest event date (coverage.<extract> sets one extract's)."),
   dataEnd: isoDate.optional().describe("Last day every activity extract covers; default: each extract's own latest event date (coverage.<extract> sets one extract's)."),
   requireConsent: z.boolean().optional().describe("Exclude patients whose index row has no consent. Default false."),
@@ -116,6 +129,8 @@ export interface Settings {
   to: string | null;
   window: string;
   indexDay: z.infer<typeof indexDayRule>;
+  /** K of the month-by-month series: months −K…K around each index date (30-day blocks for a window in days). */
+  months: number;
   dataStart: string | null;
   dataEnd: string | null;
   dataStartInferred: boolean;

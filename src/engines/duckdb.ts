@@ -76,7 +76,7 @@ function preparationFor(run: EvaluationRun): Preparation {
 }
 
 function countingRules(run: EvaluationRun, outcome: Outcome, fields: ExtractFields, dateFormat: DateFormat): CountingRules {
-  return { dateFormat, indexDay: run.settings.indexDay, reasons: outcome.rule(run.settings).notCountableSql(aliasOf(fields)) };
+  return { dateFormat, indexDay: run.settings.indexDay, months: run.settings.months, reasons: outcome.rule(run.settings).notCountableSql(aliasOf(fields)) };
 }
 
 type Counted = { tallies: OutcomeTally[]; rows: number; reading: ExtractReading; repeats?: SpellRepeats };
