@@ -30,6 +30,7 @@ import type { Outcome } from "./outcomes/outcome.js";
 import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
 import { dataCoverage } from "./data-coverage.js";
 import { rowFigures } from "./row-figures.js";
+import { outcomeMonths } from "./outcome-months.js";
 import { TOOL } from "./version.js";
 
 /** Every extract of the run, in the order of `inputs`: the referrals, the activity extracts, the comparison group. */
@@ -152,6 +153,7 @@ interface Counted {
   eligibility: Eligibility;
   comparison: ComparisonEligibility | undefined;
   dataStart: Day | null;
+  dataEnd: Day | null;
 }
 
 /** Each reported outcome with its tally, in the run's order of outcomes. */
@@ -163,7 +165,7 @@ function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRead[]): 
 }
 
 function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
-  const { people, subjects, eligibility, comparison, dataStart } = counted;
+  const { people, subjects, eligibility, comparison, dataStart, dataEnd } = counted;
   const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
   const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
   const place = { streamIndex: outcome.streamIndex };
@@ -176,7 +178,10 @@ function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted,
     rows.forEach((row) => Object.assign(row, columnCostFields(costColumn, columnCosts(tally, slotsOf(row.cohort)))));
     Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
   }
-  return { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total };
+  // No coverage known, no patient covered (none is eligible either).
+  const coverage = { dataStart: dataStart ?? Number.POSITIVE_INFINITY, dataEnd: dataEnd ?? Number.NEGATIVE_INFINITY };
+  const months = outcomeMonths(counts, controls, outcome.streamIndex, { subjects, tally, coverage }, settings);
+  return { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total, months };
 }
 
 function rowCounts(counted: Counted, run: EvaluationRun, log: ProblemLog): RowCounts {
@@ -262,7 +267,7 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
   const unindexed = people.referredIds.size - people.patients.length;
   const eligibility = applyEligibility(people.patients, subjects, criteria, unindexed);
   const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, people.referredIds, criteria);
-  const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart };
+  const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart, dataEnd: criteria.dataEnd };
   return {
     tool: { ...TOOL },
     settings,

@@ -100,9 +100,9 @@ export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunS
     );
   }
   if (settings.months < window) {
-    const unit = merged.window.endsWith("d") ? `30-day blocks (the ${merged.window} window makes ${window})` : `months (the ${merged.window} window)`;
+    const what = merged.window.endsWith("d") ? `the window's ${window} blocks of 30 days (${merged.window})` : `the window (${merged.window})`;
     throw usageError(
-      `--months ${settings.months} shows fewer ${unit} than the window: the month-by-month series covers at least the pre and post windows; give --months ${window} or more (config key "months"), or leave it out`,
+      `--months ${settings.months} is less than ${what}: the month-by-month series covers at least the pre and post windows; give --months ${window} or more (config key "months"), or leave it out`,
     );
   }
   if (settings.costSource !== null && Object.keys(settings.unitCosts).length === 0 && Object.keys(settings.costColumns).length === 0) {

@@ -4,29 +4,41 @@
  * percentile bootstrap interval from the same resampled patients as the row's interval.
  *
  * "The same resampled patients": a replicate of the row's interval draws how many of each cohort's
- * patients land on each distinct (pre, post) profile (`resample.ts`, from the row's own stream). The
- * month series takes exactly those draws and shares each profile's draws among its patients' distinct
- * month profiles, by a multinomial of the profile's draws over them (weights: how many patients have
- * each), from a stream of its own. Drawing the coarse profiles first and then sharing each one's draws
- * among its finer profiles is the same distribution as one multinomial over the fine profiles (a
- * multinomial's counts, given their sums over groups of cells, are multinomial within each group),
- * so each replicate is a resample of whole patients, months and all, and its pre and post are those
- * of the row's replicate, draw for draw: the row's interval is not moved by the months.
+ * patients land on each distinct (pre, post) pair (`resample.ts`, from the row's own stream). The
+ * month series takes exactly those draws and shares each pair's draws among its patients' distinct
+ * month profiles (`month-strata.ts`), from a stream of its own. Drawing the pairs first and then
+ * sharing each one's draws among its finer profiles is the same distribution as one multinomial over
+ * the fine profiles (a multinomial's counts, given their sums over groups of cells, are multinomial
+ * within each group), so each replicate is a resample of whole patients, months and all, and its pre
+ * and post are those of the row's replicate, draw for draw: the row's interval is not moved.
+ *
+ * A pair's draws are shared in whichever of two exact ways costs less: one binomial per month profile
+ * (a multinomial), or one uniform draw of one of its patients per draw (patient-by-patient resampling
+ * within the pair, a look-up from patient to profile). Either gives each draw to a month profile with
+ * probability (its patients) / (the pair's). A binomial costs about `BINOMIAL_COST` uniform draws, so
+ * the multinomial is taken where the pair was drawn at least that many times per month profile: a
+ * pair of a thousand patients with one event between them in one of six months, and not one whose
+ * patients' months all differ (GP appointments), which would cost a binomial per patient.
  */
+import type { Xoshiro128StarStar } from "../random/xoshiro128.js";
 import type { Uint32Source } from "./binomial.js";
+import { type MonthPatients, type MonthStratum, monthStratum } from "./month-strata.js";
 import { drawMultinomial } from "./multinomial.js";
-import { PAIR_WIDTH, POST_FIELD, PRE_FIELD, tabulatePairs, type PatientCounts } from "./patient-counts.js";
+import { PAIR_WIDTH, POST_FIELD, PRE_FIELD } from "./patient-counts.js";
 import { percentileInterval, type PercentileInterval } from "./percentile-interval.js";
-import { type ProfileTable, tabulateProfiles } from "./profile-table.js";
 import { resampleStrata } from "./resample.js";
 
-/** One cohort's patients for a month series: their pre and post (for the row's draws), coverage and months. */
-export interface MonthPatients extends PatientCounts {
-  /** 1 where the data cover the patient's every month of the series: only they are in it. */
-  covered: ArrayLike<number | boolean>;
-  /** Each patient's count in each of the series' months, `monthCount` per patient, patient after patient. */
-  months: ArrayLike<number>;
-}
+export type { MonthPatients } from "./month-strata.js";
+
+/**
+ * What one binomial draw costs in uniform draws of a patient, about (bench/months.mjs): the
+ * multinomial shares a pair's draws where it was drawn at least this many times per month profile.
+ * It changes which random numbers are used, not what they draw.
+ */
+const BINOMIAL_COST = 8;
+
+/** What sharing a pair's draws needs of a generator. */
+export type ShareSource = Pick<Xoshiro128StarStar, "nextUint32" | "uniformInt">;
 
 export interface MonthSeriesFigures {
   /** The patients the series is over (those covered). */
@@ -39,42 +51,39 @@ export interface MonthSeriesFigures {
   intervals: PercentileInterval[];
 }
 
-/** Where a fine profile keeps its coverage flag and its first month, after pre and post. */
-const COVERED_FIELD = PAIR_WIDTH;
-const FIRST_MONTH_FIELD = PAIR_WIDTH + 1;
-
-/** One cohort's tables: the row's (pre, post) table, its (pre, post, covered, months…) table, and which fine profiles share each pair. */
-interface Stratum {
-  pairs: ProfileTable;
-  fine: ProfileTable;
-  /** Fine profiles `first[c] … first[c + 1] − 1` have pair c (both tables are in ascending order, pre and post first). */
-  first: Int32Array;
+/**
+ * Shares a drawn pair's `times` draws among its month profiles (see the file's comment), adding each
+ * profile's share to `drawn` (the stratum's draws per month profile, zeroed before each replicate).
+ */
+function sharePair(stratum: MonthStratum, pair: number, times: number, drawn: Float64Array, random: ShareSource): void {
+  const { pairs, patients, first, patientsFrom, profileOf } = stratum;
+  const from = first[pair]!;
+  const to = first[pair + 1]!;
+  if (to - from === 1) {
+    drawn[from] = times;
+  } else if (times >= BINOMIAL_COST * (to - from)) {
+    drawMultinomial(times, patients.subarray(from, to), pairs.patients[pair]!, drawn.subarray(from, to), random);
+  } else {
+    const firstPatient = patientsFrom[pair]!;
+    const pairPatients = pairs.patients[pair]!;
+    for (let draw = 0; draw < times; draw++) drawn[profileOf[firstPatient + random.uniformInt(pairPatients)]!]!++;
+  }
 }
 
-function stratumOf(patients: MonthPatients, monthCount: number): Stratum {
-  const n = patients.pre.length;
-  if (patients.post.length !== n || patients.covered.length !== n || patients.months.length !== n * monthCount) {
-    throw new Error(`monthSeries: every patient needs pre, post, covered and ${monthCount} months`);
+/**
+ * Adds a stratum's drawn month profiles into the replicate's sums: in table order, once per profile
+ * however often it was drawn, so the months are read one after the other.
+ */
+function addDrawn(stratum: MonthStratum, drawn: Float64Array, sums: Float64Array): number {
+  const { covered, monthsFrom, month, count } = stratum;
+  let patients = 0;
+  for (let f = 0; f < drawn.length; f++) {
+    const times = drawn[f]!;
+    if (times === 0 || covered[f] === 0) continue;
+    patients += times;
+    for (let j = monthsFrom[f]!; j < monthsFrom[f + 1]!; j++) sums[month[j]!]! += times * count[j]!;
   }
-  // A patient not covered is in no month: their months are left out of their profile (as zeros),
-  // so that they add no distinct profiles, and ride along only as the row's draws.
-  const months = Array.from({ length: monthCount }, (_, m) => Int32Array.from({ length: n }, (_, i) => (patients.covered[i] ? patients.months[i * monthCount + m]! : 0)));
-  const covered = Uint8Array.from({ length: n }, (_, i) => (patients.covered[i] ? 1 : 0));
-  const pairs = tabulatePairs(patients);
-  const fine = tabulateProfiles([patients.pre, patients.post, covered, ...months]);
-  const first = new Int32Array(pairs.patients.length + 1);
-  let pair = -1;
-  for (let f = 0; f < fine.patients.length; f++) {
-    const pre = fine.profiles[f * fine.width + PRE_FIELD]!;
-    const post = fine.profiles[f * fine.width + POST_FIELD]!;
-    while (pair < 0 || pairs.profiles[pair * PAIR_WIDTH + PRE_FIELD] !== pre || pairs.profiles[pair * PAIR_WIDTH + POST_FIELD] !== post) {
-      pair++;
-      if (pair >= pairs.patients.length) throw new Error("monthSeries: a month profile has no (pre, post) pair");
-      first[pair] = f;
-    }
-  }
-  first[pairs.patients.length] = fine.patients.length;
-  return { pairs, fine, first };
+  return patients;
 }
 
 /** Each replicate's month means (replicate after replicate, `monthCount` each; NaN where no covered patient was drawn) and its change_pct, as the row's. */
@@ -88,9 +97,9 @@ export interface MonthReplicates {
  * @param rowRandom the row's own stream (`streamFor(seed, outcome, row, sample)`), which the row's interval also reads
  * @param shareRandom the months' stream, which shares each drawn pair among its patients' month profiles
  */
-export function monthReplicates(cohorts: readonly MonthPatients[], monthCount: number, replicates: number, rowRandom: Uint32Source, shareRandom: Uint32Source): MonthReplicates {
-  const strata = cohorts.map((cohort) => stratumOf(cohort, monthCount));
-  const shared = strata.map((stratum) => new Float64Array(stratum.fine.patients.length));
+export function monthReplicates(cohorts: readonly MonthPatients[], monthCount: number, replicates: number, rowRandom: Uint32Source, shareRandom: ShareSource): MonthReplicates {
+  const strata = cohorts.map((cohort) => monthStratum(cohort, monthCount));
+  const drawn = strata.map((stratum) => new Float64Array(stratum.patients.length));
   const means = new Float64Array(replicates * monthCount);
   const changes = new Float64Array(replicates);
   const sums = new Float64Array(monthCount);
@@ -99,25 +108,17 @@ export function monthReplicates(cohorts: readonly MonthPatients[], monthCount: n
     let patients = 0;
     let pre = 0;
     let post = 0;
-    strata.forEach(({ pairs, fine, first }, s) => {
-      const into = shared[s]!;
-      for (let pair = 0; pair < pairs.patients.length; pair++) {
+    strata.forEach((stratum, s) => {
+      const { profiles, patients: pairPatients } = stratum.pairs;
+      drawn[s]!.fill(0);
+      for (let pair = 0; pair < pairPatients.length; pair++) {
         const times = draws[s]![pair]!;
         if (times === 0) continue;
-        pre += times * pairs.profiles[pair * PAIR_WIDTH + PRE_FIELD]!;
-        post += times * pairs.profiles[pair * PAIR_WIDTH + POST_FIELD]!;
-        const from = first[pair]!;
-        const to = first[pair + 1]!;
-        if (to - from === 1) into[from] = times;
-        else drawMultinomial(times, fine.patients.subarray(from, to), pairs.patients[pair]!, into.subarray(from, to), shareRandom);
-        for (let f = from; f < to; f++) {
-          const drawn = into[f]!;
-          const at = f * fine.width;
-          if (drawn === 0 || fine.profiles[at + COVERED_FIELD] === 0) continue;
-          patients += drawn;
-          for (let m = 0; m < monthCount; m++) sums[m]! += drawn * fine.profiles[at + FIRST_MONTH_FIELD + m]!;
-        }
+        pre += times * profiles[pair * PAIR_WIDTH + PRE_FIELD]!;
+        post += times * profiles[pair * PAIR_WIDTH + POST_FIELD]!;
+        sharePair(stratum, pair, times, drawn[s]!, shareRandom);
       }
+      patients += addDrawn(stratum, drawn[s]!, sums);
     });
     for (let m = 0; m < monthCount; m++) means[replicate * monthCount + m] = patients === 0 ? Number.NaN : sums[m]! / patients;
     changes[replicate] = pre === 0 ? Number.NaN : ((post - pre) / pre) * 100;
@@ -126,7 +127,7 @@ export function monthReplicates(cohorts: readonly MonthPatients[], monthCount: n
 }
 
 /** The series' figures: each month's count and mean over the covered patients, and its interval. */
-export function monthSeries(cohorts: readonly MonthPatients[], monthCount: number, replicates: number, rowRandom: Uint32Source, shareRandom: Uint32Source): MonthSeriesFigures {
+export function monthSeries(cohorts: readonly MonthPatients[], monthCount: number, replicates: number, rowRandom: Uint32Source, shareRandom: ShareSource): MonthSeriesFigures {
   let patients = 0;
   const counts = new Array<number>(monthCount).fill(0);
   for (const cohort of cohorts) {
