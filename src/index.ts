@@ -28,6 +28,9 @@ export type {
   ExclusionReason,
   ExtractName,
   Inputs,
+  MonthFigures,
+  MonthSeries,
+  MonthsResult,
   NotCountableReason,
   OutcomeId,
   OutcomeResult,
@@ -41,6 +44,7 @@ export { renderTable } from "./render/table.js";
 export { renderJson } from "./render/json.js";
 export { renderCsv } from "./render/csv.js";
 export { renderAttritionCsv } from "./render/attrition-csv.js";
+export { renderMonthsCsv } from "./render/months-csv.js";
 export { renderMarkdown } from "./render/markdown.js";
 export { renderHtml } from "./render/html.js";
 export { FORMAT_NAMES, type FormatName, rendererFor, type Renderer } from "./render/formats.js";

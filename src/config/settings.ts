@@ -129,8 +129,6 @@ export interface Settings {
   to: string | null;
   window: string;
   indexDay: z.infer<typeof indexDayRule>;
-  /** K of the month-by-month series: months −K…K around each index date (30-day blocks for a window in days). */
-  months: number;
   dataStart: string | null;
   dataEnd: string | null;
   dataStartInferred: boolean;
@@ -160,6 +158,8 @@ export interface Settings {
   maxInvalid: number | string | null;
   bootstrap: number;
   seed: number;
+  /** K of the month-by-month series: months −K…K around each index date (30-day blocks for a window in days). */
+  months: number;
   /** `--suppress`: disclosure control applied to the published counts. */
   suppress: boolean;
   /** GBP per unit, by each reported outcome's short name (`ae`, `admission`…); null where none was given (never a hidden default). */

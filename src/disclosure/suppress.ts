@@ -12,6 +12,7 @@ import type {
 import { DISCLOSURE_NOTE, DISCLOSURE_RULE, disclosedCount } from "./rule.js";
 import { maskedLabels } from "./mask-labels.js";
 import { suppressRow } from "./suppress-row.js";
+import { suppressMonths } from "./suppress-months.js";
 import { episodeLevelMessage } from "../core/spell-repeats.js";
 
 /** Every count field of a flat record through the rule, the withheld ones listed under `suppressed`. */
@@ -57,7 +58,12 @@ function suppressRows(rows: RowCounts): RowCounts<Count> {
 }
 
 function suppressOutcome(outcome: OutcomeResult): OutcomeResult<Count> {
-  return { ...outcome, cohorts: outcome.cohorts.map(suppressRow), total: suppressRow(outcome.total) };
+  return {
+    ...outcome,
+    cohorts: outcome.cohorts.map(suppressRow),
+    total: suppressRow(outcome.total),
+    ...(outcome.months ? { months: suppressMonths(outcome.months) } : {}),
+  };
 }
 
 /** A warning's counts through the rule, and its words from them. */

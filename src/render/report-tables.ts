@@ -16,6 +16,7 @@ import {
 } from "./numbers.js";
 import type { Alignment } from "./text-grid.js";
 import { intervalsInWords, priorCheckInWords, windowInWords } from "./wording.js";
+import { monthsTable } from "./month-tables.js";
 
 /**
  * The tables of one outcome as cells of text, for the formats that lay tables out themselves
@@ -29,10 +30,15 @@ export interface ReportTable {
   caption: string;
   header: string[];
   align: Alignment[];
-  /** One row per cohort, the last being Total. */
+  /** One row per cohort, the last being Total (or, for a table of other rows, as `totalRows` says). */
   rows: string[][];
+  /** How many of the last rows are the Total's, set apart from the others: 1 unless said. */
+  totalRows?: number;
   notes: string[];
 }
+
+/** How many of a table's last rows are the Total's. */
+export const totalRowsOf = (table: ReportTable) => table.totalRows ?? 1;
 
 type Row = CohortFigures<Count>;
 
@@ -145,9 +151,12 @@ function costs(outcome: OutcomeResult<Count>, settings: Settings): ReportTable |
   ], [`Unit cost source: ${settings.costSource ?? "not given"}. Costs are activity times the unit cost, not savings that can be banked.`]);
 }
 
-/** Every table of one outcome that the result has figures for, in reading order. */
+/**
+ * Every table of one outcome that the result has figures for, in reading order: the figures, then
+ * the months around the index date (what a reviewer reads first after them), then the checks.
+ */
 export function outcomeTables(outcome: OutcomeResult<Count>, settings: Settings): ReportTable[] {
-  return [figures(outcome, settings), statistics(outcome), priorCheck(outcome, settings), comparison(outcome), costs(outcome, settings)].filter(
+  return [figures(outcome, settings), monthsTable(outcome, settings), statistics(outcome), priorCheck(outcome, settings), comparison(outcome), costs(outcome, settings)].filter(
     (found): found is ReportTable => found !== undefined,
   );
 }
