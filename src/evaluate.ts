@@ -30,6 +30,8 @@ import type { Outcome } from "./outcomes/outcome.js";
 import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
 import { dataCoverage } from "./data-coverage.js";
 import { rowFigures } from "./row-figures.js";
+import { groupColumnsOf } from "./core/breakdowns.js";
+import { type BreakdownColumn, breakdownColumns, breakdownRows } from "./breakdown-rows.js";
 import { outcomeMonths } from "./outcome-months.js";
 import { TOOL } from "./version.js";
 
@@ -60,6 +62,8 @@ function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], 
     requireConsent: settings.requireConsent,
     minOnwardReferrals: settings.minOnwardReferrals,
     minAge: settings.minAge,
+    by: settings.by,
+    ageBands: settings.ageBands,
     dateFormat: settings.dateFormat,
     aeCoding: settings.aeCoding,
     excludedAttendanceCategories: settings.excludedAttendanceCategories,
@@ -113,7 +117,7 @@ interface People {
 
 async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: ProgressListener): Promise<People> {
   const cohortNames = new CohortNames(run.cohorts);
-  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { cohorts: cohortNames }, log, progress))) ?? {
+  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { cohorts: cohortNames, groupColumns: groupColumnsOf(run.settings.by) }, log, progress))) ?? {
     patients: new Map(),
     rows: 0,
     withInvalidRow: new Set<string>(),
@@ -154,6 +158,8 @@ interface Counted {
   comparison: ComparisonEligibility | undefined;
   dataStart: Day | null;
   dataEnd: Day | null;
+  /** Each `--by` column, with every referred patient's group in it. */
+  breakdowns: BreakdownColumn[];
 }
 
 /** Each reported outcome with its tally, in the run's order of outcomes. */
@@ -165,18 +171,24 @@ function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRead[]): 
 }
 
 function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
-  const { people, subjects, eligibility, comparison, dataStart, dataEnd } = counted;
+  const { people, subjects, eligibility, comparison, dataStart, dataEnd, breakdowns } = counted;
   const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
   const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
   const place = { streamIndex: outcome.streamIndex };
   const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings));
   const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings);
+  const broken = breakdownRows(counts, breakdowns, outcome.streamIndex, settings);
   const costColumn = settings.costColumns[outcome.id];
   if (costColumn !== undefined) {
     // A cost column's costs are sums of rows, not a count times a price: added here, from the tally.
     const slotsOf = (cohort: string) => eligibility.included.filter((patient) => patient.cohort === cohort).map((patient) => patient.slot);
     rows.forEach((row) => Object.assign(row, columnCostFields(costColumn, columnCosts(tally, slotsOf(row.cohort)))));
     Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
+    for (const [row, slots] of broken.slots) Object.assign(row, columnCostFields(costColumn, columnCosts(tally, Array.from(slots))));
+  }
+  if (breakdowns.length > 0) {
+    rows.forEach((row, i) => (row.breakdowns = broken.cohorts[i]!));
+    total.breakdowns = broken.total;
   }
   // No coverage known, no patient covered (none is eligible either).
   const coverage = { dataStart: dataStart ?? Number.POSITIVE_INFINITY, dataEnd: dataEnd ?? Number.NEGATIVE_INFINITY };
@@ -267,7 +279,16 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
   const unindexed = people.referredIds.size - people.patients.length;
   const eligibility = applyEligibility(people.patients, subjects, criteria, unindexed);
   const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, people.referredIds, criteria);
-  const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart, dataEnd: criteria.dataEnd };
+  const counted: Counted = {
+    people,
+    subjects,
+    activity,
+    eligibility,
+    comparison,
+    dataStart: criteria.dataStart,
+    dataEnd: criteria.dataEnd,
+    breakdowns: breakdownColumns(people.patients, settings),
+  };
   return {
     tool: { ...TOOL },
     settings,

@@ -138,6 +138,22 @@ export interface CohortFigures<N extends Count = number> extends Suppressible {
   cost_pre?: N;
   cost_post?: N;
   cost_change?: N;
+  /** With `--by`: the row's patients broken down by each column, a row per group (statistics.md, "Breakdowns"). */
+  breakdowns?: Breakdown<N>[];
+}
+
+/** One group of a breakdown: the row's figures over the row's patients in that group. */
+export interface BreakdownRow<N extends Count = number> extends CohortFigures<N> {
+  /** The column broken down by (`sex`, `age_band`…). */
+  by: string;
+  /** The patients' value of it (`unknown` where missing). */
+  group: string;
+}
+
+/** A row broken down by one column: every group found among the included patients, in order, `unknown` last. */
+export interface Breakdown<N extends Count = number> {
+  by: string;
+  rows: BreakdownRow<N>[];
 }
 
 /** One month of a month-by-month series (statistics.md): its place, the patients' summed count and its mean per patient. */

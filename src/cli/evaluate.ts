@@ -27,8 +27,15 @@ function maxInvalid(text: string): number | string {
   throw new InvalidArgumentError("must be a whole number of rows (like 50) or a share of an extract's rows (like 2%).");
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** `--age-bands 18,35,55,75`: whole numbers, each where a band starts (the settings check that they rise). */
+function ageBands(text: string): number[] {
+  const ages = text.split(",").map((age) => age.trim());
+  if (ages.some((age) => !/^\d+$/.test(age) || Number(age) < 1)) throw new InvalidArgumentError("must be ages where each band after the first starts, comma-separated (like 18,35,55,75).");
+  return ages.map(Number);
 }
 
 type UnitCosts = Record<string, number>;
@@ -106,6 +113,8 @@ export function evaluateCommand(console: Console): Command {
     .option("--no-require-consent", "do not require consent (overrides the config file)")
     .option("--min-onward-referrals <n>", "exclude patients with fewer onward referrals, summed over their rows", wholeNumber)
     .option("--min-age <n>", "exclude patients younger than N at the index row, or of unknown age", wholeNumber)
+    .option("--by <column>", "break each outcome's rows down by a referral column of the index row (sex, imd_quintile, pcn…) or age_band, under each cohort and the Total; repeatable", collect)
+    .option("--age-bands <ages>", "for --by age_band: where each band after the first starts, like 18,35,55,75 (0-17, 18-34, 35-54, 55-74, 75+)", ageBands)
     .addOption(
       new Option("--date-format <format>", "how the extracts write dates: auto (default: each date column by its first date), iso YYYY-MM-DD or dmy D/M/YYYY; formats.<extract> in the config sets one extract's").choices(["auto", "iso", "dmy"]),
     )

@@ -77,6 +77,17 @@ export const settingsInput = z.strictObject({
   requireConsent: z.boolean().optional().describe("Exclude patients whose index row has no consent. Default false."),
   minOnwardReferrals: wholeNumber.optional().describe("Exclude patients with fewer onward referrals (summed over their rows). Default: no minimum."),
   minAge: wholeNumber.optional().describe("Exclude patients younger than this at the index row, or of unknown age. Default: no minimum."),
+  by: z
+    .array(z.string().trim().min(1))
+    .optional()
+    .describe(
+      "Referral columns to break each outcome's rows down by, read from each patient's index row (sex, imd_quintile, pcn, any column of the referrals, mapped in columns.referrals or by its own name), or age_band (with ageBands): rows for each value, and `unknown` for a missing one, under each cohort and the Total. Default: none.",
+    ),
+  ageBands: z
+    .array(z.number().int().min(1).max(150))
+    .min(1)
+    .optional()
+    .describe("For by age_band: where each age band after the first starts, ascending: [18, 35, 55, 75] makes 0-17, 18-34, 35-54, 55-74 and 75+ from the age at the index row."),
   dateFormat: dateFormat
     .optional()
     .describe("How the extracts write dates: auto (default: each date column decided from its first value), iso (YYYY-MM-DD) or dmy (D/M/YYYY). `formats` sets it per extract."),
@@ -144,6 +155,10 @@ export interface Settings {
   requireConsent: boolean;
   minOnwardReferrals: number | null;
   minAge: number | null;
+  /** The breakdowns (statistics.md): referral columns, and `age_band`, each outcome's rows are broken down by; none by default. */
+  by: string[];
+  /** Where each age band after the first starts (`--age-bands`), for `by` `age_band`; null where not given. */
+  ageBands: number[] | null;
   dateFormat: z.infer<typeof dateFormat>;
   aeCoding: z.infer<typeof aeCoding>;
   excludedAttendanceCategories: string[];

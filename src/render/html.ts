@@ -62,16 +62,17 @@ const monthsWithIntervals = (outcome: OutcomeResult<Count>) =>
 
 function outcomeSection(outcome: OutcomeResult<Count>, result: PublishedResult): SafeHtml {
   const warnings = outcomeWarnings(outcome);
-  // The figures first, then what says how far to trust them, then the checks and costs.
+  // The figures (and their breakdowns) first, then what says how far to trust them, then the checks and costs.
   const tables = outcomeTables(outcome, result.settings);
+  const leading = 1 + (outcome.total.breakdowns?.length ?? 0);
   const withIntervals = [...outcome.cohorts, outcome.total].some((row) => row.ci_low !== undefined && row.ci_low !== null);
   return html`<section id="${outcome.outcome}"><h2>${outcome.label}</h2>
 <div class="charts"><figure><figcaption>Events per patient, before and after</figcaption>${ratesChart(outcome)}</figure><figure><figcaption>Change${withIntervals ? " with 95% confidence interval" : ""}</figcaption>${changeChart(outcome)}</figure>${
     outcome.months ? html`<figure class="wide"><figcaption>Mean per patient, month by month around the first intervention${monthsWithIntervals(outcome) ? ", with 95% intervals" : ""}</figcaption>${monthChart(outcome, result.settings)}</figure>` : html``
   }</div>
-${tables.slice(0, 1).map(reportTable)}
+${tables.slice(0, leading).map(reportTable)}
 ${warnings.length ? html`<ul class="warnings">${warnings.map((warning) => html`<li>${warning}</li>`)}</ul>` : html``}
-${tables.slice(1).map(reportTable)}</section>`;
+${tables.slice(leading).map(reportTable)}</section>`;
 }
 
 function patientsSection(result: PublishedResult): SafeHtml {

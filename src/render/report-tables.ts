@@ -17,6 +17,7 @@ import {
 import type { Alignment } from "./text-grid.js";
 import { intervalsInWords, priorCheckInWords, windowInWords } from "./wording.js";
 import { monthsTable } from "./month-tables.js";
+import { breakdownTables, breakdownWarnings } from "./breakdown-tables.js";
 
 /**
  * The tables of one outcome as cells of text, for the formats that lay tables out themselves
@@ -152,16 +153,25 @@ function costs(outcome: OutcomeResult<Count>, settings: Settings): ReportTable |
 }
 
 /**
- * Every table of one outcome that the result has figures for, in reading order: the figures, then
- * the months around the index date (what a reviewer reads first after them), then the checks.
+ * Every table of one outcome that the result has figures for, in reading order: the figures and
+ * their breakdowns, then the months around the index date (what a reviewer reads first after
+ * them), then the checks.
  */
 export function outcomeTables(outcome: OutcomeResult<Count>, settings: Settings): ReportTable[] {
-  return [figures(outcome, settings), monthsTable(outcome, settings), statistics(outcome), priorCheck(outcome, settings), comparison(outcome), costs(outcome, settings)].filter(
+  return [
+    figures(outcome, settings),
+    ...breakdownTables(outcome, settings),
+    monthsTable(outcome, settings),
+    statistics(outcome),
+    priorCheck(outcome, settings),
+    comparison(outcome),
+    costs(outcome, settings),
+  ].filter(
     (found): found is ReportTable => found !== undefined,
   );
 }
 
-/** The rows' warnings (fragile figures), each with the row it belongs to. */
+/** The rows' warnings (fragile figures), each with the row it belongs to, then those of the breakdown rows. */
 export function outcomeWarnings(outcome: OutcomeResult<Count>): string[] {
-  return [...outcome.cohorts, outcome.total].flatMap((row) => (row.warnings ?? []).map((warning) => `${row.label}: ${warning}`));
+  return [...[...outcome.cohorts, outcome.total].flatMap((row) => (row.warnings ?? []).map((warning) => `${row.label}: ${warning}`)), ...breakdownWarnings(outcome)];
 }

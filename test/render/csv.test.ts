@@ -6,7 +6,7 @@ import { neutralised } from "../../src/render/csv-cells.js";
 import { renderCsv } from "../../src/render/csv.js";
 import { formatForFile } from "../../src/render/formats.js";
 import { renderMonthsCsv } from "../../src/render/months-csv.js";
-import { fullResult, HOSTILE, hostileResult, smallResult } from "./results.js";
+import { fullResult, HOSTILE, hostileResult, smallByAgeResult, smallResult } from "./results.js";
 
 const rows = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
 
@@ -122,5 +122,34 @@ describe("months csv: one tidy row per outcome × group × month (golden files)"
   it("is the format of a .months.csv file", () => {
     expect(formatForFile("out/series.months.csv")).toBe("months-csv");
     expect(formatForFile("out/figures.csv")).toBe("csv");
+  });
+});
+
+describe("csv: breakdown rows after the row they break down, with by and group", () => {
+  it("renders the small example by age band (golden file)", async () => {
+    await expect(renderCsv(await smallByAgeResult())).toMatchFileSnapshot("golden/small.by-age.csv");
+  });
+
+  it("follows each row with its groups, which add up to it", async () => {
+    const table = rows(renderCsv(await smallByAgeResult()));
+    const ae = table.filter((r) => r.outcome === "ae_attendances");
+    expect(ae.map((r) => [r.cohort, r.by, r.group])).toEqual([
+      ["CARERS", "", ""],
+      ["CARERS", "age_band", "0-64"],
+      ["CARERS", "age_band", "65+"],
+      ["FRAILTY", "", ""],
+      ["FRAILTY", "age_band", "0-64"],
+      ["FRAILTY", "age_band", "65+"],
+      ["Total", "", ""],
+      ["Total", "age_band", "0-64"],
+      ["Total", "age_band", "65+"],
+    ]);
+    for (const start of [0, 3, 6]) {
+      for (const field of ["patients", "pre", "post"]) expect(Number(ae[start + 1]![field]) + Number(ae[start + 2]![field]), field).toBe(Number(ae[start]![field]));
+    }
+  });
+
+  it("has no by or group column without --by", async () => {
+    expect(renderCsv(await smallResult()).split("\n")[0]).not.toMatch(/,by,|,group,/);
   });
 });
