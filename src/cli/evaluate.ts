@@ -3,10 +3,11 @@ import type { RunFlags } from "../config/resolve-run.js";
 import type { EvaluationRun } from "../config/run.js";
 import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES, outcomeOf } from "../outcomes/registry.js";
 import type { InputFile } from "../io/output-target.js";
-import { FORMAT_NAMES, type FormatName, rendererFor } from "../render/formats.js";
+import { FORMAT_NAMES, type FormatName, PATIENTS_FORMAT } from "../render/formats.js";
+import type { PatientTable } from "../patient-rows.js";
 import type { PublishedResult } from "../result.js";
 import type { Console } from "./console.js";
-import { planOutputs } from "./outputs.js";
+import { patientLevelWarning, planOutputs, renderOutputs } from "./outputs.js";
 import { progressDisplay } from "./progress.js";
 
 function wholeNumber(text: string): number {
@@ -138,7 +139,7 @@ export function evaluateCommand(console: Console): Command {
     .addOption(new Option("--format <format>", "output format (default table, or each --out file's extension)").choices(FORMAT_NAMES))
     .option(
       "--out <file>",
-      "write to FILE instead of standard output, whole or not at all; repeatable; the format follows the extension (.txt .json .csv .attrition.csv .months.csv .md .html) unless --format is given",
+      "write to FILE instead of standard output, whole or not at all; repeatable; the format follows the extension (.txt .json .csv .attrition.csv .months.csv .patients.csv .md .html) unless --format is given",
       collect,
       [],
     )
@@ -147,7 +148,7 @@ export function evaluateCommand(console: Console): Command {
       const { format, out, quiet, unitCost: unitCosts, costColumn: costColumns, ...runFlags } = flags;
       const outputs = planOutputs(format, out);
       // Loaded here, not at the top: the other commands need none of it.
-      const [{ resolveRun }, { evaluate }, { writeFilesAtomic }, { checkOutputs }] = await Promise.all([
+      const [{ resolveRun }, { evaluate, evaluateWithPatients }, { writeFilesAtomic }, { checkOutputs }] = await Promise.all([
         import("../config/resolve-run.js"),
         import("../evaluate.js"),
         import("../io/atomic-write.js"),
@@ -157,18 +158,20 @@ export function evaluateCommand(console: Console): Command {
       // Every output is checked before an extract is read: none may land on an input, however spelled.
       await checkOutputs(out.map((path) => ({ path, name: path })), runInputs(run, runFlags.config as string | undefined));
       const progress = console.errIsTerminal && !quiet ? progressDisplay(console) : undefined;
-      let result: PublishedResult;
+      const patientLevel = outputs.some(({ format }) => format === PATIENTS_FORMAT);
+      let evaluated: { result: PublishedResult; patients?: PatientTable };
       try {
-        // Suppressed inside the library where the settings say so.
-        result = await evaluate(run, { progress: progress?.listener });
+        // Suppressed inside the library where the settings say so; the per-patient table refused there under --suppress.
+        const options = { progress: progress?.listener };
+        evaluated = patientLevel ? await evaluateWithPatients(run, options) : { result: await evaluate(run, options) };
       } finally {
         progress?.done();
       }
       // Everything is rendered before anything is written: a failure leaves no output behind.
-      const renderers = await Promise.all(outputs.map(({ format }) => rendererFor(format)));
-      const rendered = outputs.map(({ path }, i) => ({ path, content: renderers[i]!(result) }));
+      const rendered = await renderOutputs(outputs, evaluated);
       const files = rendered.filter((output): output is { path: string; content: string } => output.path !== undefined);
       await writeFilesAtomic(files);
       for (const output of rendered) if (output.path === undefined) console.out(output.content);
+      for (const { format, path } of outputs) if (format === PATIENTS_FORMAT) console.err(patientLevelWarning(path));
     });
 }

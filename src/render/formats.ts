@@ -16,11 +16,20 @@ const RENDERERS = {
   html: async () => (await import("./html.js")).renderHtml,
 } satisfies Record<string, () => Promise<Renderer>>;
 
-export type FormatName = keyof typeof RENDERERS;
+/** A format rendered from the result: every one but the per-patient table. */
+export type ResultFormatName = keyof typeof RENDERERS;
 
-export const FORMAT_NAMES = Object.keys(RENDERERS) as FormatName[];
+/**
+ * The per-patient table (statistics.md, "Per-patient output"): rendered from the patients the
+ * result adds up from, not from the result, and patient-level (`evaluateWithPatients`).
+ */
+export const PATIENTS_FORMAT = "patients-csv";
 
-export function rendererFor(format: FormatName): Promise<Renderer> {
+export type FormatName = ResultFormatName | typeof PATIENTS_FORMAT;
+
+export const FORMAT_NAMES: FormatName[] = [...(Object.keys(RENDERERS) as ResultFormatName[]), PATIENTS_FORMAT];
+
+export function rendererFor(format: ResultFormatName): Promise<Renderer> {
   return RENDERERS[format]();
 }
 
@@ -31,6 +40,7 @@ export function rendererFor(format: FormatName): Promise<Renderer> {
 const EXTENSIONS: [suffix: string, format: FormatName][] = [
   [".attrition.csv", "attrition-csv"],
   [".months.csv", "months-csv"],
+  [".patients.csv", PATIENTS_FORMAT],
   [".json", "json"],
   [".csv", "csv"],
   [".md", "markdown"],
