@@ -1,7 +1,6 @@
 import type { Settings } from "../config/settings.js";
-import { disclosed, isWithheld, SUPPRESSED_MARK } from "../disclosure/rule.js";
-import type { BreakdownRow, Count, OutcomeResult } from "../result.js";
-import { formatChange, formatCount, formatInterval, formatRate } from "./numbers.js";
+import type { Count, OutcomeResult } from "../result.js";
+import { FIGURE_COLUMNS } from "./figure-columns.js";
 import type { ReportTable } from "./report-tables.js";
 import type { Alignment } from "./text-grid.js";
 
@@ -12,25 +11,10 @@ import type { Alignment } from "./text-grid.js";
  * the cohort table; the rows' warnings are the outcome's (`breakdownWarnings`).
  */
 
-type Row = BreakdownRow<Count>;
-
 /** `age_band` → "age band", `imd_quintile` → "imd quintile": a column's name in words. */
 export function columnInWords(column: string): string {
   return column.replace(/_/g, " ");
 }
-
-const count = (field: "patients" | "pre" | "post") => (row: Row) => disclosed(row, field, formatCount(row[field]));
-
-const COLUMNS: { header: string; cell: (row: Row) => string }[] = [
-  { header: "Patients", cell: count("patients") },
-  { header: "Pre", cell: count("pre") },
-  { header: "Post", cell: count("post") },
-  { header: "Pre per patient", cell: (row) => disclosed(row, "pre_per_patient", formatRate(row.pre_per_patient)) },
-  { header: "Post per patient", cell: (row) => disclosed(row, "post_per_patient", formatRate(row.post_per_patient)) },
-  { header: "Change", cell: (row) => disclosed(row, "change_pct", formatChange(row.change_pct)) },
-];
-
-const INTERVAL = { header: "95% CI", cell: (row: Row) => (isWithheld(row, "ci_low", "ci_high") ? SUPPRESSED_MARK : formatInterval(row.ci_low, row.ci_high)) };
 
 /**
  * The warnings of an outcome's breakdown rows, each with its row and group, the Total's last; none
@@ -46,8 +30,7 @@ export function breakdownTables(outcome: OutcomeResult<Count>, _settings: Settin
   return breakdowns.map((total, b) => {
     const cohortRows = outcome.cohorts.flatMap((cohort) => cohort.breakdowns?.[b]?.rows ?? []);
     const rows = [...cohortRows, ...total.rows];
-    const withInterval = rows.some((row) => (row.ci_low !== undefined && row.ci_low !== null) || isWithheld(row, "ci_low"));
-    const columns = [...COLUMNS, ...(withInterval ? [INTERVAL] : [])];
+    const columns = FIGURE_COLUMNS.filter((column) => !column.shownIf || rows.some((row) => column.shownIf!(row)));
     const words = columnInWords(total.by);
     return {
       id: `${outcome.outcome}-by-${total.by}`,

@@ -1,10 +1,10 @@
-import { quantileSorted } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import type { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
 import { bootstrapChangePct } from "../../src/stats/bootstrap.js";
 import { type MonthPatients, monthReplicates, monthSeries } from "../../src/stats/month-series.js";
 import { tabulatePairs } from "../../src/stats/patient-counts.js";
 import { streamFor } from "../../src/stats/random-stream.js";
+import { expectSameReplicates, REPLICATES } from "./same-distribution.js";
 
 /** Months −2…2 (W = 2): five per patient. */
 const MONTHS = 5;
@@ -109,26 +109,11 @@ describe("statistics.md months: the same resampled patients as the row's interva
   });
 
   it("resamples whole patients: each month's replicates are those of patient-by-patient resampling, within resampling error", () => {
-    // Tolerances as in bootstrap.test.ts: six standard errors of a difference of two estimates from
-    // B replicates each (mean s·√(2/B), sd s/√B, a 2.5% or 97.5% quantile 2.6713·s·√(2/B)).
-    const B = 20_000;
+    const B = REPLICATES;
     const ours = monthReplicates(cohorts, MONTHS, B, streamFor(31, 0, -1), streamFor(31, 0, -1, "referred_months")).means;
     for (const month of [0, 3]) {
       const mine = Float64Array.from({ length: B }, (_, r) => ours[r * MONTHS + month]!);
-      const reference = patientBootstrapOfMonth(cohorts, month, B, streamFor(32, 0, month));
-      const summary = (values: Float64Array) => {
-        const sorted = Array.from(values).sort((a, b) => a - b);
-        const mean = sorted.reduce((t, v) => t + v, 0) / B;
-        const sd = Math.sqrt(sorted.reduce((t, v) => t + (v - mean) ** 2, 0) / (B - 1));
-        return { mean, sd, low: quantileSorted(sorted, 0.025), high: quantileSorted(sorted, 0.975) };
-      };
-      const a = summary(mine);
-      const b = summary(reference);
-      const s = (a.sd + b.sd) / 2;
-      expect(Math.abs(a.mean - b.mean)).toBeLessThan(6 * s * Math.sqrt(2 / B));
-      expect(Math.abs(a.sd - b.sd)).toBeLessThan((6 * s) / Math.sqrt(B));
-      expect(Math.abs(a.low - b.low)).toBeLessThan(6 * 2.6713 * s * Math.sqrt(2 / B));
-      expect(Math.abs(a.high - b.high)).toBeLessThan(6 * 2.6713 * s * Math.sqrt(2 / B));
+      expectSameReplicates(mine, patientBootstrapOfMonth(cohorts, month, B, streamFor(32, 0, month)));
     }
   });
 });
