@@ -313,7 +313,8 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   const configSettings = Object.fromEntries(Object.entries(config).filter(([key]) => !NOT_SETTINGS.has(key) && !EXTRACTS.includes(key))) as SettingsInput;
   const custom = customOutcomes(config.customOutcomes ?? [], flags.config ?? "");
   const merged = mergeSettings(configSettings, flagSettings);
-  refuseUnreadMappings(config, merged.by, flags.config ?? "");
+  // A mapping the config's own `by` reads is not a mistake, even where a --by flag replaces the list.
+  refuseUnreadMappings(config, [...(config.by ?? []), ...merged.by], flags.config ?? "");
   const sources = sourcesFrom(config, flags.config, flags, merged);
   if (!sources.referrals) throw usageError('no referrals extract: give --referrals FILE (or "referrals" in the config file)');
   const { referrals, comparison, ...activity } = sources;

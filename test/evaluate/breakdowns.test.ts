@@ -121,6 +121,15 @@ describe("statistics.md breakdowns: any column mapped in columns.referrals", () 
     expect(await refusalOf(run)).toMatch(/columns\.referrals\.sex: is not a referral column prepost reads; a column to break the rows down by is named in "by" too \(--by sex\)/);
   });
 
+  it("keeps the config's mapping for its own breakdown where a --by flag replaces the list", async () => {
+    const result = await evaluateWithConfig(
+      { "referrals.csv": renamed, "ae.csv": ae },
+      { referrals: "referrals.csv", ae: "ae.csv", ...covered, by: ["sex"], columns: { referrals: { sex: "Gender" } } },
+      { by: ["PCN_Name"] },
+    );
+    expect(cohortRow(result, "ae_attendances", "A").breakdowns!.map((breakdown) => breakdown.by)).toEqual(["PCN_Name"]);
+  });
+
   it("stops where a column a breakdown needs is not there, naming the setting", async () => {
     expect(await refusalOf(evaluateExtracts({ referrals: renamed, ae }, { ...covered, by: ["imd_quintile"] }))).toMatch(/imd_quintile: not found, but --by imd_quintile \(by\) needs it/);
     expect(await refusalOf(evaluateExtracts({ referrals: renamed, ae }, { ...covered, by: ["age_band"], ageBands: [18] }))).toMatch(/age: not found, but --by age_band \(by\) needs it/);
