@@ -2,35 +2,28 @@ import { forPublication } from "./disclosure/suppress.js";
 import { InputError } from "./errors.js";
 import type { EvaluationRun } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
-import { type CohortLabel, countsByCohort } from "./core/aggregate.js";
-import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
+import { applyComparisonEligibility } from "./core/comparison-eligibility.js";
 import type { Day } from "./core/day.js";
-import { columnCostFields, columnCosts, withCosts } from "./row-costs.js";
-import { type ActivityTally, placeNights } from "./core/count-in-windows.js";
-import { applyEligibility, type Eligibility, type EligibilityCriteria } from "./core/eligibility.js";
-import type { ReferredPatient } from "./core/index-patients.js";
+import { withCosts } from "./row-costs.js";
+import { placeNights } from "./core/count-in-windows.js";
+import { applyEligibility, type EligibilityCriteria } from "./core/eligibility.js";
 import { accountRows } from "./core/row-account.js";
-import { type IndexedSubject, type Subjects, windowSubjects } from "./core/subjects.js";
-import { parseWindowLength } from "./core/windows.js";
-import { type ActivityRead, activityExtracts } from "./engines/stream.js";
-import type { ComparisonPatient } from "./extracts/comparison.js";
+import type { ActivityRead } from "./engines/stream.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
-import { CohortNames } from "./extracts/cohort-names.js";
-import { readComparison } from "./extracts/read-comparison.js";
-import { type Engine, selectEngine } from "./engines/select-engine.js";
-import { readReferrals } from "./extracts/read-referrals.js";
+import { selectEngine } from "./engines/select-engine.js";
 import { refuseIfNotRegular } from "./io/csv-records.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
-import type { ExtractName, OutcomeResult, PublishedResult, Result, RowCounts, RunWarning } from "./result.js";
+import type { ExtractName, PublishedResult, Result, RowCounts, RunWarning } from "./result.js";
 import type { ExtractSource } from "./extracts/source.js";
-import { outcomeOf } from "./outcomes/registry.js";
-import type { Outcome } from "./outcomes/outcome.js";
 import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
 import { dataCoverage } from "./data-coverage.js";
-import { rowFigures } from "./row-figures.js";
+import { breakdownColumns } from "./breakdown-rows.js";
 import { TOOL } from "./version.js";
+import { type Counted, outcomeResult, outcomeTallies } from "./outcome-result.js";
+import { readPeople, subjectsOf } from "./people.js";
+import { type PatientTable, patientRows } from "./patient-rows.js";
 
 /** Every extract of the run, in the order of `inputs`: the referrals, the activity extracts, the comparison group. */
 function extractsOf(run: EvaluationRun): [ExtractName, ExtractSource][] {
@@ -59,6 +52,8 @@ function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], 
     requireConsent: settings.requireConsent,
     minOnwardReferrals: settings.minOnwardReferrals,
     minAge: settings.minAge,
+    by: settings.by,
+    ageBands: settings.ageBands,
     dateFormat: settings.dateFormat,
     aeCoding: settings.aeCoding,
     excludedAttendanceCategories: settings.excludedAttendanceCategories,
@@ -70,6 +65,7 @@ function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], 
     maxInvalid: settings.maxInvalid,
     bootstrap: settings.bootstrap,
     seed: settings.seed,
+    months: settings.months,
     suppress: settings.suppress,
     unitCosts: settings.unitCosts,
     costColumns: settings.costColumns,
@@ -92,93 +88,6 @@ function inputsOf(run: EvaluationRun, readings: Partial<Record<ExtractName, Extr
     inputs.formats[extract] = format;
   }
   return inputs;
-}
-
-/** Who was read: the referred patients, the comparison group, and the cohorts they belong to. */
-interface People {
-  /** Referred patients with a valid referral row: each has an index date and a slot. */
-  patients: ReferredPatient[];
-  /** Patients named by an invalid (skipped) referral row, whether or not they also have a valid one. */
-  withInvalidRow: Set<string>;
-  /** Everyone referred: `patients` and those whose every referral row was invalid. */
-  referredIds: Set<string>;
-  comparison: ComparisonPatient[] | undefined;
-  cohorts: CohortLabel[];
-  rows: { referrals: number; comparison?: number };
-  /** How the referrals were read (for `inputs`). */
-  reading: ExtractReading | undefined;
-}
-
-async function readPeople(run: EvaluationRun, engine: Engine, log: ProblemLog, progress?: ProgressListener): Promise<People> {
-  // The engine's reading where it can vouch for every row (DuckDB, a plain CSV), else the row reader's.
-  const byEngine = await engine.readReferrals(run);
-  const cohortNames = byEngine?.cohorts ?? new CohortNames(run.cohorts);
-  const referrals = byEngine?.read ??
-    (await log.readingFile(() => readReferrals(run.referrals, { cohorts: cohortNames }, log, progress))) ?? {
-      patients: new Map(),
-      rows: 0,
-      withInvalidRow: new Set<string>(),
-      reading: undefined,
-    };
-  log.extractRead("referrals", run.referrals.file, referrals.rows);
-  // The config's order and labels, else the order of first appearance, each cohort as first spelled.
-  const cohorts = cohortNames.cohorts();
-  const people: People = {
-    patients: [...referrals.patients.values()],
-    withInvalidRow: referrals.withInvalidRow,
-    referredIds: new Set([...referrals.patients.keys(), ...referrals.withInvalidRow]),
-    comparison: undefined,
-    cohorts,
-    rows: { referrals: referrals.rows },
-    reading: referrals.reading,
-  };
-  if (run.comparison) {
-    const comparison = await log.readingFile(() => readComparison(run.comparison!, { cohorts: cohortNames }, log));
-    people.comparison = comparison?.patients ?? [];
-    people.rows.comparison = comparison?.rows ?? 0;
-    log.extractRead("comparison", run.comparison.file, people.rows.comparison);
-  }
-  return people;
-}
-
-/** Referred patients take the first slots; comparison patients who were not referred follow. */
-function subjectsOf(people: People, window: string): Subjects {
-  const controls: IndexedSubject[] = (people.comparison ?? []).filter((p) => !people.referredIds.has(p.patientId));
-  return windowSubjects([...people.patients, ...controls], parseWindowLength(window));
-}
-
-interface Counted {
-  people: People;
-  subjects: Subjects;
-  activity: ActivityRead[];
-  eligibility: Eligibility;
-  comparison: ComparisonEligibility | undefined;
-  dataStart: Day | null;
-}
-
-/** Each reported outcome with its tally, in the run's order of outcomes. */
-function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRead[]): { outcome: Outcome; read: ActivityRead; tally: ActivityTally }[] {
-  return run.outcomes.map(outcomeOf).map((outcome) => {
-    const read = activity.find((candidate) => candidate.extract === outcome.extract.name)!;
-    return { outcome, read, tally: read.tallies.find((counted) => counted.outcome === outcome.id)!.tally };
-  });
-}
-
-function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
-  const { people, subjects, eligibility, comparison, dataStart } = counted;
-  const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
-  const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
-  const place = { streamIndex: outcome.streamIndex };
-  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings));
-  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings);
-  const costColumn = settings.costColumns[outcome.id];
-  if (costColumn !== undefined) {
-    // A cost column's costs are sums of rows, not a count times a price: added here, from the tally.
-    const slotsOf = (cohort: string) => eligibility.included.filter((patient) => patient.cohort === cohort).map((patient) => patient.slot);
-    rows.forEach((row) => Object.assign(row, columnCostFields(costColumn, columnCosts(tally, slotsOf(row.cohort)))));
-    Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
-  }
-  return { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total };
 }
 
 function rowCounts(counted: Counted, run: EvaluationRun, log: ProblemLog): RowCounts {
@@ -228,21 +137,15 @@ export interface EvaluateOptions {
   progress?: ProgressListener;
 }
 
-/**
- * The whole evaluation, as computed: read → validate → index patients → window and count →
- * eligibility → aggregate → statistics, every count as it is, before disclosure control. Reads the
- * extracts it is pointed at; prints nothing, exits nothing. Throws `InputError` for bad input, after
- * reading everything, with every problem found. Publish through `evaluate`, which suppresses where
- * the settings say to; this one is for tests and for code that must see the true counts.
- */
-export async function evaluateCounts(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
+/** The evaluation as computed, and what it was computed from (for the per-patient output). */
+async function evaluation(run: EvaluationRun, options: EvaluateOptions): Promise<{ result: Result; counted: Counted }> {
   const log = new ProblemLog(run.settings.skipInvalid, run.settings.maxInvalid);
   // Before anything opens an input: a pipe would be read once, or wait for its writer.
   for (const [, source] of extractsOf(run)) await refuseIfNotRegular(source.path, source.file);
   // Chosen first, so that DuckDB starts up while the referrals are read.
   const engine = await selectEngine(run);
   const people = await readPeople(run, engine, log, options.progress);
-  const subjects = subjectsOf(people, run.settings.window);
+  const subjects = subjectsOf(people, run.settings);
   const activity = await engine.read(run, subjects, log, options.progress);
   for (const read of activity) log.extractRead(read.extract, read.file, read.rows);
   log.throwIfAny();
@@ -264,8 +167,18 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
   const unindexed = people.referredIds.size - people.patients.length;
   const eligibility = applyEligibility(people.patients, subjects, criteria, unindexed);
   const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, people.referredIds, criteria);
-  const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart };
-  return {
+  const counted: Counted = {
+    people,
+    subjects,
+    activity,
+    eligibility,
+    comparison,
+    dataStart: criteria.dataStart,
+    dataEnd: criteria.dataEnd,
+    criteria,
+    breakdowns: breakdownColumns(people.patients, settings),
+  };
+  const result: Result = {
     tool: { ...TOOL },
     settings,
     inputs: inputsOf(run, {
@@ -282,6 +195,18 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
       settings,
     ),
   };
+  return { result, counted };
+}
+
+/**
+ * The whole evaluation, as computed: read → validate → index patients → window and count →
+ * eligibility → aggregate → statistics, every count as it is, before disclosure control. Reads the
+ * extracts it is pointed at; prints nothing, exits nothing. Throws `InputError` for bad input, after
+ * reading everything, with every problem found. Publish through `evaluate`, which suppresses where
+ * the settings say to; this one is for tests and for code that must see the true counts.
+ */
+export async function evaluateCounts(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
+  return (await evaluation(run, options)).result;
 }
 
 /**
@@ -290,4 +215,26 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
  */
 export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}): Promise<PublishedResult> {
   return forPublication(await evaluateCounts(run, options));
+}
+
+/**
+ * `evaluate`, and the per-patient table its figures add up from (statistics.md, "Per-patient
+ * output"). That table is patient-level data, which no disclosure control makes publishable: under
+ * `--suppress` it is refused (an `InputError`, exit 2), before any extract is read.
+ */
+export async function evaluateWithPatients(run: EvaluationRun, options: EvaluateOptions = {}): Promise<{ result: PublishedResult; patients: PatientTable }> {
+  if (run.settings.suppress) {
+    throw new InputError([
+      {
+        code: "usage",
+        file: "--format patients-csv",
+        line: 0,
+        column: "",
+        message:
+          "is patient-level data (a row per patient, with their own counts), which small-number suppression cannot make fit to publish, so a run with --suppress does not write it: leave the patients output out, or run it without --suppress (config \"suppress\": false) and keep it where the extracts are kept",
+      },
+    ]);
+  }
+  const { result, counted } = await evaluation(run, options);
+  return { result: forPublication(result), patients: patientRows(run, counted) };
 }

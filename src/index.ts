@@ -11,7 +11,8 @@
  * true counts, for code that must see them (and must not publish them).
  */
 
-export { evaluate, evaluateCounts, type EvaluateOptions, type Progress, type ProgressListener } from "./evaluate.js";
+export { evaluate, evaluateCounts, evaluateWithPatients, type EvaluateOptions, type Progress, type ProgressListener } from "./evaluate.js";
+export type { PatientRow, PatientTable } from "./patient-rows.js";
 export { resolveRun, mergeSettings, type RunFlags } from "./config/resolve-run.js";
 export { loadConfigFile, configFileSchema, type ConfigFile } from "./config/config-file.js";
 export type { EvaluationRun, RunSettings, ListedCohort, GivenCoverage } from "./config/run.js";
@@ -21,6 +22,8 @@ export { forPublication, suppressResult } from "./disclosure/suppress.js";
 export type {
   ActivityRowAccount,
   AttritionStep,
+  Breakdown,
+  BreakdownRow,
   CohortFigures,
   ComparisonFigures,
   Count,
@@ -28,6 +31,9 @@ export type {
   ExclusionReason,
   ExtractName,
   Inputs,
+  MonthFigures,
+  MonthSeries,
+  MonthsResult,
   NotCountableReason,
   OutcomeId,
   OutcomeResult,
@@ -41,8 +47,10 @@ export { renderTable } from "./render/table.js";
 export { renderJson } from "./render/json.js";
 export { renderCsv } from "./render/csv.js";
 export { renderAttritionCsv } from "./render/attrition-csv.js";
+export { renderMonthsCsv } from "./render/months-csv.js";
+export { renderPatientsCsv } from "./render/patients-csv.js";
 export { renderMarkdown } from "./render/markdown.js";
 export { renderHtml } from "./render/html.js";
-export { FORMAT_NAMES, type FormatName, rendererFor, type Renderer } from "./render/formats.js";
+export { FORMAT_NAMES, type FormatName, PATIENTS_FORMAT, type ResultFormatName, rendererFor, type Renderer } from "./render/formats.js";
 export { type DataError, formatDataError, formatInputError, InputError } from "./errors.js";
 export { TOOL } from "./version.js";

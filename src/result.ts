@@ -88,6 +88,58 @@ export interface CohortFigures<N extends Count = number> extends CohortTotals<N>
   cost_pre?: N;
   cost_post?: N;
   cost_change?: N;
+  /** With `--by`: the row's patients broken down by each column, a row per group (statistics.md, "Breakdowns"). */
+  breakdowns?: Breakdown<N>[];
+}
+
+/** One group of a breakdown: the row's figures over the row's patients in that group. */
+export interface BreakdownRow<N extends Count = number> extends CohortFigures<N> {
+  /** The column broken down by (`sex`, `age_band`…). */
+  by: string;
+  /** The patients' value of it (`unknown` where missing). */
+  group: string;
+}
+
+/** A row broken down by one column: every group found among the included patients, in order, `unknown` last. */
+export interface Breakdown<N extends Count = number> {
+  by: string;
+  rows: BreakdownRow<N>[];
+}
+
+/** One month of a month-by-month series (statistics.md): its place, the patients' summed count and its mean per patient. */
+export interface MonthFigures<N extends Count = number> extends Suppressible {
+  /** −K … K: months before the index date are negative, the index day alone is 0. */
+  month: number;
+  /** The window the month is part of: `pre`, `post`, or null (the index day under `--index-day exclude`; months beyond the window). */
+  window: "pre" | "post" | null;
+  /** With `--window Nd`: the block's first and last day, counted from the index date (−30 … −1); null for calendar months. */
+  first_day: number | null;
+  last_day: number | null;
+  /** The series' patients' summed count in the month (events, or nights for bed days). */
+  count: N;
+  /** `count / patients`; null where the series has no patients. */
+  mean: number | null;
+  /** 95% percentile bootstrap interval of `mean`, from the same resampled patients as the Total's interval. */
+  ci_low: number | null;
+  ci_high: number | null;
+}
+
+/** One group's series: the patients it is over (those whose data cover every month of it), and its months in order. */
+export interface MonthSeries<N extends Count = number> extends Suppressible {
+  patients: N;
+  months: MonthFigures<N>[];
+}
+
+/** An outcome's month-by-month series around the index date, for the referred patients and the comparison group. */
+export interface MonthsResult<N extends Count = number> {
+  /** Calendar months (`--window Nm`), or blocks of 30 days (`--window Nd`). */
+  unit: "calendar_month" | "30_day_block";
+  /** The first and last month, −K and K (`--months`, else the window's). */
+  from: number;
+  to: number;
+  referred: MonthSeries<N>;
+  /** With `--comparison`. */
+  comparison?: MonthSeries<N>;
 }
 
 export interface OutcomeResult<N extends Count = number> {
@@ -99,6 +151,8 @@ export interface OutcomeResult<N extends Count = number> {
   unit: "rows" | "nights";
   cohorts: CohortFigures<N>[];
   total: CohortFigures<N>;
+  /** Month by month around the index date (statistics.md); always computed by `evaluate`. */
+  months?: MonthsResult<N>;
 }
 
 /** Present when disclosure control was applied (`--suppress`): which rule, in words. */

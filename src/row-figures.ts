@@ -10,6 +10,8 @@ export interface RowPlace {
   streamIndex: number;
   /** The cohort's position in the cohort order; undefined for the Total. */
   cohortIndex?: number;
+  /** A breakdown row's `column=value` (its stream is its own, whatever other groups there are). */
+  group?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export function rowFigures(
       seed: settings.seed,
       outcomeIndex: place.streamIndex,
       rowIndex: place.cohortIndex ?? TOTAL_ROW_INDEX,
+      ...(place.group !== undefined ? { group: place.group } : {}),
     },
     comparison,
   );

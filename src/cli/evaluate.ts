@@ -3,10 +3,11 @@ import type { RunFlags } from "../config/resolve-run.js";
 import type { EvaluationRun } from "../config/run.js";
 import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES, outcomeOf } from "../outcomes/registry.js";
 import type { InputFile } from "../io/output-target.js";
-import { FORMAT_NAMES, type FormatName, rendererFor } from "../render/formats.js";
+import { FORMAT_NAMES, type FormatName, PATIENTS_FORMAT } from "../render/formats.js";
+import type { PatientTable } from "../patient-rows.js";
 import type { PublishedResult } from "../result.js";
 import type { Console } from "./console.js";
-import { planOutputs } from "./outputs.js";
+import { patientLevelWarning, planOutputs, renderOutputs } from "./outputs.js";
 import { progressDisplay } from "./progress.js";
 
 function wholeNumber(text: string): number {
@@ -27,8 +28,15 @@ function maxInvalid(text: string): number | string {
   throw new InvalidArgumentError("must be a whole number of rows (like 50) or a share of an extract's rows (like 2%).");
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** `--age-bands 18,35,55,75`: whole numbers, each where a band starts (the settings check that they rise). */
+function ageBands(text: string): number[] {
+  const ages = text.split(",").map((age) => age.trim());
+  if (ages.some((age) => !/^\d+$/.test(age) || Number(age) < 1)) throw new InvalidArgumentError("must be ages where each band after the first starts, comma-separated (like 18,35,55,75).");
+  return ages.map(Number);
 }
 
 type UnitCosts = Record<string, number>;
@@ -100,11 +108,14 @@ export function evaluateCommand(console: Console): Command {
     .option("--data-start <date>", "first day every activity extract covers (default: each extract's own earliest event date; config coverage.<extract> per extract)")
     .option("--data-end <date>", "last day every activity extract covers (default: each extract's own latest event date; config coverage.<extract> per extract)")
     .option("--window <length>", "window either side of the index date: Nm calendar months or Nd days (default 6m)")
+    .option("--months <k>", "months either side of the index date in the month-by-month series, at least the window's (default: the window's); the series is then over the patients whose data cover them", wholeNumber)
     .addOption(new Option("--index-day <rule>", "events on the index date: not counted, or counted in the pre or post window (default exclude)").choices(["exclude", "pre", "post"]))
     .option("--require-consent", "exclude patients whose index row has no consent")
     .option("--no-require-consent", "do not require consent (overrides the config file)")
     .option("--min-onward-referrals <n>", "exclude patients with fewer onward referrals, summed over their rows", wholeNumber)
     .option("--min-age <n>", "exclude patients younger than N at the index row, or of unknown age", wholeNumber)
+    .option("--by <column>", "break each outcome's rows down by a referral column of the index row (sex, imd_quintile, pcn…) or age_band, under each cohort and the Total; repeatable", collect)
+    .option("--age-bands <ages>", "for --by age_band: where each band after the first starts, like 18,35,55,75 (0-17, 18-34, 35-54, 55-74, 75+)", ageBands)
     .addOption(
       new Option("--date-format <format>", "how the extracts write dates: auto (default: each date column by its first date), iso YYYY-MM-DD or dmy D/M/YYYY; formats.<extract> in the config sets one extract's").choices(["auto", "iso", "dmy"]),
     )
@@ -128,7 +139,7 @@ export function evaluateCommand(console: Console): Command {
     .addOption(new Option("--format <format>", "output format (default table, or each --out file's extension)").choices(FORMAT_NAMES))
     .option(
       "--out <file>",
-      "write to FILE instead of standard output, whole or not at all; repeatable; the format follows the extension (.txt .json .csv .attrition.csv .md .html) unless --format is given",
+      "write to FILE instead of standard output, whole or not at all; repeatable; the format follows the extension (.txt .json .csv .attrition.csv .months.csv .patients.csv .md .html) unless --format is given",
       collect,
       [],
     )
@@ -137,7 +148,7 @@ export function evaluateCommand(console: Console): Command {
       const { format, out, quiet, unitCost: unitCosts, costColumn: costColumns, ...runFlags } = flags;
       const outputs = planOutputs(format, out);
       // Loaded here, not at the top: the other commands need none of it.
-      const [{ resolveRun }, { evaluate }, { writeFilesAtomic }, { checkOutputs }] = await Promise.all([
+      const [{ resolveRun }, { evaluate, evaluateWithPatients }, { writeFilesAtomic }, { checkOutputs }] = await Promise.all([
         import("../config/resolve-run.js"),
         import("../evaluate.js"),
         import("../io/atomic-write.js"),
@@ -147,18 +158,20 @@ export function evaluateCommand(console: Console): Command {
       // Every output is checked before an extract is read: none may land on an input, however spelled.
       await checkOutputs(out.map((path) => ({ path, name: path })), runInputs(run, runFlags.config as string | undefined));
       const progress = console.errIsTerminal && !quiet ? progressDisplay(console) : undefined;
-      let result: PublishedResult;
+      const patientLevel = outputs.some(({ format }) => format === PATIENTS_FORMAT);
+      let evaluated: { result: PublishedResult; patients?: PatientTable };
       try {
-        // Suppressed inside the library where the settings say so.
-        result = await evaluate(run, { progress: progress?.listener });
+        // Suppressed inside the library where the settings say so; the per-patient table refused there under --suppress.
+        const options = { progress: progress?.listener };
+        evaluated = patientLevel ? await evaluateWithPatients(run, options) : { result: await evaluate(run, options) };
       } finally {
         progress?.done();
       }
       // Everything is rendered before anything is written: a failure leaves no output behind.
-      const renderers = await Promise.all(outputs.map(({ format }) => rendererFor(format)));
-      const rendered = outputs.map(({ path }, i) => ({ path, content: renderers[i]!(result) }));
+      const rendered = await renderOutputs(outputs, evaluated);
       const files = rendered.filter((output): output is { path: string; content: string } => output.path !== undefined);
       await writeFilesAtomic(files);
       for (const output of rendered) if (output.path === undefined) console.out(output.content);
+      for (const { format, path } of outputs) if (format === PATIENTS_FORMAT) console.err(patientLevelWarning(path));
     });
 }

@@ -69,7 +69,11 @@ export const configFileSchema = z
     customOutcomes: z.array(customOutcomeSchema).optional().describe("Outcomes of the ICB's own extracts (GP appointments, community contacts, NHS 111 calls)."),
     columns: z
       .strictObject({
-        referrals: columnMapping(REFERRAL_COLUMNS).optional(),
+        // Any other column may be mapped too, for a breakdown (`by`): resolveRun checks that one names it.
+        referrals: columnMapping(REFERRAL_COLUMNS)
+          .catchall(z.string().trim().min(1))
+          .optional()
+          .describe("The referrals' columns, and any column a breakdown reads (by), mapped to the extract's own headers."),
         ...perActivityExtract((name) => columnMapping(activityColumns(name)).optional()),
         comparison: columnMapping(COMPARISON_COLUMNS).optional(),
       })

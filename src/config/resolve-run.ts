@@ -8,6 +8,11 @@ import type { Outcome } from "../outcomes/outcome.js";
 import { chooseOutcomes, costKeyProblems, customOutcomes, nameSameOutcome, outcomeNamed } from "./choose-outcomes.js";
 import { type ConfigFile, type CustomOutcomeConfig, issueToProblem, loadConfigFile } from "./config-file.js";
 import { cohortKey } from "../extracts/cohort-names.js";
+import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
+import { didYouMean } from "../text/nearest.js";
+import { windowMonths } from "../core/months.js";
+import { AGE_BAND } from "../core/breakdowns.js";
+import { parseWindowLength } from "../core/windows.js";
 import type { ExtractFormat, ExtractSource } from "../extracts/source.js";
 import type { EvaluationRun, RunSettings } from "./run.js";
 import {
@@ -61,6 +66,8 @@ const defaults = {
   requireConsent: false,
   minOnwardReferrals: null,
   minAge: null,
+  by: [] as string[],
+  ageBands: null,
   dateFormat: "auto",
   aeCoding: "ecds",
   skipInvalid: false,
@@ -86,8 +93,10 @@ function notPricedByFlags<T>(given: Record<string, T> | undefined, flags: Settin
 /** defaults ← config file ← flags, merged once into settings with every field decided. */
 export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunSettings {
   const { outcomes: _outcomes, ...merged } = { ...defaults, ...config, ...flags };
+  const window = windowMonths(parseWindowLength(merged.window));
   const settings: RunSettings = {
     ...merged,
+    months: merged.months ?? window,
     excludedAttendanceCategories: merged.excludedAttendanceCategories ?? [...DEFAULT_EXCLUDED_ATTENDANCE_CATEGORIES[merged.aeCoding]],
     emergencyAdmissionMethods: merged.emergencyAdmissionMethods ?? [...DEFAULT_EMERGENCY_ADMISSION_METHODS],
     attendedCodes: merged.attendedCodes ?? [...DEFAULT_ATTENDED_CODES],
@@ -107,12 +116,43 @@ export function mergeSettings(config: SettingsInput, flags: SettingsInput): RunS
       `the data coverage is empty: --data-start ${settings.dataStart} is after --data-end ${settings.dataEnd}; give a --data-start on or before the --data-end (config keys "dataStart" and "dataEnd")`,
     );
   }
+  if (settings.months < window) {
+    const what = merged.window.endsWith("d") ? `the window's ${window} blocks of 30 days (${merged.window})` : `the window (${merged.window})`;
+    throw usageError(
+      `--months ${settings.months} is less than ${what}: the month-by-month series covers at least the pre and post windows; give --months ${window} or more (config key "months"), or leave it out`,
+    );
+  }
+  refuseBadBreakdowns(settings);
   if (settings.costSource !== null && Object.keys(settings.unitCosts).length === 0 && Object.keys(settings.costColumns).length === 0) {
     throw usageError(
       '--cost-source names the source of unit costs, but no unit cost was given: add --unit-cost ae=GBP (or admission=, bed_day=, outpatient=; config key "unitCosts"), or leave --cost-source out',
     );
   }
   return settings;
+}
+
+/** The columns that make a row what it is, never a breakdown of one: a patient, their cohort (the rows themselves), their date. */
+const NOT_BREAKDOWNS = ["patient_id", "cohort", "intervention_date"];
+
+/** statistics.md, breakdowns: each column once, not one that is a patient or the row itself, and age bands with age_band. */
+function refuseBadBreakdowns(settings: RunSettings): void {
+  const twice = settings.by.find((column, i) => settings.by.indexOf(column) !== i);
+  if (twice !== undefined) throw usageError(`--by ${twice} is given twice; give each column once (config key "by")`);
+  const refused = settings.by.find((column) => NOT_BREAKDOWNS.includes(column));
+  if (refused !== undefined) {
+    const why = refused === "cohort" ? "the rows are the cohorts already" : refused === "patient_id" ? "a row per patient would be patient-level data (see --format patients-csv)" : "a row per day would be near patient-level";
+    throw usageError(`--by ${refused} cannot break the rows down: ${why}; break them down by sex, age_band, imd_quintile, pcn or another column of the referrals (config key "by")`);
+  }
+  const bands = settings.ageBands;
+  if (settings.by.includes(AGE_BAND) && bands === null) {
+    throw usageError(`--by ${AGE_BAND} needs the bands: give --age-bands 18,35,55,75 (where each band after the first starts; config key "ageBands")`);
+  }
+  if (bands !== null && !settings.by.includes(AGE_BAND)) {
+    throw usageError(`--age-bands gives the bands of ${AGE_BAND}, but no --by names it: add --by ${AGE_BAND} (config key "by"), or leave --age-bands out`);
+  }
+  if (bands !== null && bands.some((age, i) => i > 0 && age <= bands[i - 1]!)) {
+    throw usageError(`--age-bands ${bands.join(",")} must rise: each band starts after the one before (like 18,35,55,75; config key "ageBands")`);
+  }
 }
 
 /** An extract's `formats` entry over the run's settings; a delimiter is always a character. */
@@ -129,6 +169,7 @@ function formatOf(config: ConfigFile, extract: ExtractName, settings: RunSetting
 function neededColumns(extract: ExtractName, settings: RunSettings, categoriesListed: boolean): Record<string, string> {
   if (extract === "referrals") {
     return {
+      ...Object.fromEntries(settings.by.map((column) => (column === AGE_BAND ? ["age", `--by ${AGE_BAND} (by)`] : [column, `--by ${column} (by)`]))),
       ...(settings.requireConsent ? { consent: "--require-consent (requireConsent)" } : {}),
       ...(settings.minOnwardReferrals !== null ? { onward_referrals: "--min-onward-referrals (minOnwardReferrals)" } : {}),
       ...(settings.minAge !== null ? { age: "--min-age (minAge)" } : {}),
@@ -258,6 +299,25 @@ function cohortLabels(config: ConfigFile, file: string) {
 /** Config keys that are not settings: the extracts (`EXTRACTS`) and these. */
 const NOT_SETTINGS = new Set(["$schema", "customOutcomes", "columns", "cohorts", "formats", "coverage"]);
 
+/**
+ * A referral column the config maps beyond the spec's is read only for a breakdown: one that no
+ * `by` names is a mistyped key, an error that names it, as any unknown key is.
+ */
+function refuseUnreadMappings(config: ConfigFile, by: readonly string[], file: string): void {
+  const known = REFERRAL_COLUMNS.map((column) => column.name as string);
+  const unread = Object.keys(config.columns?.referrals ?? {}).filter((key) => !known.includes(key) && !by.includes(key));
+  if (unread.length === 0) return;
+  throw new InputError(
+    unread.map((key) => ({
+      code: "unknown_key",
+      file,
+      line: 0,
+      column: `columns.referrals.${key}`,
+      message: `is not a referral column prepost reads${didYouMean(key, known) || `; a column to break the rows down by is named in "by" too (--by ${key})`}`,
+    })),
+  );
+}
+
 /** Turns the command line (and the config file it names) into the library's input. */
 export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   const flagSettings = validateFlags(flags);
@@ -265,6 +325,8 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   const configSettings = Object.fromEntries(Object.entries(config).filter(([key]) => !NOT_SETTINGS.has(key) && !EXTRACTS.includes(key))) as SettingsInput;
   const custom = customOutcomes(config.customOutcomes ?? [], flags.config ?? "");
   const merged = mergeSettings(configSettings, flagSettings);
+  // A mapping the config's own `by` reads is not a mistake, even where a --by flag replaces the list.
+  refuseUnreadMappings(config, [...(config.by ?? []), ...merged.by], flags.config ?? "");
   const sources = sourcesFrom(config, flags.config, flags, merged);
   if (!sources.referrals) throw usageError('no referrals extract: give --referrals FILE (or "referrals" in the config file)');
   const { referrals, comparison, ...activity } = sources;

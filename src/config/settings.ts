@@ -27,6 +27,12 @@ export type EngineChoice = z.infer<typeof engineChoice>;
 export type EngineName = Exclude<EngineChoice, "auto">;
 const wholeNumber = z.number().int().min(0);
 /**
+ * The most months either side of the index date a month-by-month series may show. Each month costs
+ * 4 bytes per patient per outcome while the extracts are read; 60 (five years either side) is ten
+ * times the usual window.
+ */
+export const MAX_MONTHS = 60;
+/**
  * The most bootstrap replicates a run may ask for. Each replicate keeps a value per cohort and
  * outcome; a billion ran to 10 GB and a V8 fatal error. 100,000 is fifty times the default.
  */
@@ -60,11 +66,29 @@ export const settingsInput = z.strictObject({
   to: isoDate.optional().describe("Last index date of the study period (YYYY-MM-DD, inclusive)."),
   window: windowText.optional().describe("Window either side of the index date: Nm calendar months or Nd days. Default 6m."),
   indexDay: indexDayRule.optional().describe("Events on the index date: exclude (default), or count them in the pre or post window."),
+  months: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_MONTHS, { message: `must be at most ${MAX_MONTHS} (each month is counted for every patient)` })
+    .optional()
+    .describe("Months either side of the index date in the month-by-month series: at least the window's (30-day blocks for a window in days); the series is then over the patients whose data cover them all. Default: the window's."),
   dataStart: isoDate.optional().describe("First day every activity extract covers; default: each extract's own earliest event date (coverage.<extract> sets one extract's)."),
   dataEnd: isoDate.optional().describe("Last day every activity extract covers; default: each extract's own latest event date (coverage.<extract> sets one extract's)."),
   requireConsent: z.boolean().optional().describe("Exclude patients whose index row has no consent. Default false."),
   minOnwardReferrals: wholeNumber.optional().describe("Exclude patients with fewer onward referrals (summed over their rows). Default: no minimum."),
   minAge: wholeNumber.optional().describe("Exclude patients younger than this at the index row, or of unknown age. Default: no minimum."),
+  by: z
+    .array(z.string().trim().min(1))
+    .optional()
+    .describe(
+      "Referral columns to break each outcome's rows down by, read from each patient's index row (sex, imd_quintile, pcn, any column of the referrals, mapped in columns.referrals or by its own name), or age_band (with ageBands): rows for each value, and `unknown` for a missing one, under each cohort and the Total. Default: none.",
+    ),
+  ageBands: z
+    .array(z.number().int().min(1).max(150))
+    .min(1)
+    .optional()
+    .describe("For by age_band: where each age band after the first starts, ascending: [18, 35, 55, 75] makes 0-17, 18-34, 35-54, 55-74 and 75+ from the age at the index row."),
   dateFormat: dateFormat
     .optional()
     .describe("How the extracts write dates: auto (default: each date column decided from its first value), iso (YYYY-MM-DD) or dmy (D/M/YYYY). `formats` sets it per extract."),
@@ -134,6 +158,10 @@ export interface Settings {
   requireConsent: boolean;
   minOnwardReferrals: number | null;
   minAge: number | null;
+  /** The breakdowns (statistics.md): referral columns, and `age_band`, each outcome's rows are broken down by; none by default. */
+  by: string[];
+  /** Where each age band after the first starts (`--age-bands`), for `by` `age_band`; null where not given. */
+  ageBands: number[] | null;
   dateFormat: z.infer<typeof dateFormat>;
   aeCoding: z.infer<typeof aeCoding>;
   excludedAttendanceCategories: string[];
@@ -148,6 +176,8 @@ export interface Settings {
   maxInvalid: number | string | null;
   bootstrap: number;
   seed: number;
+  /** K of the month-by-month series: months −K…K around each index date (30-day blocks for a window in days). */
+  months: number;
   /** `--suppress`: disclosure control applied to the published counts. */
   suppress: boolean;
   /** GBP per unit, by each reported outcome's short name (`ae`, `admission`…); null where none was given (never a hidden default). */

@@ -41,7 +41,8 @@ export function applyComparisonEligibility(
   return { attrition, included };
 }
 
-function comparisonExclusionOf(
+/** The first rule, in order, that excludes a comparison patient; undefined if none does. */
+export function comparisonExclusionOf(
   patient: ComparisonPatient,
   subjects: Subjects,
   referredIds: ReadonlySet<string>,

@@ -10,6 +10,8 @@ export interface ReferredPatient {
   cohort: string;
   consent: boolean;
   age: number | undefined;
+  /** The index row's values of the breakdowns' columns (`--by`), "" where missing. */
+  groups: string[];
   /** Summed over all the patient's rows, not taken from the index row. */
   onwardReferrals: number;
 }
@@ -17,7 +19,8 @@ export interface ReferredPatient {
 /**
  * Rule 1, applied row by row as the referrals stream past: the index date is the earliest
  * intervention date; ties go to the first row in file order (a later row must be strictly earlier
- * to take over), and only onward referrals are summed across rows.
+ * to take over), and only onward referrals are summed across rows; the breakdowns' values are the
+ * index row's too.
  */
 export function addReferral(patients: Map<string, ReferredPatient>, row: ReferralRow): void {
   const known = patients.get(row.patientId);
@@ -29,6 +32,7 @@ export function addReferral(patients: Map<string, ReferredPatient>, row: Referra
       cohort: row.cohort,
       consent: row.consent,
       age: row.age,
+      groups: row.groups,
       onwardReferrals: row.onwardReferrals,
     });
     return;
@@ -39,5 +43,6 @@ export function addReferral(patients: Map<string, ReferredPatient>, row: Referra
     known.cohort = row.cohort;
     known.consent = row.consent;
     known.age = row.age;
+    known.groups = row.groups;
   }
 }

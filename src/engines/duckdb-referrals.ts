@@ -123,6 +123,8 @@ export async function readReferralsInDuckDb(
       consent: consents![slot] === true,
       age: age === null ? undefined : Number(age),
       onwardReferrals: Number(onwards![slot]),
+      // Never read here: a run with breakdowns has its referrals read by the row reader (`readReferralsWithDuckDb`).
+      groups: [],
     });
   });
   await connection.run("DROP TABLE referral_rows");

@@ -100,7 +100,8 @@ async function sizeOf(path: string): Promise<number> {
 export async function readReferralsWithDuckDb(run: EvaluationRun, notice: RowReaderNotice = debugNotice): Promise<{ read: ReferralsRead; cohorts: CohortNames } | undefined> {
   const preparation = warming.get(run) ?? prepare(run);
   warming.set(run, preparation);
-  if (!preparation.referralTraits || (await sizeOf(run.referrals.path)) < referralsFromBytes()) return undefined;
+  // Breakdowns read more of the index row than the SQL does: their runs are the row reader's.
+  if (!preparation.referralTraits || run.settings.by.length > 0 || (await sizeOf(run.referrals.path)) < referralsFromBytes()) return undefined;
   try {
     const [session, traits] = await Promise.all([preparation.session, preparation.referralTraits]);
     return await readReferralsInDuckDb(session.connection, run.referrals, traits, run.cohorts);
@@ -125,7 +126,7 @@ function preparationFor(run: EvaluationRun): Preparation {
 }
 
 function countingRules(run: EvaluationRun, outcome: Outcome, fields: ExtractFields, dateFormat: DateFormat): CountingRules {
-  return { dateFormat, indexDay: run.settings.indexDay, reasons: outcome.rule(run.settings).notCountableSql(aliasOf(fields)) };
+  return { dateFormat, indexDay: run.settings.indexDay, months: run.settings.months, reasons: outcome.rule(run.settings).notCountableSql(aliasOf(fields)) };
 }
 
 type Counted = { tallies: OutcomeTally[]; rows: number; reading: ExtractReading; repeats?: SpellRepeats };

@@ -5,11 +5,13 @@ import { type ActivityRowAccount, type AttritionStep, type Count, inputFile, typ
 import { describedExtract, describedOutcome } from "../outcomes/registry.js";
 import { formatCount } from "./numbers.js";
 import {
+  breakdownsInWords,
   comparisonExclusionInWords,
   coverageInWords,
   extractCoverageInWords,
   eligibilityInWords,
   engineInWords,
+  monthsInWords,
   exclusionInWords,
   indexDayInWords,
   intervalsInWords,
@@ -206,9 +208,12 @@ export function assumptionLines(result: PublishedResult): Line[] {
     ["Study period", periodInWords(settings)],
     ["Windows", `${windowInWords(settings.window)} before and after the index date (first intervention)`],
     ["Index day", indexDayInWords(settings.indexDay)],
+    // Absent from a result made before the months were (a hand-made one, say): nothing to say of them.
+    ...(settings.months !== undefined ? [["Months", monthsInWords(settings)] as Line] : []),
     ["Data coverage", coverageInWords(settings)],
     ...extractCoverageLines(result),
     ["Eligibility", eligibilityInWords(settings)],
+    ...((settings.by?.length ?? 0) > 0 ? [["Breakdowns", breakdownsInWords(settings)] as Line] : []),
     ...outcomeAssumptionLines(result),
     ["Intervals", intervalsInWords(settings)],
     ["Engine", engineInWords(settings.engine)],

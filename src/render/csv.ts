@@ -1,4 +1,4 @@
-import type { CohortFigures, Count, OutcomeResult, PublishedResult } from "../result.js";
+import type { BreakdownRow, CohortFigures, Count, OutcomeResult, PublishedResult } from "../result.js";
 import { type CsvCell, csvText, figureCell } from "./csv-cells.js";
 
 type Row = CohortFigures<Count>;
@@ -24,6 +24,9 @@ const COLUMNS: Column[] = [
   { name: "outcome_label", cell: (_, outcome) => outcome.label },
   { name: "cohort", cell: (row) => row.cohort },
   { name: "label", cell: (row) => row.label },
+  // A breakdown row's column and group; empty on the row it breaks down.
+  { name: "by", cell: (row) => (row as BreakdownRow<Count>).by, optional: (row) => "group" in row },
+  { name: "group", cell: (row) => (row as BreakdownRow<Count>).group, optional: (row) => "group" in row },
   figure("patients"),
   figure("pre"),
   figure("post"),
@@ -59,14 +62,18 @@ const COLUMNS: Column[] = [
   { name: "suppressed", cell: (row) => row.suppressed?.join(" "), optional: (row) => row.suppressed !== undefined },
 ];
 
+/** A row, then its breakdown rows (`--by`), column by column, group by group. */
+const withBreakdowns = (row: Row): Row[] => [row, ...(row.breakdowns ?? []).flatMap((breakdown) => breakdown.rows)];
+
 /**
  * `--format csv`: tidy, one row per outcome × cohort (Total included, as cohort `Total`), one column
- * per figure of the JSON, numbers unrounded; for Excel, R and Python. A figure that cannot be
- * computed is empty; one withheld by `--suppress` is `*` (read with `na = c("", "*")`), the row lists
- * it under `suppressed`, and a `disclosure` column names the rule.
+ * per figure of the JSON, numbers unrounded; for Excel, R and Python. With `--by`, each row is
+ * followed by its breakdown rows, told apart by the `by` and `group` columns (empty on the row
+ * itself). A figure that cannot be computed is empty; one withheld by `--suppress` is `*` (read with
+ * `na = c("", "*")`), the row lists it under `suppressed`, and a `disclosure` column names the rule.
  */
 export function renderCsv(result: PublishedResult): string {
-  const rows = result.outcomes.flatMap((outcome) => [...outcome.cohorts, outcome.total].map((row) => ({ row, outcome })));
+  const rows = result.outcomes.flatMap((outcome) => [...outcome.cohorts, outcome.total].flatMap(withBreakdowns).map((row) => ({ row, outcome })));
   const columns = COLUMNS.filter((column) => !column.optional || rows.some(({ row }) => column.optional!(row)));
   // With --suppress every row says by which rule, so that the note travels with any row copied out.
   const rule = result.disclosure ? [result.disclosure.rule] : [];

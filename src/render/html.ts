@@ -11,10 +11,11 @@ import {
 } from "./accounts.js";
 import { headlineCard } from "./html/card.js";
 import { changeChart, ratesChart } from "./html/charts.js";
+import { monthChart } from "./html/month-chart.js";
 import { html, SafeHtml } from "./html/escape.js";
 import { flowDiagram } from "./html/flow-diagram.js";
 import { STYLE } from "./html/style.js";
-import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
+import { outcomeTables, outcomeWarnings, type ReportTable, totalRowsOf } from "./report-tables.js";
 import type { Alignment } from "./text-grid.js";
 import { outcomesInWords, periodInWords, windowInWords } from "./wording.js";
 
@@ -31,6 +32,13 @@ function cell(tag: "th" | "td", text: string, align: Alignment, extra = ""): Saf
   return tag === "th" ? html`<th scope="row" class="${classes}">${text}</th>` : html`<td class="${classes}">${text}</td>`;
 }
 
+/** The Total's rows are set apart: the first of them with a rule above, all of them in bold. */
+function rowClass(table: ReportTable, r: number): SafeHtml {
+  const first = table.rows.length - totalRowsOf(table);
+  if (r < first) return html``;
+  return r === first ? html` class="total"` : html` class="total more"`;
+}
+
 function reportTable(table: ReportTable): SafeHtml {
   const words = (i: number) => (table.align[i] === "left" && i > 0 ? "words" : "");
   // The caption is a heading outside the scrolling box, so that it wraps on a phone however wide the table.
@@ -38,7 +46,7 @@ function reportTable(table: ReportTable): SafeHtml {
 <thead><tr>${table.header.map((header, i) => html`<th scope="col" class="${[table.align[i], words(i)].filter(Boolean).join(" ")}">${header}</th>`)}</tr></thead>
 <tbody>${table.rows.map(
     (row, r) =>
-      html`<tr${r === table.rows.length - 1 ? html` class="total"` : html``}>${row.map((text, i) => cell(i === 0 ? "th" : "td", text, table.align[i]!, words(i)))}</tr>
+      html`<tr${rowClass(table, r)}>${row.map((text, i) => cell(i === 0 ? "th" : "td", text, table.align[i]!, words(i)))}</tr>
 `,
   )}</tbody></table></div>${table.notes.map((note) => html`<p class="note">${note}</p>`)}`;
 }
@@ -49,16 +57,22 @@ function linesTable(caption: string, header: string, lines: readonly Line[]): Sa
   )}</tbody></table></div>`;
 }
 
+const monthsWithIntervals = (outcome: OutcomeResult<Count>) =>
+  [outcome.months?.referred, outcome.months?.comparison].some((series) => series?.months.some((month) => month.ci_low !== null));
+
 function outcomeSection(outcome: OutcomeResult<Count>, result: PublishedResult): SafeHtml {
   const warnings = outcomeWarnings(outcome);
-  // The figures first, then what says how far to trust them, then the checks and costs.
+  // The figures (and their breakdowns) first, then what says how far to trust them, then the checks and costs.
   const tables = outcomeTables(outcome, result.settings);
+  const leading = 1 + (outcome.total.breakdowns?.length ?? 0);
   const withIntervals = [...outcome.cohorts, outcome.total].some((row) => row.ci_low !== undefined && row.ci_low !== null);
   return html`<section id="${outcome.outcome}"><h2>${outcome.label}</h2>
-<div class="charts"><figure><figcaption>Events per patient, before and after</figcaption>${ratesChart(outcome)}</figure><figure><figcaption>Change${withIntervals ? " with 95% confidence interval" : ""}</figcaption>${changeChart(outcome)}</figure></div>
-${tables.slice(0, 1).map(reportTable)}
+<div class="charts"><figure><figcaption>Events per patient, before and after</figcaption>${ratesChart(outcome)}</figure><figure><figcaption>Change${withIntervals ? " with 95% confidence interval" : ""}</figcaption>${changeChart(outcome)}</figure>${
+    outcome.months ? html`<figure class="wide"><figcaption>Mean per patient, month by month around the first intervention${monthsWithIntervals(outcome) ? ", with 95% intervals" : ""}</figcaption>${monthChart(outcome, result.settings)}</figure>` : html``
+  }</div>
+${tables.slice(0, leading).map(reportTable)}
 ${warnings.length ? html`<ul class="warnings">${warnings.map((warning) => html`<li>${warning}</li>`)}</ul>` : html``}
-${tables.slice(1).map(reportTable)}</section>`;
+${tables.slice(leading).map(reportTable)}</section>`;
 }
 
 function patientsSection(result: PublishedResult): SafeHtml {

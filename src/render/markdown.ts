@@ -9,7 +9,7 @@ import {
   runWarningSentences,
   skippedSentences,
 } from "./accounts.js";
-import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
+import { outcomeTables, outcomeWarnings, type ReportTable, totalRowsOf } from "./report-tables.js";
 import { escapeControls } from "../text/escape-controls.js";
 import type { Alignment } from "./text-grid.js";
 
@@ -25,10 +25,10 @@ export function markdownText(text: string): string {
   );
 }
 
-/** A GitHub-flavoured table; with `boldTotal`, the last row (Total) in bold. */
-function gfmTable(header: readonly string[], align: readonly Alignment[], rows: readonly (readonly string[])[], boldTotal = false): string[] {
+/** A GitHub-flavoured table; the last `boldRows` rows (the Total's) in bold. */
+function gfmTable(header: readonly string[], align: readonly Alignment[], rows: readonly (readonly string[])[], boldRows = 0): string[] {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  const body = rows.map((row, i) => row.map((cell) => (boldTotal && i === rows.length - 1 && cell !== "" ? `**${markdownText(cell)}**` : markdownText(cell))));
+  const body = rows.map((row, i) => row.map((cell) => (i >= rows.length - boldRows && cell !== "" ? `**${markdownText(cell)}**` : markdownText(cell))));
   return [line(header.map(markdownText)), line(align.map((a) => (a === "right" ? "---:" : ":---"))), ...body.map(line)];
 }
 
@@ -36,7 +36,7 @@ function reportTable(table: ReportTable): string[] {
   return [
     `### ${markdownText(table.caption)}`,
     "",
-    ...gfmTable(table.header, table.align, table.rows, true),
+    ...gfmTable(table.header, table.align, table.rows, totalRowsOf(table)),
     ...(table.notes.length ? ["", ...table.notes.map((note) => `_${markdownText(note)}_`)] : []),
   ];
 }

@@ -1,6 +1,6 @@
 import type { Settings } from "../config/settings.js";
-import { disclosed, isWithheld, SUPPRESSED_MARK } from "../disclosure/rule.js";
-import type { CohortFigures, Count, OutcomeResult } from "../result.js";
+import { disclosed } from "../disclosure/rule.js";
+import type { Count, OutcomeResult } from "../result.js";
 import {
   formatChange,
   formatCost,
@@ -10,12 +10,14 @@ import {
   formatP,
   formatPoints,
   formatPointsInterval,
-  formatRate,
   formatShare,
   formatUnitCost,
 } from "./numbers.js";
 import type { Alignment } from "./text-grid.js";
 import { intervalsInWords, priorCheckInWords, windowInWords } from "./wording.js";
+import { monthsTable } from "./month-tables.js";
+import { breakdownTables, breakdownWarnings } from "./breakdown-tables.js";
+import { type Column, count, FIGURE_COLUMNS, hasInterval, intervalCell, type Row } from "./figure-columns.js";
 
 /**
  * The tables of one outcome as cells of text, for the formats that lay tables out themselves
@@ -29,29 +31,15 @@ export interface ReportTable {
   caption: string;
   header: string[];
   align: Alignment[];
-  /** One row per cohort, the last being Total. */
+  /** One row per cohort, the last being Total (or, for a table of other rows, as `totalRows` says). */
   rows: string[][];
+  /** How many of the last rows are the Total's, set apart from the others: 1 unless said. */
+  totalRows?: number;
   notes: string[];
 }
 
-type Row = CohortFigures<Count>;
-
-interface Column {
-  header: string;
-  cell(row: Row): string;
-  /** Shown only where some row has the figure (a statistics field the result may lack). */
-  shownIf?(row: Row): boolean;
-  /** Numbers are right-aligned; words are not. */
-  words?: boolean;
-}
-
-const has = (value: unknown) => value !== undefined && value !== null;
-
-/** An interval's cell: `*` where disclosure control withheld it, else the interval or "n/a". */
-const intervalCell = (row: Row, low: string, high: string, text: string) => (isWithheld(row, low, high) ? SUPPRESSED_MARK : text);
-
-/** An interval's column is shown where some row has the interval, or had it until disclosure control withheld it. */
-const hasInterval = (row: Row, value: unknown, low: string, high: string) => has(value) || isWithheld(row, low, high);
+/** How many of a table's last rows are the Total's. */
+export const totalRowsOf = (table: ReportTable) => table.totalRows ?? 1;
 
 function table(id: string, caption: string, outcome: OutcomeResult<Count>, columns: Column[], notes: string[] = []): ReportTable | undefined {
   const rows = [...outcome.cohorts, outcome.total];
@@ -67,25 +55,11 @@ function table(id: string, caption: string, outcome: OutcomeResult<Count>, colum
   };
 }
 
-const count = (field: keyof Row & string) => (row: Row) => disclosed(row, field, formatCount(row[field] as Count));
-
 function figures(outcome: OutcomeResult<Count>, settings: Settings): ReportTable {
   const title = `${outcome.label}: ${windowInWords(settings.window)} before and after the first intervention`;
   const anyInterval = [...outcome.cohorts, outcome.total].some((row) => row.ci_low !== undefined);
   const notes = anyInterval ? [`Confidence interval of the change: ${intervalsInWords(settings)}.`] : [];
-  return table("figures", title, outcome, [
-    { header: "Patients", cell: count("patients") },
-    { header: "Pre", cell: count("pre") },
-    { header: "Post", cell: count("post") },
-    { header: "Pre per patient", cell: (row) => disclosed(row, "pre_per_patient", formatRate(row.pre_per_patient)) },
-    { header: "Post per patient", cell: (row) => disclosed(row, "post_per_patient", formatRate(row.post_per_patient)) },
-    { header: "Change", cell: (row) => disclosed(row, "change_pct", formatChange(row.change_pct)) },
-    {
-      header: "95% CI",
-      cell: (row) => intervalCell(row, "ci_low", "ci_high", formatInterval(row.ci_low, row.ci_high)),
-      shownIf: (row) => hasInterval(row, row.ci_low, "ci_low", "ci_high"),
-    },
-  ], notes)!;
+  return table("figures", title, outcome, FIGURE_COLUMNS, notes)!;
 }
 
 function statistics(outcome: OutcomeResult<Count>): ReportTable | undefined {
@@ -157,14 +131,26 @@ function costs(outcome: OutcomeResult<Count>, settings: Settings): ReportTable |
   ], [`Unit cost source: ${settings.costSource ?? "not given"}. Costs are activity times the unit cost, not savings that can be banked.`]);
 }
 
-/** Every table of one outcome that the result has figures for, in reading order. */
+/**
+ * Every table of one outcome that the result has figures for, in reading order: the figures and
+ * their breakdowns, then the months around the index date (what a reviewer reads first after
+ * them), then the checks.
+ */
 export function outcomeTables(outcome: OutcomeResult<Count>, settings: Settings): ReportTable[] {
-  return [figures(outcome, settings), statistics(outcome), priorCheck(outcome, settings), comparison(outcome), costs(outcome, settings)].filter(
+  return [
+    figures(outcome, settings),
+    ...breakdownTables(outcome, settings),
+    monthsTable(outcome, settings),
+    statistics(outcome),
+    priorCheck(outcome, settings),
+    comparison(outcome),
+    costs(outcome, settings),
+  ].filter(
     (found): found is ReportTable => found !== undefined,
   );
 }
 
-/** The rows' warnings (fragile figures), each with the row it belongs to. */
+/** The rows' warnings (fragile figures), each with the row it belongs to, then those of the breakdown rows. */
 export function outcomeWarnings(outcome: OutcomeResult<Count>): string[] {
-  return [...outcome.cohorts, outcome.total].flatMap((row) => (row.warnings ?? []).map((warning) => `${row.label}: ${warning}`));
+  return [...[...outcome.cohorts, outcome.total].flatMap((row) => (row.warnings ?? []).map((warning) => `${row.label}: ${warning}`)), ...breakdownWarnings(outcome)];
 }

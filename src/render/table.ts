@@ -10,7 +10,7 @@ import {
   runWarningSentences,
   skippedSentences,
 } from "./accounts.js";
-import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
+import { outcomeTables, outcomeWarnings, type ReportTable, totalRowsOf } from "./report-tables.js";
 import { escapeControlsInLines } from "../text/escape-controls.js";
 import { textGrid } from "./text-grid.js";
 
@@ -18,7 +18,8 @@ import { textGrid } from "./text-grid.js";
 function textTable(table: ReportTable): string[] {
   const grid = textGrid([table.header, ...table.rows], table.align);
   const rule = "-".repeat(Math.max(...grid.map((line) => line.length)));
-  return [table.caption, "", grid[0]!, rule, ...grid.slice(1, -1), rule, grid[grid.length - 1]!, ...table.notes];
+  const total = grid.length - totalRowsOf(table);
+  return [table.caption, "", grid[0]!, rule, ...grid.slice(1, total), ...(total < grid.length ? [rule, ...grid.slice(total)] : []), ...table.notes];
 }
 
 /**

@@ -8,23 +8,22 @@
  *
  * A resample of n patients is drawn as what it is to the statistic: how many of the n draws land on
  * each distinct (pre, post) profile, one multinomial draw over the cohort's `ProfileTable`. That is the
- * same distribution as drawing patient by patient, at a cost in profiles instead of patients; a
- * table of nearly as many profiles as patients is drawn patient by patient, which is cheaper there.
+ * same distribution as drawing patient by patient, at a cost in profiles instead of patients.
  *
  * A replicate whose resampled `pre` is 0 has no change and is recorded as NaN; `percentileInterval`
  * discards those.
  */
 import type { Uint32Source } from "./binomial.js";
-import { drawMultinomial, drawPatients, PATIENT_DRAWS_FROM, profileOfEachPatient } from "./multinomial.js";
 import { POST_FIELD, PRE_FIELD } from "./patient-counts.js";
 import type { ProfileTable } from "./profile-table.js";
+import { resampleStrata } from "./resample.js";
 
 /**
  * @param strata the row's patients tabulated by (pre, post) (`tabulatePairs`): one table for a cohort
  *   row, one per cohort for `Total`. Fields after pre and post ride along, resampled with them.
  * @param replicates how many replicates (`--bootstrap`)
  * @param random the row's own stream (`streamFor`), consumed in order: for each replicate, for each
- *   stratum in turn, one `drawMultinomial` of as many patients as it has
+ *   stratum in turn, one `drawMultinomial` of as many patients as it has (`resampleStrata`)
  * @returns each replicate's `change_pct`, NaN where the replicate's `pre` was 0
  */
 export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: number, random: Uint32Source & { uniformInt(n: number): number }): Float64Array {
@@ -34,22 +33,13 @@ export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: 
   for (const stratum of strata) {
     if (stratum.width < 2) throw new Error(`bootstrapChangePct: profiles need pre and post (got width ${stratum.width})`);
   }
-  const draws = strata.map((stratum) => new Float64Array(stratum.patients.length));
-  // A table of nearly as many profiles as patients is drawn patient by patient (multinomial.ts).
-  const byPatient = strata.map((stratum) =>
-    stratum.patients.length * PATIENT_DRAWS_FROM > stratum.total ? profileOfEachPatient(stratum.patients, stratum.total) : undefined,
-  );
-
   const changes = new Float64Array(replicates);
-  for (let replicate = 0; replicate < replicates; replicate++) {
+  resampleStrata(strata, replicates, random, (draws, replicate) => {
     let pre = 0;
     let post = 0;
     for (let s = 0; s < strata.length; s++) {
-      const { width, profiles, patients, total } = strata[s]!;
+      const { width, profiles } = strata[s]!;
       const drawn = draws[s]!;
-      const profileOf = byPatient[s];
-      if (profileOf) drawPatients(profileOf, drawn, random);
-      else drawMultinomial(total, patients, total, drawn, random);
       for (let profile = 0; profile < drawn.length; profile++) {
         const times = drawn[profile]!;
         pre += times * profiles[profile * width + PRE_FIELD]!;
@@ -58,6 +48,6 @@ export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: 
     }
     // The same expression as changePct, inlined: counts sum exactly in doubles.
     changes[replicate] = pre === 0 ? Number.NaN : ((post - pre) / pre) * 100;
-  }
+  });
   return changes;
 }

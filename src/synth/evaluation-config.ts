@@ -44,11 +44,15 @@ function outcomesOf(written: WrittenExtracts): string[] {
   ];
 }
 
+/** Where the example's age bands start (statistics.md, breakdowns): the report's adults, in four bands. */
+export const EXAMPLE_AGE_BANDS = [18, 35, 55, 75] as const;
+
 /**
  * The report applies "adults only" to the PCN cohort; the other three are adults by definition (and
- * the generator makes them so), so one global minimum age of 18 excludes the same patients.
+ * the generator makes them so), so one global minimum age of 18 excludes the same patients. With
+ * `ageBands`, every outcome is broken down by age band too: the referrals carry each patient's age.
  */
-export function evaluationConfig(written: WrittenExtracts): object {
+export function evaluationConfig(written: WrittenExtracts, options: { ageBands?: boolean } = {}): object {
   return {
     referrals: FILES.referrals,
     ...(written.ae !== false ? { ae: FILES.ae } : {}),
@@ -66,6 +70,7 @@ export function evaluationConfig(written: WrittenExtracts): object {
     requireConsent: true,
     minOnwardReferrals: 1,
     minAge: 18,
+    ...(options.ageBands ? { by: ["age_band"], ageBands: [...EXAMPLE_AGE_BANDS] } : {}),
   };
 }
 

@@ -46,7 +46,7 @@ export async function writeWestKent(outDir: string, seed: number): Promise<Writt
       rows: await writeCsvFile(at(FILES.gpAppointments), GP_APPOINTMENT_COLUMNS, fieldsOf(extract.gpAppointments, appointmentFields)),
     },
   ];
-  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: true, outpatients: true, gpAppointments: true })));
+  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: true, outpatients: true, gpAppointments: true }, { ageBands: true })));
   await writeFileAtomic(at(FILES.published), jsonText(publishedWestKent()));
   return [...written, { file: FILES.config, rows: 0 }, { file: FILES.published, rows: 0 }];
 }

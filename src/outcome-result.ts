@@ -1,0 +1,71 @@
+import type { Settings } from "./config/settings.js";
+import type { EvaluationRun } from "./config/run.js";
+import { countsByCohort } from "./core/aggregate.js";
+import type { ComparisonEligibility } from "./core/comparison-eligibility.js";
+import type { ActivityTally } from "./core/count-in-windows.js";
+import { columnCostFields, columnCosts } from "./row-costs.js";
+import type { Day } from "./core/day.js";
+import type { Eligibility, EligibilityCriteria } from "./core/eligibility.js";
+import type { Subjects } from "./core/subjects.js";
+import type { ActivityRead } from "./engines/stream.js";
+import type { Outcome } from "./outcomes/outcome.js";
+import { outcomeOf } from "./outcomes/registry.js";
+import type { OutcomeResult } from "./result.js";
+import { type BreakdownColumn, breakdownRows } from "./breakdown-rows.js";
+import { outcomeMonths } from "./outcome-months.js";
+import type { People } from "./people.js";
+import { rowFigures } from "./row-figures.js";
+
+/** Everything counted: who, their windows and tallies, who is eligible, and the data coverage. */
+export interface Counted {
+  people: People;
+  subjects: Subjects;
+  activity: ActivityRead[];
+  eligibility: Eligibility;
+  comparison: ComparisonEligibility | undefined;
+  dataStart: Day | null;
+  dataEnd: Day | null;
+  /** The eligibility rules as the run applied them (for the per-patient output's reasons). */
+  criteria: EligibilityCriteria;
+  /** Each `--by` column, with every referred patient's group in it. */
+  breakdowns: BreakdownColumn[];
+}
+
+/** Each reported outcome with its tally, in the run's order of outcomes. */
+export function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRead[]): { outcome: Outcome; read: ActivityRead; tally: ActivityTally }[] {
+  return run.outcomes.map(outcomeOf).map((outcome) => {
+    const read = activity.find((candidate) => candidate.extract === outcome.extract.name)!;
+    return { outcome, read, tally: read.tallies.find((counted) => counted.outcome === outcome.id)!.tally };
+  });
+}
+
+/**
+ * One outcome's figures: its cohort rows and Total (rule 5 and statistics.md), their breakdowns,
+ * costs from a cost column, and its months around the index date, from its tally.
+ */
+export function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
+  const { people, subjects, eligibility, comparison, dataStart, dataEnd, breakdowns } = counted;
+  const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
+  const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
+  const place = { streamIndex: outcome.streamIndex };
+  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings));
+  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings);
+  const broken = breakdownRows(counts, breakdowns, outcome.streamIndex, settings);
+  const costColumn = settings.costColumns[outcome.id];
+  if (costColumn !== undefined) {
+    // A cost column's costs are sums of rows, not a count times a price: added here, from the tally.
+    const slotsOf = (cohort: string) => eligibility.included.filter((patient) => patient.cohort === cohort).map((patient) => patient.slot);
+    rows.forEach((row) => Object.assign(row, columnCostFields(costColumn, columnCosts(tally, slotsOf(row.cohort)))));
+    Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
+    for (const [row, slots] of broken.slots) Object.assign(row, columnCostFields(costColumn, columnCosts(tally, Array.from(slots))));
+  }
+  if (breakdowns.length > 0) {
+    rows.forEach((row, i) => (row.breakdowns = broken.cohorts[i]!));
+    total.breakdowns = broken.total;
+  }
+  // No coverage known, no patient covered (none is eligible either).
+  const coverage = { dataStart: dataStart ?? Number.POSITIVE_INFINITY, dataEnd: dataEnd ?? Number.NEGATIVE_INFINITY };
+  const months = outcomeMonths(counts, controls, outcome.streamIndex, { subjects, tally, coverage }, settings);
+  return { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total, months };
+}
+
