@@ -6,15 +6,17 @@ import { type CohortLabel, countsByCohort } from "./core/aggregate.js";
 import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
 import type { Day } from "./core/day.js";
 import { columnCostFields, columnCosts, withCosts } from "./row-costs.js";
+import { decidedSettings, eligibilityCriteria, extractsOf, inputsOf, runWarnings } from "./run-record.js";
+import { type MatchedComparison, matchComparison } from "./match-comparison.js";
+import { type CohortSets, matchedSetCounts, matchedSetsByCohort } from "./matched-figures.js";
 import { type ActivityTally, placeNights } from "./core/count-in-windows.js";
-import { applyEligibility, type Eligibility, type EligibilityCriteria } from "./core/eligibility.js";
+import { applyEligibility, type Eligibility } from "./core/eligibility.js";
 import type { ReferredPatient } from "./core/index-patients.js";
 import { accountRows } from "./core/row-account.js";
 import { type IndexedSubject, type Subjects, windowSubjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
-import { type ActivityRead, activityExtracts } from "./engines/stream.js";
+import type { ActivityRead } from "./engines/stream.js";
 import type { ComparisonPatient } from "./extracts/comparison.js";
-import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
 import { CohortNames } from "./extracts/cohort-names.js";
 import { readComparison } from "./extracts/read-comparison.js";
@@ -23,75 +25,17 @@ import { readReferrals } from "./extracts/read-referrals.js";
 import { refuseIfNotRegular } from "./io/csv-records.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
-import type { ExtractName, OutcomeResult, PublishedResult, Result, RowCounts, RunWarning } from "./result.js";
-import type { ExtractSource } from "./extracts/source.js";
+import type { ExtractName, OutcomeResult, PublishedResult, Result, RowCounts } from "./result.js";
 import { outcomeOf } from "./outcomes/registry.js";
 import type { Outcome } from "./outcomes/outcome.js";
-import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
-import { dataCoverage } from "./data-coverage.js";
 import { rowFigures } from "./row-figures.js";
 import { TOOL } from "./version.js";
 
-/** Every extract of the run, in the order of `inputs`: the referrals, the activity extracts, the comparison group. */
-function extractsOf(run: EvaluationRun): [ExtractName, ExtractSource][] {
-  return [["referrals", run.referrals], ...Object.entries(run.activity), ...(run.comparison ? [["comparison", run.comparison] as [string, ExtractSource]] : [])];
-}
-
-/** The settings block, in the spec's order, with the data coverage decided (rule 2.5). */
-function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], engine: Settings["engine"]): Settings {
-  const { settings } = run;
-  const coverage = dataCoverage(run, activity);
-  // Spelled out so that the settings block reads in the spec's order.
-  return {
-    from: settings.from,
-    to: settings.to,
-    window: settings.window,
-    indexDay: settings.indexDay,
-    dataStart: coverage.dataStart,
-    dataEnd: coverage.dataEnd,
-    dataStartInferred: coverage.dataStartInferred,
-    dataEndInferred: coverage.dataEndInferred,
-    dataStartSource: coverage.dataStartSource,
-    dataEndSource: coverage.dataEndSource,
-    dataStartBoundBy: coverage.dataStartBoundBy,
-    dataEndBoundBy: coverage.dataEndBoundBy,
-    coverage: coverage.coverage,
-    requireConsent: settings.requireConsent,
-    minOnwardReferrals: settings.minOnwardReferrals,
-    minAge: settings.minAge,
-    dateFormat: settings.dateFormat,
-    aeCoding: settings.aeCoding,
-    excludedAttendanceCategories: settings.excludedAttendanceCategories,
-    emergencyAdmissionMethods: settings.emergencyAdmissionMethods,
-    attendedCodes: settings.attendedCodes,
-    outcomes: run.outcomes.map((chosen) => chosen.id),
-    customOutcomes: run.outcomes.flatMap((chosen) => (chosen.custom ? [chosen.custom] : [])),
-    skipInvalid: settings.skipInvalid,
-    maxInvalid: settings.maxInvalid,
-    bootstrap: settings.bootstrap,
-    seed: settings.seed,
-    suppress: settings.suppress,
-    unitCosts: settings.unitCosts,
-    costColumns: settings.costColumns,
-    costSource: settings.costSource,
-    engine,
-  };
-}
-
-const dayOrNull = (iso: string | null): Day | null => (iso === null ? null : parseIsoSetting(iso)!);
-
-function inputsOf(run: EvaluationRun, readings: Partial<Record<ExtractName, ExtractReading>>): Result["inputs"] {
-  // The files first, as the user named them; then how each was read.
-  const files = Object.fromEntries(extractsOf(run).map(([extract, source]) => [extract, source.file]));
-  const inputs: Result["inputs"] = { ...files, columns: {}, formats: {} };
-  for (const [extract] of extractsOf(run)) {
-    const reading = readings[extract];
-    if (!reading) continue;
-    const { columns, ...format } = reading;
-    inputs.columns[extract] = columns;
-    inputs.formats[extract] = format;
-  }
-  return inputs;
+/** An extract's reading, back from the `inputs` it went into. */
+function readingOf(inputs: Result["inputs"], extract: ExtractName): ExtractReading | undefined {
+  const columns = inputs.columns[extract];
+  const format = inputs.formats[extract];
+  return columns && format ? { ...format, columns } : undefined;
 }
 
 /** Who was read: the referred patients, the comparison group, and the cohorts they belong to. */
@@ -109,7 +53,7 @@ interface People {
   reading: ExtractReading | undefined;
 }
 
-async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: ProgressListener): Promise<People> {
+async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: ProgressListener, matched?: MatchedComparison): Promise<People> {
   const cohortNames = new CohortNames(run.cohorts);
   const referrals = (await log.readingFile(() => readReferrals(run.referrals, { cohorts: cohortNames }, log, progress))) ?? {
     patients: new Map(),
@@ -129,7 +73,11 @@ async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: Progre
     rows: { referrals: referrals.rows },
     reading: referrals.reading,
   };
-  if (run.comparison) {
+  if (matched) {
+    // The controls matching chose, as `evaluate --comparison` would read them from the file `match` writes.
+    people.comparison = matched.controls;
+    people.rows.comparison = matched.controls.length;
+  } else if (run.comparison) {
     const comparison = await log.readingFile(() => readComparison(run.comparison!, { cohorts: cohortNames }, log));
     people.comparison = comparison?.patients ?? [];
     people.rows.comparison = comparison?.rows ?? 0;
@@ -151,6 +99,9 @@ interface Counted {
   eligibility: Eligibility;
   comparison: ComparisonEligibility | undefined;
   dataStart: Day | null;
+  matched: MatchedComparison | undefined;
+  /** Where the comparison group says who was matched to whom (`matched_to`): each cohort's matched sets. */
+  sets: CohortSets[] | undefined;
 }
 
 /** Each reported outcome with its tally, in the run's order of outcomes. */
@@ -162,12 +113,14 @@ function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRead[]): 
 }
 
 function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
-  const { people, subjects, eligibility, comparison, dataStart } = counted;
+  const { people, subjects, eligibility, comparison, dataStart, sets } = counted;
   const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
   const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
+  const strata = sets?.map((cohortSets) => matchedSetCounts(cohortSets, tally));
+  const matchedIn = (i: number) => (sets && strata ? { strata: [strata[i]!], sets: [sets[i]!] } : undefined);
   const place = { streamIndex: outcome.streamIndex };
-  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings));
-  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings);
+  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings, matchedIn(i)));
+  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings, sets && strata ? { strata, sets } : undefined);
   const costColumn = settings.costColumns[outcome.id];
   if (costColumn !== undefined) {
     // A cost column's costs are sums of rows, not a count times a price: added here, from the tally.
@@ -187,6 +140,7 @@ function rowCounts(counted: Counted, run: EvaluationRun, log: ProblemLog): RowCo
     rows.activityOfOthers += read.tallies[0]!.tally.activityOfOthers;
   }
   if (people.rows.comparison !== undefined) rows.comparison = people.rows.comparison;
+  if (counted.matched) rows.population = counted.matched.populationRows;
   for (const { outcome, read, tally } of outcomeTallies(run, activity)) {
     const account = accountRows(tally, {
       read: read.rows,
@@ -207,17 +161,6 @@ function refuseWhatIsUnsaid(run: EvaluationRun, activity: readonly ActivityRead[
   if (problems.length > 0) throw new InputError(problems);
 }
 
-/** What the extracts show that an analyst must look at, though no rule is broken. */
-function runWarnings(activity: readonly ActivityRead[]): RunWarning[] {
-  const warnings: RunWarning[] = [];
-  for (const read of activity) {
-    if (!read.repeats || !isLikelyEpisodeLevel(read.repeats)) continue;
-    const { rows, repeated } = read.repeats;
-    warnings.push({ code: "episode_level", extract: read.extract, file: read.file, rows, repeated, message: episodeLevelMessage(read.file, repeated, rows) });
-  }
-  return warnings;
-}
-
 export type { Progress, ProgressListener } from "./io/progress.js";
 
 export interface EvaluateOptions {
@@ -233,12 +176,14 @@ export interface EvaluateOptions {
  * the settings say to; this one is for tests and for code that must see the true counts.
  */
 export async function evaluateCounts(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
+  // With --match, the comparison group is matched first (reading the activity extracts for it too).
+  const matched = run.match ? await matchComparison(run, options) : undefined;
   const log = new ProblemLog(run.settings.skipInvalid, run.settings.maxInvalid);
   // Before anything opens an input: a pipe would be read once, or wait for its writer.
   for (const [, source] of extractsOf(run)) await refuseIfNotRegular(source.path, source.file);
   // Chosen first, so that DuckDB starts up while the referrals are read.
   const engine = await selectEngine(run);
-  const people = await readPeople(run, log, options.progress);
+  const people = await readPeople(run, log, options.progress, matched);
   const subjects = subjectsOf(people, run.settings.window);
   const activity = await engine.read(run, subjects, log, options.progress);
   for (const read of activity) log.extractRead(read.extract, read.file, read.rows);
@@ -246,28 +191,22 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
   refuseWhatIsUnsaid(run, activity);
 
   const settings = decidedSettings(run, activity, engine.name);
+  const criteria = eligibilityCriteria(settings, people.withInvalidRow);
   // A spell's nights wait for the coverage's end: an open spell runs to it.
-  for (const read of activity) for (const { tally } of read.tallies) placeNights(tally, subjects, dayOrNull(settings.dataEnd)!, settings.indexDay);
-  const criteria: EligibilityCriteria = {
-    from: dayOrNull(settings.from),
-    to: dayOrNull(settings.to),
-    requireConsent: settings.requireConsent,
-    minOnwardReferrals: settings.minOnwardReferrals,
-    minAge: settings.minAge,
-    dataStart: dayOrNull(settings.dataStart),
-    dataEnd: dayOrNull(settings.dataEnd),
-    invalidReferralRows: people.withInvalidRow,
-  };
+  for (const read of activity) for (const { tally } of read.tallies) placeNights(tally, subjects, criteria.dataEnd!, settings.indexDay);
   const unindexed = people.referredIds.size - people.patients.length;
   const eligibility = applyEligibility(people.patients, subjects, criteria, unindexed);
   const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, people.referredIds, criteria);
-  const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart };
+  const isMatched = people.comparison?.some((patient) => patient.matchedTo !== undefined) === true;
+  const sets = comparison && isMatched ? matchedSetsByCohort(people.cohorts, eligibility.included, comparison.included) : undefined;
+  const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart, matched, sets };
   return {
     tool: { ...TOOL },
     settings,
-    inputs: inputsOf(run, {
+    inputs: inputsOf(extractsOf(run), {
       ...(people.reading ? { referrals: people.reading } : {}),
       ...Object.fromEntries(activity.map((read) => [read.extract, read.reading])),
+      ...(matched ? { population: readingOf(matched.result.inputs, "population") } : {}),
     }),
     warnings: runWarnings(activity),
     rows: rowCounts(counted, run, log),
@@ -278,6 +217,7 @@ export async function evaluateCounts(run: EvaluationRun, options: EvaluateOption
       outcomeTallies(run, activity).map(({ outcome, tally }) => outcomeResult(outcome, tally, counted, settings)),
       settings,
     ),
+    ...(matched ? { match: matched.report } : {}),
   };
 }
 

@@ -22,11 +22,17 @@ export interface RunFlags extends SettingsInput {
   config?: string;
   referrals?: string;
   comparison?: string;
+  population?: string;
+  /** `evaluate --match`: match the comparison group from the population, then evaluate with it. */
+  match?: boolean;
   [extract: string]: unknown;
 }
 
-/** The extracts a flag or a top-level config key gives, in reading order: referrals, the activity extracts, the comparison group. */
-const EXTRACTS: readonly ExtractName[] = ["referrals", ...BUILT_IN_EXTRACTS.map((extract) => extract.name), "comparison"];
+/** The extracts a flag or a top-level config key gives, in reading order: referrals, the activity extracts, the comparison group, the population. */
+const EXTRACTS: readonly ExtractName[] = ["referrals", ...BUILT_IN_EXTRACTS.map((extract) => extract.name), "comparison", "population"];
+
+/** Flags that are neither settings nor extracts. */
+const NOT_SETTING_FLAGS = new Set(["config", "match"]);
 
 const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
@@ -37,7 +43,7 @@ function usageError(message: string, file = ""): InputError {
 
 /** Flags are checked with the same schema as the config file; a problem names the flag. */
 function validateFlags(flags: RunFlags): SettingsInput {
-  const defined = Object.fromEntries(Object.entries(flags).filter(([key, value]) => value !== undefined && key !== "config" && !EXTRACTS.includes(key)));
+  const defined = Object.fromEntries(Object.entries(flags).filter(([key, value]) => value !== undefined && !NOT_SETTING_FLAGS.has(key) && !EXTRACTS.includes(key)));
   const parsed = settingsInput.safeParse(defined);
   if (parsed.success) return parsed.data;
   const problems: DataError[] = parsed.error.issues.flatMap((issue) =>
@@ -122,6 +128,7 @@ function neededColumns(extract: ExtractName, settings: RunSettings, categoriesLi
       ...(settings.minAge !== null ? { age: "--min-age (minAge)" } : {}),
     };
   }
+  if (extract === "population" && settings.matchExact?.includes("practice")) return { practice: "--match-exact practice (matchExact)" };
   if (extract === "ae" && categoriesListed && settings.excludedAttendanceCategories.length > 0) {
     return { attendance_category: "the config's excludedAttendanceCategories" };
   }
@@ -246,6 +253,12 @@ function cohortLabels(config: ConfigFile, file: string) {
 /** Config keys that are not settings: the extracts (`EXTRACTS`) and these. */
 const NOT_SETTINGS = new Set(["$schema", "customOutcomes", "columns", "cohorts", "formats", "coverage"]);
 
+/** `--match` needs a population to match from, and makes the comparison group: it cannot be given one too. */
+function checkMatchSources(flags: RunFlags, population: ExtractSource | undefined): void {
+  if (!population) throw usageError('--match finds the comparison group in the registered population: give --population FILE (or "population" in the config file)');
+  if (flags.comparison !== undefined) throw usageError("--match makes the comparison group from the population, and --comparison gives one: give one or the other");
+}
+
 /** Turns the command line (and the config file it names) into the library's input. */
 export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   const flagSettings = validateFlags(flags);
@@ -255,7 +268,8 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   const merged = mergeSettings(configSettings, flagSettings);
   const sources = sourcesFrom(config, flags.config, flags, merged);
   if (!sources.referrals) throw usageError('no referrals extract: give --referrals FILE (or "referrals" in the config file)');
-  const { referrals, comparison, ...activity } = sources;
+  const { referrals, comparison, population, ...activity } = sources;
+  if (flags.match) checkMatchSources(flags, population);
   if (Object.keys(activity).length === 0) {
     throw usageError('no activity extract: give --ae FILE, --admissions FILE and/or --outpatients FILE (or "ae", "admissions", "outpatients" or "customOutcomes" in the config file)');
   }
@@ -268,7 +282,10 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   return {
     settings,
     referrals: referrals!,
-    ...(comparison ? { comparison } : {}),
+    // A flag overrides the config: with --match the comparison group is the one matching makes.
+    ...(comparison && !flags.match ? { comparison } : {}),
+    ...(population ? { population } : {}),
+    ...(flags.match ? { match: true } : {}),
     activity: read,
     outcomes,
     cohorts: cohortLabels(config, flags.config ?? ""),

@@ -9,7 +9,7 @@
  *     key      = first(seed)
  *     key      = first(key XOR outcomeIndex)
  *     key      = first(key XOR rowIndex)
- *     key      = first(key XOR sampleIndex)             // referred 0, comparison 1
+ *     key      = first(key XOR sampleIndex)             // referred 0, comparison 1, matched sets 4
  *     z1, z2   = the first two outputs of SplitMix64 seeded with key
  *     state    = [low32(z1), high32(z1), low32(z2), high32(z2)] of xoshiro128**
  *
@@ -33,10 +33,13 @@ const GOLDEN_GAMMA = 0x9e3779b97f4a7c15n;
  */
 export const TOTAL_ROW_INDEX = -1;
 
-/** Whose patients a stream resamples: the referred patients, or the comparison group's. */
-export type StreamSample = "referred" | "comparison";
+/**
+ * Whose patients a stream resamples: the referred patients, the comparison group's, or matched sets
+ * (a case with its controls, matching.md). Matched sets take 4, leaving 2 and 3 to the month series.
+ */
+export type StreamSample = "referred" | "comparison" | "matched_sets";
 
-const SAMPLE_INDEX: Readonly<Record<StreamSample, number>> = { referred: 0, comparison: 1 };
+const SAMPLE_INDEX: Readonly<Record<StreamSample, number>> = { referred: 0, comparison: 1, matched_sets: 4 };
 
 function mix64(value: bigint): bigint {
   let z = value;
