@@ -56,7 +56,7 @@ export function evaluateCommand(console: Console): Command {
     .addOption(new Option("--format <format>", "output format (default table, or each --out file's extension)").choices(FORMAT_NAMES))
     .option(
       "--out <file>",
-      "write to FILE instead of standard output, whole or not at all; repeatable; the format follows the extension (.txt .json .csv .attrition.csv .md .html) unless --format is given",
+      "write to FILE instead of standard output, whole or not at all; repeatable; the format follows the extension (.txt .json .csv .attrition.csv .match.csv .md .html) unless --format is given",
       collect,
       [],
     )

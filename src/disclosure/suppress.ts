@@ -13,6 +13,7 @@ import { DISCLOSURE_NOTE, DISCLOSURE_RULE, disclosedCount } from "./rule.js";
 import { maskedLabels } from "./mask-labels.js";
 import { suppressRow } from "./suppress-row.js";
 import { episodeLevelMessage } from "../core/spell-repeats.js";
+import { suppressMatchReport } from "./suppress-match.js";
 
 /** Every count field of a flat record through the rule, the withheld ones listed under `suppressed`. */
 function suppressCounts<T extends object>(record: T, fields: readonly (keyof T & string)[], prefix = ""): { out: T; names: string[] } {
@@ -93,6 +94,7 @@ export function suppressResult(result: Result): PublishedResult {
     published.comparison_listed = disclosedCount(listed);
     published.comparison_attrition = suppressSteps(result.comparison_attrition);
   }
+  if (result.match) published.match = suppressMatchReport(result.match);
   return published;
 }
 

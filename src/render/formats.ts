@@ -11,6 +11,7 @@ const RENDERERS = {
   json: async () => (await import("./json.js")).renderJson,
   csv: async () => (await import("./csv.js")).renderCsv,
   "attrition-csv": async () => (await import("./attrition-csv.js")).renderAttritionCsv,
+  "match-csv": async () => (await import("./match-csv.js")).renderMatchCsv,
   markdown: async () => (await import("./markdown.js")).renderMarkdown,
   html: async () => (await import("./html.js")).renderHtml,
 } satisfies Record<string, () => Promise<Renderer>>;
@@ -25,10 +26,11 @@ export function rendererFor(format: FormatName): Promise<Renderer> {
 
 /**
  * The format an output file's name asks for, when `--format` is not given; the longest match wins,
- * so `flow.attrition.csv` is the attrition CSV and `figures.csv` the tidy one.
+ * so `flow.attrition.csv` is the attrition CSV, `balance.match.csv` the match report and `figures.csv` the tidy one.
  */
 const EXTENSIONS: [suffix: string, format: FormatName][] = [
   [".attrition.csv", "attrition-csv"],
+  [".match.csv", "match-csv"],
   [".json", "json"],
   [".csv", "csv"],
   [".md", "markdown"],

@@ -40,6 +40,8 @@ svg .grid.zero { stroke: var(--muted); stroke-dasharray: 3 2; }
 svg .axis text { fill: var(--muted); font-size: 10px; }
 svg .whisker { stroke: var(--ink); stroke-width: 1.5; }
 svg .point { fill: var(--post); stroke: #fff; stroke-width: 1; }
+svg .smd-before { fill: #fff; stroke: var(--muted); stroke-width: 1.5; }
+svg .smd-after { fill: var(--post); stroke: #fff; stroke-width: 1; }
 svg.flow { max-width: 30rem; }
 svg .box rect { fill: #fff; stroke: var(--muted); stroke-width: 1; }
 svg .box.start rect, svg .box.end rect { fill: var(--panel); stroke: var(--post); stroke-width: 1.5; }
