@@ -82,7 +82,7 @@ export function synthCommand(console: Console): Command {
 
   const westKent = leaf("west-kent")
     .description("write the West Kent example: extracts whose evaluation gives the published report's counts exactly")
-    .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, comparison.csv, outpatients.csv, gp-appointments.csv, evaluation.json, published.json")
+    .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, comparison.csv, outpatients.csv, gp-appointments.csv, population.csv, evaluation.json, published.json")
     .option(...seedOption)
     .option(...forceOption)
     .action(async (options: { out: string; seed: number; force?: boolean }) => {
