@@ -9,7 +9,10 @@ export const ADMISSION_COLUMNS = ["patient_id", "admission_date", "admission_met
 export const SPELL_COLUMNS = [...ADMISSION_COLUMNS, "discharge_date"] as const;
 export const COMPARISON_COLUMNS = ["patient_id", "cohort", "index_date"] as const;
 export const OUTPATIENT_COLUMNS = ["patient_id", "appointment_date", "attendance_status"] as const;
+/** The West Kent example's population extract (matching.md): no `imd_decile` (west-kent-population.ts says why). */
 export const POPULATION_COLUMNS = ["patient_id", "sex", "birth_year", "practice", "ltc_count", "registered_from", "registered_to", "died"] as const;
+/** The scale mode's population extract: every column matching.md reads, the IMD decile of each person's area included. */
+export const POPULATION_SCALE_COLUMNS = ["patient_id", "sex", "birth_year", "imd_decile", "practice", "ltc_count", "registered_from", "registered_to", "died"] as const;
 /**
  * A primary-care extract keeps its own names, which the config's custom outcome maps
  * (`evaluation-config.ts`): no default name of prepost's fits an extract it does not know.
