@@ -113,6 +113,21 @@ function priorCheck(outcome: OutcomeResult<Count>, settings: Settings): ReportTa
   ], ["People are referred when things are bad, so use often falls afterwards anyway: a rise into the referral warns that part of the fall may be regression to the mean."]);
 }
 
+/** The comparison's interval, then the difference in differences and its interval: the last columns of either comparison table. */
+const COMPARISON_INTERVAL_AND_DIFFERENCE: Column[] = [
+    {
+      header: "95% CI",
+      cell: (row) => intervalCell(row, "comparison_ci_low", "comparison_ci_high", formatInterval(row.comparison?.ci_low, row.comparison?.ci_high)),
+      shownIf: (row) => hasInterval(row, row.comparison?.ci_low, "comparison_ci_low", "comparison_ci_high"),
+    },
+    { header: "Difference in differences", cell: (row) => disclosed(row, "did_pct", formatPoints(row.did_pct)), shownIf: (row) => row.did_pct !== undefined },
+    {
+      header: "95% CI",
+      cell: (row) => intervalCell(row, "did_ci_low", "did_ci_high", formatPointsInterval(row.did_ci_low, row.did_ci_high)),
+      shownIf: (row) => hasInterval(row, row.did_ci_low, "did_ci_low", "did_ci_high"),
+    },
+];
+
 /** With a matched comparison group (matching.md): the sets' cases against their controls. */
 function matchedComparison(outcome: OutcomeResult<Count>): ReportTable | undefined {
   const cases = (field: "patients" | "unmatched" | "pre" | "post") => (row: Row) =>
@@ -129,17 +144,7 @@ function matchedComparison(outcome: OutcomeResult<Count>): ReportTable | undefin
     { header: "Controls pre", cell: controls("pre"), shownIf: shown },
     { header: "Controls post", cell: controls("post"), shownIf: shown },
     { header: "Controls' change", cell: (row) => disclosed(row, "comparison_change_pct", formatChange(row.comparison?.change_pct)), shownIf: shown },
-    {
-      header: "95% CI",
-      cell: (row) => intervalCell(row, "comparison_ci_low", "comparison_ci_high", formatInterval(row.comparison?.ci_low, row.comparison?.ci_high)),
-      shownIf: (row) => hasInterval(row, row.comparison?.ci_low, "comparison_ci_low", "comparison_ci_high"),
-    },
-    { header: "Difference in differences", cell: (row) => disclosed(row, "did_pct", formatPoints(row.did_pct)), shownIf: (row) => row.did_pct !== undefined },
-    {
-      header: "95% CI",
-      cell: (row) => intervalCell(row, "did_ci_low", "did_ci_high", formatPointsInterval(row.did_ci_low, row.did_ci_high)),
-      shownIf: (row) => hasInterval(row, row.did_ci_low, "did_ci_low", "did_ci_high"),
-    },
+    ...COMPARISON_INTERVAL_AND_DIFFERENCE,
   ], [
     "Over matched sets, a case and its controls: each set's controls weigh as much as its case (a control of a set of k counts 1/k); unmatched cases are left out.",
     "Difference in differences: the matched cases' change minus their controls', in percentage points (pp); its interval resamples whole sets.",
@@ -155,17 +160,7 @@ function comparison(outcome: OutcomeResult<Count>): ReportTable | undefined {
     { header: "Pre", cell: of("pre"), shownIf: (row) => row.comparison !== undefined },
     { header: "Post", cell: of("post"), shownIf: (row) => row.comparison !== undefined },
     { header: "Change", cell: (row) => disclosed(row, "comparison_change_pct", formatChange(row.comparison?.change_pct)), shownIf: (row) => row.comparison !== undefined },
-    {
-      header: "95% CI",
-      cell: (row) => intervalCell(row, "comparison_ci_low", "comparison_ci_high", formatInterval(row.comparison?.ci_low, row.comparison?.ci_high)),
-      shownIf: (row) => hasInterval(row, row.comparison?.ci_low, "comparison_ci_low", "comparison_ci_high"),
-    },
-    { header: "Difference in differences", cell: (row) => disclosed(row, "did_pct", formatPoints(row.did_pct)), shownIf: (row) => row.did_pct !== undefined },
-    {
-      header: "95% CI",
-      cell: (row) => intervalCell(row, "did_ci_low", "did_ci_high", formatPointsInterval(row.did_ci_low, row.did_ci_high)),
-      shownIf: (row) => hasInterval(row, row.did_ci_low, "did_ci_low", "did_ci_high"),
-    },
+    ...COMPARISON_INTERVAL_AND_DIFFERENCE,
   ], ["Difference in differences: the referred patients' change minus the comparison group's, in percentage points (pp)."]);
 }
 
