@@ -99,7 +99,7 @@ function matchSection(result: PublishedResult): SafeHtml {
   if (!report) return html``;
   const balance = balanceTable(report, result.settings);
   const plot = lovePlot(report, result.settings);
-  const fewer = plot.leftOut > 0 ? ` (${plot.leftOut} categories of variables with many left out: those nearest alike before matching)` : "";
+  const fewer = plot.leftOut > 0 ? ` (${plot.leftOut} ${plot.leftOut === 1 ? "category" : "categories"} of a variable with many left out: those nearest alike before matching)` : "";
   const variables = matchVariableLines(report, result.settings);
   return html`<section id="match"><h2>${MATCH_TITLE}</h2>
 ${matchReading(report, result.settings).map((paragraph) => html`<p>${paragraph}</p>`)}

@@ -15,8 +15,8 @@ const WIDTH = 400;
 const MARGIN = 8;
 const LABEL_WIDTH = 190;
 const ROW = 18;
-/** A variable of more categories than this (a practice) shows those furthest apart before matching. */
-const MOST_CATEGORIES = 20;
+/** A variable of more categories than this (a practice; not the age band's 21) shows those furthest apart before matching. */
+const MOST_CATEGORIES = 30;
 export const SMD_LINE = 0.1;
 
 /** The lines drawn: every near variable, and each exact one's categories (its furthest apart first where it has many). */
