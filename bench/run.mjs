@@ -11,6 +11,7 @@
  *
  *   npm run bench                      # every shape
  *   npm run bench -- --sizes 1m,300k-5m --reps 3 --quick-reps 5
+ *   npm run bench -- match             # matching at an ICB's size instead (bench/match-e2e.mjs)
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,6 +19,12 @@ import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+
+// `npm run bench -- match`: matching at an ICB's size, end to end (bench/match-e2e.mjs), instead of the engines.
+if (process.argv[2] === "match") {
+  await import("./match-e2e.mjs");
+  process.exit(0);
+}
 
 const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);

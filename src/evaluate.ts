@@ -1,93 +1,32 @@
 import { forPublication } from "./disclosure/suppress.js";
 import { InputError } from "./errors.js";
 import type { EvaluationRun } from "./config/run.js";
-import type { Settings } from "./config/settings.js";
 import { applyComparisonEligibility } from "./core/comparison-eligibility.js";
-import type { Day } from "./core/day.js";
 import { withCosts } from "./row-costs.js";
+import { decidedSettings, eligibilityCriteria, extractsOf, inputsOf, runWarnings } from "./run-record.js";
+import { type MatchedComparison, matchComparison } from "./match-comparison.js";
+import { matchedSetsByCohort } from "./matched-figures.js";
 import { placeNights } from "./core/count-in-windows.js";
-import { applyEligibility, type EligibilityCriteria } from "./core/eligibility.js";
+import { applyEligibility } from "./core/eligibility.js";
 import { accountRows } from "./core/row-account.js";
 import type { ActivityRead } from "./engines/stream.js";
-import { parseIsoSetting } from "./extracts/dates.js";
 import { ProblemLog } from "./extracts/problem-log.js";
 import { selectEngine } from "./engines/select-engine.js";
 import { refuseIfNotRegular } from "./io/csv-records.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
-import type { ExtractName, PublishedResult, Result, RowCounts, RunWarning } from "./result.js";
-import type { ExtractSource } from "./extracts/source.js";
-import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
-import { dataCoverage } from "./data-coverage.js";
+import type { ExtractName, PublishedResult, Result, RowCounts } from "./result.js";
 import { breakdownColumns } from "./breakdown-rows.js";
 import { TOOL } from "./version.js";
 import { type Counted, outcomeResult, outcomeTallies } from "./outcome-result.js";
 import { readPeople, subjectsOf } from "./people.js";
 import { type PatientTable, patientRows } from "./patient-rows.js";
 
-/** Every extract of the run, in the order of `inputs`: the referrals, the activity extracts, the comparison group. */
-function extractsOf(run: EvaluationRun): [ExtractName, ExtractSource][] {
-  return [["referrals", run.referrals], ...Object.entries(run.activity), ...(run.comparison ? [["comparison", run.comparison] as [string, ExtractSource]] : [])];
-}
-
-/** The settings block, in the spec's order, with the data coverage decided (rule 2.5). */
-function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], engine: Settings["engine"]): Settings {
-  const { settings } = run;
-  const coverage = dataCoverage(run, activity);
-  // Spelled out so that the settings block reads in the spec's order.
-  return {
-    from: settings.from,
-    to: settings.to,
-    window: settings.window,
-    indexDay: settings.indexDay,
-    dataStart: coverage.dataStart,
-    dataEnd: coverage.dataEnd,
-    dataStartInferred: coverage.dataStartInferred,
-    dataEndInferred: coverage.dataEndInferred,
-    dataStartSource: coverage.dataStartSource,
-    dataEndSource: coverage.dataEndSource,
-    dataStartBoundBy: coverage.dataStartBoundBy,
-    dataEndBoundBy: coverage.dataEndBoundBy,
-    coverage: coverage.coverage,
-    requireConsent: settings.requireConsent,
-    minOnwardReferrals: settings.minOnwardReferrals,
-    minAge: settings.minAge,
-    by: settings.by,
-    ageBands: settings.ageBands,
-    dateFormat: settings.dateFormat,
-    aeCoding: settings.aeCoding,
-    excludedAttendanceCategories: settings.excludedAttendanceCategories,
-    emergencyAdmissionMethods: settings.emergencyAdmissionMethods,
-    attendedCodes: settings.attendedCodes,
-    outcomes: run.outcomes.map((chosen) => chosen.id),
-    customOutcomes: run.outcomes.flatMap((chosen) => (chosen.custom ? [chosen.custom] : [])),
-    skipInvalid: settings.skipInvalid,
-    maxInvalid: settings.maxInvalid,
-    bootstrap: settings.bootstrap,
-    seed: settings.seed,
-    months: settings.months,
-    suppress: settings.suppress,
-    unitCosts: settings.unitCosts,
-    costColumns: settings.costColumns,
-    costSource: settings.costSource,
-    engine,
-  };
-}
-
-const dayOrNull = (iso: string | null): Day | null => (iso === null ? null : parseIsoSetting(iso)!);
-
-function inputsOf(run: EvaluationRun, readings: Partial<Record<ExtractName, ExtractReading>>): Result["inputs"] {
-  // The files first, as the user named them; then how each was read.
-  const files = Object.fromEntries(extractsOf(run).map(([extract, source]) => [extract, source.file]));
-  const inputs: Result["inputs"] = { ...files, columns: {}, formats: {} };
-  for (const [extract] of extractsOf(run)) {
-    const reading = readings[extract];
-    if (!reading) continue;
-    const { columns, ...format } = reading;
-    inputs.columns[extract] = columns;
-    inputs.formats[extract] = format;
-  }
-  return inputs;
+/** An extract's reading, back from the `inputs` it went into. */
+function readingOf(inputs: Result["inputs"], extract: ExtractName): ExtractReading | undefined {
+  const columns = inputs.columns[extract];
+  const format = inputs.formats[extract];
+  return columns && format ? { ...format, columns } : undefined;
 }
 
 function rowCounts(counted: Counted, run: EvaluationRun, log: ProblemLog): RowCounts {
@@ -99,6 +38,7 @@ function rowCounts(counted: Counted, run: EvaluationRun, log: ProblemLog): RowCo
     rows.activityOfOthers += read.tallies[0]!.tally.activityOfOthers;
   }
   if (people.rows.comparison !== undefined) rows.comparison = people.rows.comparison;
+  if (counted.matched) rows.population = counted.matched.populationRows;
   for (const { outcome, read, tally } of outcomeTallies(run, activity)) {
     const account = accountRows(tally, {
       read: read.rows,
@@ -119,17 +59,6 @@ function refuseWhatIsUnsaid(run: EvaluationRun, activity: readonly ActivityRead[
   if (problems.length > 0) throw new InputError(problems);
 }
 
-/** What the extracts show that an analyst must look at, though no rule is broken. */
-function runWarnings(activity: readonly ActivityRead[]): RunWarning[] {
-  const warnings: RunWarning[] = [];
-  for (const read of activity) {
-    if (!read.repeats || !isLikelyEpisodeLevel(read.repeats)) continue;
-    const { rows, repeated } = read.repeats;
-    warnings.push({ code: "episode_level", extract: read.extract, file: read.file, rows, repeated, message: episodeLevelMessage(read.file, repeated, rows) });
-  }
-  return warnings;
-}
-
 export type { Progress, ProgressListener } from "./io/progress.js";
 
 export interface EvaluateOptions {
@@ -139,12 +68,14 @@ export interface EvaluateOptions {
 
 /** The evaluation as computed, and what it was computed from (for the per-patient output). */
 async function evaluation(run: EvaluationRun, options: EvaluateOptions): Promise<{ result: Result; counted: Counted }> {
+  // With --match, the comparison group is matched first (reading the activity extracts for it too).
+  const matched: MatchedComparison | undefined = run.match ? await matchComparison(run, options) : undefined;
   const log = new ProblemLog(run.settings.skipInvalid, run.settings.maxInvalid);
   // Before anything opens an input: a pipe would be read once, or wait for its writer.
   for (const [, source] of extractsOf(run)) await refuseIfNotRegular(source.path, source.file);
   // Chosen first, so that DuckDB starts up while the referrals are read.
   const engine = await selectEngine(run);
-  const people = await readPeople(run, engine, log, options.progress);
+  const people = await readPeople(run, engine, log, options.progress, matched);
   const subjects = subjectsOf(people, run.settings);
   const activity = await engine.read(run, subjects, log, options.progress);
   for (const read of activity) log.extractRead(read.extract, read.file, read.rows);
@@ -152,21 +83,14 @@ async function evaluation(run: EvaluationRun, options: EvaluateOptions): Promise
   refuseWhatIsUnsaid(run, activity);
 
   const settings = decidedSettings(run, activity, engine.name);
+  const criteria = eligibilityCriteria(settings, people.withInvalidRow);
   // A spell's nights wait for the coverage's end: an open spell runs to it.
-  for (const read of activity) for (const { tally } of read.tallies) placeNights(tally, subjects, dayOrNull(settings.dataEnd)!, settings.indexDay);
-  const criteria: EligibilityCriteria = {
-    from: dayOrNull(settings.from),
-    to: dayOrNull(settings.to),
-    requireConsent: settings.requireConsent,
-    minOnwardReferrals: settings.minOnwardReferrals,
-    minAge: settings.minAge,
-    dataStart: dayOrNull(settings.dataStart),
-    dataEnd: dayOrNull(settings.dataEnd),
-    invalidReferralRows: people.withInvalidRow,
-  };
+  for (const read of activity) for (const { tally } of read.tallies) placeNights(tally, subjects, criteria.dataEnd!, settings.indexDay);
   const unindexed = people.referredIds.size - people.patients.length;
   const eligibility = applyEligibility(people.patients, subjects, criteria, unindexed);
   const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, people.referredIds, criteria);
+  const isMatched = people.comparison?.some((patient) => patient.matchedTo !== undefined) === true;
+  const sets = comparison && isMatched ? matchedSetsByCohort(people.cohorts, eligibility.included, comparison.included) : undefined;
   const counted: Counted = {
     people,
     subjects,
@@ -177,13 +101,16 @@ async function evaluation(run: EvaluationRun, options: EvaluateOptions): Promise
     dataEnd: criteria.dataEnd,
     criteria,
     breakdowns: breakdownColumns(people.patients, settings),
+    matched,
+    sets,
   };
   const result: Result = {
     tool: { ...TOOL },
     settings,
-    inputs: inputsOf(run, {
+    inputs: inputsOf(extractsOf(run), {
       ...(people.reading ? { referrals: people.reading } : {}),
       ...Object.fromEntries(activity.map((read) => [read.extract, read.reading])),
+      ...(matched ? { population: readingOf(matched.result.inputs, "population") } : {}),
     }),
     warnings: runWarnings(activity),
     rows: rowCounts(counted, run, log),
@@ -194,6 +121,7 @@ async function evaluation(run: EvaluationRun, options: EvaluateOptions): Promise
       outcomeTallies(run, activity).map(({ outcome, tally }) => outcomeResult(outcome, tally, counted, settings)),
       settings,
     ),
+    ...(matched ? { match: matched.report } : {}),
   };
   return { result, counted };
 }

@@ -14,6 +14,8 @@ import type { OutcomeResult } from "./result.js";
 import { type BreakdownColumn, breakdownRows } from "./breakdown-rows.js";
 import { outcomeMonths } from "./outcome-months.js";
 import type { People } from "./people.js";
+import type { MatchedComparison } from "./match-comparison.js";
+import { type CohortSets, matchedSetCounts } from "./matched-figures.js";
 import { rowFigures } from "./row-figures.js";
 
 /** Everything counted: who, their windows and tallies, who is eligible, and the data coverage. */
@@ -29,6 +31,10 @@ export interface Counted {
   criteria: EligibilityCriteria;
   /** Each `--by` column, with every referred patient's group in it. */
   breakdowns: BreakdownColumn[];
+  /** What matching made of the run, where it matched (`evaluate --match`). */
+  matched: MatchedComparison | undefined;
+  /** Where the comparison group says who was matched to whom (`matched_to`): each cohort's matched sets. */
+  sets: CohortSets[] | undefined;
 }
 
 /** Each reported outcome with its tally, in the run's order of outcomes. */
@@ -41,15 +47,18 @@ export function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRe
 
 /**
  * One outcome's figures: its cohort rows and Total (rule 5 and statistics.md), their breakdowns,
- * costs from a cost column, and its months around the index date, from its tally.
+ * costs from a cost column, and its months around the index date, from its tally. Where the
+ * comparison group was matched (`sets`), the comparison's figures are its matched sets'.
  */
 export function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
-  const { people, subjects, eligibility, comparison, dataStart, dataEnd, breakdowns } = counted;
+  const { people, subjects, eligibility, comparison, dataStart, dataEnd, breakdowns, sets } = counted;
   const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
   const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
+  const strata = sets?.map((cohortSets) => matchedSetCounts(cohortSets, tally));
+  const matchedIn = (i: number) => (sets && strata ? { strata: [strata[i]!], sets: [sets[i]!] } : undefined);
   const place = { streamIndex: outcome.streamIndex };
-  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings));
-  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings);
+  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings, matchedIn(i)));
+  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings, sets && strata ? { strata, sets } : undefined);
   const broken = breakdownRows(counts, breakdowns, outcome.streamIndex, settings);
   const costColumn = settings.costColumns[outcome.id];
   if (costColumn !== undefined) {

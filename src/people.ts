@@ -12,6 +12,7 @@ import { readReferrals } from "./extracts/read-referrals.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { Engine } from "./engines/select-engine.js";
+import type { MatchedComparison } from "./match-comparison.js";
 
 /** Who was read: the referred patients, the comparison group, and the cohorts they belong to. */
 export interface People {
@@ -28,7 +29,8 @@ export interface People {
   reading: ExtractReading | undefined;
 }
 
-export async function readPeople(run: EvaluationRun, engine: Engine, log: ProblemLog, progress?: ProgressListener): Promise<People> {
+/** `matched`, where the run matched (`evaluate --match`): its controls are the comparison group, and no comparison file is read. */
+export async function readPeople(run: EvaluationRun, engine: Engine, log: ProblemLog, progress?: ProgressListener, matched?: MatchedComparison): Promise<People> {
   // The engine's reading where it can vouch for every row (DuckDB, a large plain CSV), else the row reader's.
   const byEngine = await engine.readReferrals(run);
   const cohortNames = byEngine?.cohorts ?? new CohortNames(run.cohorts);
@@ -51,7 +53,11 @@ export async function readPeople(run: EvaluationRun, engine: Engine, log: Proble
     rows: { referrals: referrals.rows },
     reading: referrals.reading,
   };
-  if (run.comparison) {
+  if (matched) {
+    // The controls matching chose, as `evaluate --comparison` would read them from the file `match` writes.
+    people.comparison = matched.controls;
+    people.rows.comparison = matched.controls.length;
+  } else if (run.comparison) {
     const comparison = await log.readingFile(() => readComparison(run.comparison!, { cohorts: cohortNames }, log));
     people.comparison = comparison?.patients ?? [];
     people.rows.comparison = comparison?.rows ?? 0;

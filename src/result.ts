@@ -62,6 +62,22 @@ export interface ComparisonFigures<N extends Count = number> {
   ci_high: number | null;
 }
 
+/**
+ * Where the comparison group was matched (`matched_to`, matching.md): the cases of the matched sets,
+ * whose change the difference in differences is of. `unmatched`: the row's included patients with no
+ * control, left out of it; `controls_without_case`: controls whose case is not one of them.
+ */
+export interface MatchedCaseFigures<N extends Count = number> {
+  patients: N;
+  unmatched: N;
+  controls_without_case: N;
+  pre: N;
+  post: N;
+  change_pct: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+}
+
 /** A row of an outcome's table: rule 5's figures (`CohortTotals`, core/aggregate.ts), then statistics.md's. */
 export interface CohortFigures<N extends Count = number> extends CohortTotals<N>, Suppressible {
   // statistics.md
@@ -75,6 +91,8 @@ export interface CohortFigures<N extends Count = number> extends CohortTotals<N>
   prior?: N | null;
   prior_pre?: N | null;
   prior_change_pct?: number | null;
+  /** With a matched comparison group: its sets' cases; `comparison` is then their controls, each set's weighing as its case. */
+  matched_cases?: MatchedCaseFigures<N>;
   comparison?: ComparisonFigures<N>;
   did_pct?: number | null;
   did_ci_low?: number | null;
@@ -191,6 +209,52 @@ export interface RunWarning<N extends Count = number> {
   message: string;
 }
 
+/** One line of the balance (matching.md, "Balance"): a near variable's mean, or an exact one's category's share (0 to 1). */
+export interface BalanceLine extends Suppressible {
+  variable: string;
+  /** The category of an exact variable; null for a near-match variable. */
+  category: string | null;
+  cases: number | null;
+  pool: number | null;
+  matched_cases: number | null;
+  controls: number | null;
+  smd_before: number | null;
+  smd_after: number | null;
+  variance_ratio_before: number | null;
+  variance_ratio_after: number | null;
+}
+
+export type UnmatchedReason = "case_not_in_population" | "invalid_population_row" | "no_candidate" | "none_within_caliper";
+
+/**
+ * The match report (matching.md, "Outputs"): the cases (the referred patients rule 2 includes), how
+ * many found controls, the rest by reason, how many controls each found, what was matched on and
+ * how, and the balance. Its settings are in `settings` (`ratio`, `caliper`, `matchExact`).
+ */
+export interface MatchReport<N extends Count = number> extends Suppressible {
+  cases: N;
+  matched: N;
+  controls: N;
+  unmatched: Record<UnmatchedReason, N>;
+  /** Cases with 0, 1, … `ratio` controls, of those found in the population. */
+  controls_per_case: N[];
+  variables: {
+    /** Matched exactly: the case's stratum. */
+    exact: string[];
+    /** Matched as nearly as possible; the distance is over `distance`, the others `left_out`. */
+    near: string[];
+    distance: string[];
+    left_out: { variable: string; reason: string }[];
+  };
+  balance: {
+    /** The groups' sizes: cases found in the population, the pool (pairs of a case and a candidate), the matched cases, their controls. */
+    groups: { cases: N; pool: N; matched_cases: N; controls: N } & Suppressible;
+    rows: BalanceLine[];
+  };
+  /** One per balance line whose |SMD| after matching is 0.1 or more. */
+  warnings: string[];
+}
+
 export interface Result<N extends Count = number> {
   tool: { name: string; version: string };
   settings: Settings;
@@ -210,6 +274,8 @@ export interface Result<N extends Count = number> {
   comparison_listed?: N;
   comparison_attrition?: AttritionStep<ComparisonExclusionReason, N>[];
   outcomes: OutcomeResult<N>[];
+  /** Where the run matched (`prepost match`, `evaluate --match`): the match report. */
+  match?: MatchReport<N>;
 }
 
 /** What renderers read: a result as evaluated, or as published after disclosure control. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type DataError, InputError } from "../errors.js";
 import { extractColumns } from "../extracts/activity-rows.js";
 import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
+import { POPULATION_COLUMNS } from "../extracts/population-columns.js";
 import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES } from "../outcomes/registry.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
 import { didYouMean } from "../text/nearest.js";
@@ -66,6 +67,9 @@ export const configFileSchema = z
     referrals: path.optional().describe("Referrals extract (CSV, or .parquet), relative to this file."),
     ...perActivityExtract((name) => path.optional().describe(`${BUILT_IN_EXTRACTS.find((e) => e.name === name)!.help}, relative to this file.`)),
     comparison: path.optional().describe("Matched comparison group (CSV, or .parquet), relative to this file."),
+    population: path
+      .optional()
+      .describe("The ICB's registered population (CSV, or .parquet), relative to this file: what prepost match and evaluate --match find the comparison group in."),
     customOutcomes: z.array(customOutcomeSchema).optional().describe("Outcomes of the ICB's own extracts (GP appointments, community contacts, NHS 111 calls)."),
     columns: z
       .strictObject({
@@ -76,6 +80,7 @@ export const configFileSchema = z
           .describe("The referrals' columns, and any column a breakdown reads (by), mapped to the extract's own headers."),
         ...perActivityExtract((name) => columnMapping(activityColumns(name)).optional()),
         comparison: columnMapping(COMPARISON_COLUMNS).optional(),
+        population: columnMapping(POPULATION_COLUMNS).optional(),
       })
       .optional()
       .describe("Per extract: the spec's column name → the extract's own header."),
@@ -84,6 +89,7 @@ export const configFileSchema = z
         referrals: extractFormat.optional(),
         ...perActivityExtract(() => extractFormat.optional()),
         comparison: extractFormat.optional(),
+        population: extractFormat.optional(),
       })
       .optional()
       .describe("Per extract: how its dates, delimiter and encoding are written, where they differ from the run's settings."),

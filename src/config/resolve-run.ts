@@ -27,11 +27,17 @@ export interface RunFlags extends SettingsInput {
   config?: string;
   referrals?: string;
   comparison?: string;
+  population?: string;
+  /** `evaluate --match`: match the comparison group from the population, then evaluate with it. */
+  match?: boolean;
   [extract: string]: unknown;
 }
 
-/** The extracts a flag or a top-level config key gives, in reading order: referrals, the activity extracts, the comparison group. */
-const EXTRACTS: readonly ExtractName[] = ["referrals", ...BUILT_IN_EXTRACTS.map((extract) => extract.name), "comparison"];
+/** The extracts a flag or a top-level config key gives, in reading order: referrals, the activity extracts, the comparison group, the population. */
+const EXTRACTS: readonly ExtractName[] = ["referrals", ...BUILT_IN_EXTRACTS.map((extract) => extract.name), "comparison", "population"];
+
+/** Flags that are neither settings nor extracts. */
+const NOT_SETTING_FLAGS = new Set(["config", "match"]);
 
 const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
@@ -42,7 +48,7 @@ function usageError(message: string, file = ""): InputError {
 
 /** Flags are checked with the same schema as the config file; a problem names the flag. */
 function validateFlags(flags: RunFlags): SettingsInput {
-  const defined = Object.fromEntries(Object.entries(flags).filter(([key, value]) => value !== undefined && key !== "config" && !EXTRACTS.includes(key)));
+  const defined = Object.fromEntries(Object.entries(flags).filter(([key, value]) => value !== undefined && !NOT_SETTING_FLAGS.has(key) && !EXTRACTS.includes(key)));
   const parsed = settingsInput.safeParse(defined);
   if (parsed.success) return parsed.data;
   const problems: DataError[] = parsed.error.issues.flatMap((issue) =>
@@ -175,6 +181,7 @@ function neededColumns(extract: ExtractName, settings: RunSettings, categoriesLi
       ...(settings.minAge !== null ? { age: "--min-age (minAge)" } : {}),
     };
   }
+  if (extract === "population" && settings.matchExact?.includes("practice")) return { practice: "--match-exact practice (matchExact)" };
   // An activity extract: what its built-in outcomes' settings need (a custom outcome's columns are all required).
   const listed = { excludedAttendanceCategories: categoriesListed };
   return Object.assign({}, ...BUILT_IN_OUTCOMES.filter((outcome) => outcome.extract.name === extract).map((outcome) => outcome.neededColumns?.(settings, listed) ?? {}));
@@ -318,6 +325,12 @@ function refuseUnreadMappings(config: ConfigFile, by: readonly string[], file: s
   );
 }
 
+/** `--match` needs a population to match from, and makes the comparison group: it cannot be given one too. */
+function checkMatchSources(flags: RunFlags, population: ExtractSource | undefined): void {
+  if (!population) throw usageError('--match finds the comparison group in the registered population: give --population FILE (or "population" in the config file)');
+  if (flags.comparison !== undefined) throw usageError("--match makes the comparison group from the population, and --comparison gives one: give one or the other");
+}
+
 /** Turns the command line (and the config file it names) into the library's input. */
 export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   const flagSettings = validateFlags(flags);
@@ -329,7 +342,8 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   refuseUnreadMappings(config, [...(config.by ?? []), ...merged.by], flags.config ?? "");
   const sources = sourcesFrom(config, flags.config, flags, merged);
   if (!sources.referrals) throw usageError('no referrals extract: give --referrals FILE (or "referrals" in the config file)');
-  const { referrals, comparison, ...activity } = sources;
+  const { referrals, comparison, population, ...activity } = sources;
+  if (flags.match) checkMatchSources(flags, population);
   if (Object.keys(activity).length === 0) {
     const flags = BUILT_IN_EXTRACTS.map((extract) => `--${extract.name} FILE`);
     const keys = BUILT_IN_EXTRACTS.map((extract) => `"${extract.name}"`);
@@ -344,7 +358,10 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   return {
     settings,
     referrals: referrals!,
-    ...(comparison ? { comparison } : {}),
+    // A flag overrides the config: with --match the comparison group is the one matching makes.
+    ...(comparison && !flags.match ? { comparison } : {}),
+    ...(population ? { population } : {}),
+    ...(flags.match ? { match: true } : {}),
     activity: read,
     outcomes,
     cohorts: cohortLabels(config, flags.config ?? ""),

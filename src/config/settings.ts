@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseIsoSetting } from "../extracts/dates.js";
 import type { CustomOutcomeDefinition } from "../outcomes/custom-outcomes.js";
 import { BUILT_IN_OUTCOMES } from "../outcomes/registry.js";
+import { MAX_RATIO } from "../match/match-cases.js";
 
 /** ECDS codes 4 as a planned follow-up; HES A&E (AEATTENDCAT) codes 2 (evaluation.md, inputs). */
 export const DEFAULT_EXCLUDED_ATTENDANCE_CATEGORIES = { ecds: ["4"], hes: ["2"] } as const;
@@ -25,6 +26,8 @@ export const aeCoding = z.enum(["ecds", "hes"]);
 export const engineChoice = z.enum(["stream", "duckdb", "auto"]);
 export type EngineChoice = z.infer<typeof engineChoice>;
 export type EngineName = Exclude<EngineChoice, "auto">;
+/** `--match-exact`: a variable matched exactly on request (matching.md); sex, age band and IMD quintile always are. */
+export const matchExactVariable = z.enum(["practice"]);
 const wholeNumber = z.number().int().min(0);
 /**
  * The most months either side of the index date a month-by-month series may show. Each month costs
@@ -123,6 +126,24 @@ export const settingsInput = z.strictObject({
   engine: engineChoice
     .optional()
     .describe("Engine reading the activity extracts: stream (csv-parse), duckdb (embedded DuckDB), or auto (default: DuckDB for Parquet input or an activity extract over 64 MB)."),
+  ratio: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_RATIO)
+    .optional()
+    .describe(`Matching (prepost match, evaluate --match): controls per case, 1 to ${MAX_RATIO}. Default 1.`),
+  caliper: z
+    .number()
+    .positive()
+    .finite()
+    .nullable()
+    .optional()
+    .describe("Matching: the largest distance (Mahalanobis, in the cases' own spread) a control may be at; null for none. Default 1.0."),
+  matchExact: z
+    .array(matchExactVariable)
+    .optional()
+    .describe("Matching: what is matched exactly besides sex, five-year age band and IMD quintile: practice (the practice, or the PCN where the extract has only that). Default: nothing more."),
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
@@ -187,4 +208,8 @@ export interface Settings {
   costSource: string | null;
   /** The engine that read the activity extracts (what `auto` chose); the answers do not depend on it. */
   engine: EngineName;
+  /** Matching (matching.md), in a run that matched: controls per case, the caliper (null for none), what else is matched exactly. */
+  ratio?: number;
+  caliper?: number | null;
+  matchExact?: z.infer<typeof matchExactVariable>[];
 }

@@ -15,6 +15,7 @@ import { maskedLabels } from "./mask-labels.js";
 import { suppressRow } from "./suppress-row.js";
 import { suppressMonths } from "./suppress-months.js";
 import { episodeLevelMessage } from "../core/spell-repeats.js";
+import { suppressMatchReport } from "./suppress-match.js";
 
 /** Every count field of a flat record through the rule, the withheld ones listed under `suppressed`. */
 function suppressCounts<T extends object>(record: T, fields: readonly (keyof T & string)[], prefix = ""): { out: T; names: string[] } {
@@ -108,6 +109,7 @@ export function suppressResult(result: Result): PublishedResult {
     published.comparison_listed = disclosedCount(listed);
     published.comparison_attrition = suppressSteps(result.comparison_attrition);
   }
+  if (result.match) published.match = suppressMatchReport(result.match);
   return published;
 }
 

@@ -185,6 +185,22 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
   FROM grouped GROUP BY slot, code, month`;
 }
 
+/** The population's people by position, for matching's days (duckdb-days.ts). */
+export const POPULATION_TABLE_SQL = "CREATE OR REPLACE TEMP TABLE population (patient_id VARCHAR, person INTEGER)";
+
+/**
+ * Matching's days (activity-days.ts): each countable row of a person of the population, as (person,
+ * day), for the days `[from, to)`. Run only after the extract's tally found no row it could not vouch
+ * for, so every row here is valid; countable is the tally's test: none of the outcome's reasons, and
+ * not a HES placeholder date.
+ */
+export function countableDaysSql(fields: ExtractFields, rules: CountingRules, span: { from: number; to: number }): string {
+  const countable = rules.reasons.length === 0 ? "true" : `CASE ${rules.reasons.map(({ when }) => `WHEN ${when} THEN false`).join(" ")} ELSE true END`;
+  return `${datedSql(fields, rules)}
+  SELECT p.person, dated.day FROM dated JOIN population AS p ON p.patient_id = dated.patient_id
+  WHERE dated.day >= ${span.from} AND dated.day < ${span.to} AND dated.day NOT IN ${MISSING_DAYS} AND ${countable}`;
+}
+
 /** The pass's name for an outcome column, for a rule's SQL (`CountingRule.notCountableSql`). */
 export function aliasOf(fields: ExtractFields): (name: string) => string | undefined {
   const names = Object.keys(fields.columns);

@@ -16,7 +16,9 @@ import { aliasOf, calendarSql, type CountingRules, type ExtractFields, repeatsSq
 import type { SpellRepeats } from "../core/spell-repeats.js";
 import { loadSubjects, tallyInDuckDb } from "./duckdb-tally.js";
 import { readExtractInWorker } from "./read-in-worker.js";
-import { type ActivityEngine, type ActivityRead, activityExtracts, hasCostColumn, type OutcomeTally, outcomesOfExtract } from "./stream.js";
+import { fileDaysInDuckDb, loadPopulation } from "./duckdb-days.js";
+import type { DaysWanted } from "./match-days.js";
+import { type ActivityEngine, type ActivityRead, activityExtracts, hasCostColumn, type OutcomeTally, outcomesOfExtract, streamExtract } from "./stream.js";
 import type { Outcome } from "../outcomes/outcome.js";
 import type { CohortNames } from "../extracts/cohort-names.js";
 import type { ReferralsRead } from "../extracts/read-referrals.js";
@@ -148,7 +150,7 @@ function readingOf(source: ExtractSource, outcomes: readonly Outcome[], used: Ex
   return reading;
 }
 
-/** Each outcome of the extract counted in a pass of its own (most extracts have one). */
+/** Each outcome of the extract counted in a pass of its own (most extracts have one); matching's days after, once every pass vouched for every row. */
 async function countOutcomes(
   connection: DuckDBConnection,
   run: EvaluationRun,
@@ -156,6 +158,7 @@ async function countOutcomes(
   fields: ExtractFields,
   dateFormat: DateFormat,
   subjects: Subjects,
+  days: DaysWanted | undefined,
 ): Promise<{ tallies: OutcomeTally[]; rows: number; repeats?: SpellRepeats }> {
   await connection.run(calendarSql(dateFormat));
   const tallies: OutcomeTally[] = [];
@@ -164,6 +167,10 @@ async function countOutcomes(
     const counted = await tallyInDuckDb(connection, fields, countingRules(run, outcome, fields, dateFormat), subjects, outcome);
     tallies.push({ outcome: outcome.id, tally: counted.tally });
     rows = counted.rows;
+  }
+  for (const outcome of outcomes) {
+    const position = days?.outcomes.get(outcome.id);
+    if (position !== undefined) await fileDaysInDuckDb(connection, fields, countingRules(run, outcome, fields, dateFormat), days!, position);
   }
   return { tallies, rows, ...(await repeatsOf(connection, outcomes, fields, countingRules(run, outcomes[0]!, fields, dateFormat))) };
 }
@@ -176,6 +183,7 @@ async function countCsv(
   traits: Promise<CsvTextTraits>,
   run: EvaluationRun,
   subjects: Subjects,
+  days: DaysWanted | undefined,
 ): Promise<Counted> {
   const kind = await textKindOf(source.path, source.file, textSettingsOf(source)).catch(() => {
     throw new NeedsRowReader("the file cannot be read, or is not text");
@@ -191,11 +199,18 @@ async function countCsv(
   if (!text.utf8) throw new NeedsRowReader("not valid UTF-8");
   if (text.longLine) throw new NeedsRowReader("a line is longer than a field may be (docs/scale.md)");
   const fields = csvRead(layout, text, outcomes);
-  const counted = await countOutcomes(connection, run, outcomes, fields, layout.dateFormat, subjects);
+  const counted = await countOutcomes(connection, run, outcomes, fields, layout.dateFormat, subjects, days);
   return { ...counted, reading: readingOf(source, outcomes, layout.used, layout.dateFormat, kind) };
 }
 
-async function countExtract(connection: DuckDBConnection, extract: string, run: EvaluationRun, preparation: Preparation, subjects: Subjects): Promise<Counted> {
+async function countExtract(
+  connection: DuckDBConnection,
+  extract: string,
+  run: EvaluationRun,
+  preparation: Preparation,
+  subjects: Subjects,
+  days: DaysWanted | undefined,
+): Promise<Counted> {
   const source = run.activity[extract]!;
   const outcomes = outcomesOfExtract(run, extract);
   // A spell's nights need its discharge (perhaps on another row), a cost column sums values: the
@@ -203,9 +218,9 @@ async function countExtract(connection: DuckDBConnection, extract: string, run: 
   if (outcomes.some((outcome) => outcome.adds === "nights")) throw new NeedsRowReader("bed days are counted row by row");
   if (outcomes.some((outcome) => hasCostColumn(run, outcome))) throw new NeedsRowReader("costs from a column are summed row by row");
   const traits = preparation.traits[extract];
-  if (traits) return countCsv(connection, outcomes, source, traits, run, subjects);
+  if (traits) return countCsv(connection, outcomes, source, traits, run, subjects, days);
   const fields = await parquetRead(connection, outcomes, source);
-  const counted = await countOutcomes(connection, run, outcomes, fields, fields.dateFormat, subjects);
+  const counted = await countOutcomes(connection, run, outcomes, fields, fields.dateFormat, subjects, days);
   return { ...counted, reading: readingOf(source, outcomes, fields.used, fields.dateFormat) };
 }
 
@@ -214,24 +229,27 @@ async function countExtract(connection: DuckDBConnection, extract: string, run: 
  * Parquet), never loaded; the counts come back per subject for the same TypeScript core. An extract
  * with any row that is invalid, or that the two engines' CSV readers might read differently, is
  * read by the stream engine instead, which reports every problem as it always does (and skips the
- * same rows under --skip-invalid): the answers, and the problems, are the stream engine's.
+ * same rows under --skip-invalid): the answers, and the problems, are the stream engine's. Matching's
+ * days (`days`) come from one more query per matched outcome, or, for an extract the row reader
+ * reads, from its rows as they pass (in this thread, where the days are filed).
  */
 export function duckdbEngineWith(notice: RowReaderNotice): ActivityEngine {
-  return async (run: EvaluationRun, subjects: Subjects, log: ProblemLog): Promise<ActivityRead[]> => {
+  return async (run: EvaluationRun, subjects: Subjects, log: ProblemLog, _progress, days): Promise<ActivityRead[]> => {
     const preparation = preparationFor(run);
     const session = await preparation.session;
     try {
       const { connection } = session;
       await loadSubjects(connection, subjects);
+      if (days) await loadPopulation(connection, days.population);
       const read: ActivityRead[] = [];
       for (const extract of activityExtracts(run)) {
         const source = run.activity[extract]!;
         try {
-          read.push({ extract, file: source.file, ...(await countExtract(connection, extract, run, preparation, subjects)) });
+          read.push({ extract, file: source.file, ...(await countExtract(connection, extract, run, preparation, subjects, days)) });
         } catch (error) {
           if (!(error instanceof NeedsRowReader)) throw error;
           notice(extract, error.message);
-          read.push(await readExtractInWorker(extract, run, subjects, log));
+          read.push(await (days ? streamExtract(extract, run, subjects, log, undefined, days) : readExtractInWorker(extract, run, subjects, log)));
         }
       }
       return read;

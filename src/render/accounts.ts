@@ -4,6 +4,7 @@ import { delimiterName } from "../io/file-kind.js";
 import { type ActivityRowAccount, type AttritionStep, type Count, inputFile, type PublishedResult } from "../result.js";
 import { describedExtract, describedOutcome } from "../outcomes/registry.js";
 import { formatCount } from "./numbers.js";
+import { matchingInWords } from "./match-report.js";
 import {
   breakdownsInWords,
   comparisonExclusionInWords,
@@ -135,6 +136,7 @@ function extractNames(result: PublishedResult): string[] {
 function extractTitle(name: string, result: PublishedResult): string {
   if (name === "referrals") return "Referrals extract";
   if (name === "comparison") return "Comparison group extract";
+  if (name === "population") return "Population extract";
   const what = describedExtract(name, result.settings)?.what ?? name;
   const title = what.replace(/^the /, "");
   return title.charAt(0).toUpperCase() + title.slice(1);
@@ -218,6 +220,8 @@ export function assumptionLines(result: PublishedResult): Line[] {
     ["Intervals", intervalsInWords(settings)],
     ["Engine", engineInWords(settings.engine)],
   ];
+  const matching = matchingInWords(settings);
+  if (matching !== undefined) lines.push(["Matching", matching]);
   const costed = Object.values(settings.unitCosts).some((cost) => cost !== null) || Object.keys(settings.costColumns ?? {}).length > 0;
   if (costed) lines.push(["Costs", unitCostsInWords(result)]);
   if (result.disclosure) lines.push(["Suppression", result.disclosure.note]);

@@ -1,5 +1,6 @@
 import type { BreakdownRow, CohortFigures, Count, OutcomeResult, PublishedResult } from "../result.js";
 import { type CsvCell, csvText, figureCell } from "./csv-cells.js";
+import { renderMatchCsv } from "./match-csv.js";
 
 type Row = CohortFigures<Count>;
 
@@ -12,6 +13,11 @@ interface Column {
 
 const figure = (field: keyof Row & string): Column => ({ name: field, cell: (row) => figureCell(row, field, row[field] as number | null) });
 const optionalFigure = (field: keyof Row & string): Column => ({ ...figure(field), optional: (row) => row[field] !== undefined });
+const matchedFigure = (field: "patients" | "unmatched" | "controls_without_case" | "pre" | "post" | "change_pct" | "ci_low" | "ci_high"): Column => ({
+  name: `matched_cases_${field}`,
+  cell: (row) => figureCell(row, `matched_cases_${field}`, row.matched_cases?.[field]),
+  optional: (row) => row.matched_cases !== undefined,
+});
 const comparisonFigure = (field: "patients" | "pre" | "post" | "change_pct" | "ci_low" | "ci_high"): Column => ({
   name: `comparison_${field}`,
   cell: (row) => figureCell(row, `comparison_${field}`, row.comparison?.[field]),
@@ -43,6 +49,14 @@ const COLUMNS: Column[] = [
   optionalFigure("prior"),
   optionalFigure("prior_pre"),
   optionalFigure("prior_change_pct"),
+  matchedFigure("patients"),
+  matchedFigure("unmatched"),
+  matchedFigure("controls_without_case"),
+  matchedFigure("pre"),
+  matchedFigure("post"),
+  matchedFigure("change_pct"),
+  matchedFigure("ci_low"),
+  matchedFigure("ci_high"),
   comparisonFigure("patients"),
   comparisonFigure("pre"),
   comparisonFigure("post"),
@@ -73,6 +87,8 @@ const withBreakdowns = (row: Row): Row[] => [row, ...(row.breakdowns ?? []).flat
  * `na = c("", "*")`), the row lists it under `suppressed`, and a `disclosure` column names the rule.
  */
 export function renderCsv(result: PublishedResult): string {
+  // `prepost match` has no outcome figures: its tidy CSV is the match report's.
+  if (result.outcomes.length === 0 && result.match) return renderMatchCsv(result);
   const rows = result.outcomes.flatMap((outcome) => [...outcome.cohorts, outcome.total].flatMap(withBreakdowns).map((row) => ({ row, outcome })));
   const columns = COLUMNS.filter((column) => !column.optional || rows.some(({ row }) => column.optional!(row)));
   // With --suppress every row says by which rule, so that the note travels with any row copied out.

@@ -12,6 +12,7 @@ const RENDERERS = {
   csv: async () => (await import("./csv.js")).renderCsv,
   "attrition-csv": async () => (await import("./attrition-csv.js")).renderAttritionCsv,
   "months-csv": async () => (await import("./months-csv.js")).renderMonthsCsv,
+  "match-csv": async () => (await import("./match-csv.js")).renderMatchCsv,
   markdown: async () => (await import("./markdown.js")).renderMarkdown,
   html: async () => (await import("./html.js")).renderHtml,
 } satisfies Record<string, () => Promise<Renderer>>;
@@ -35,12 +36,13 @@ export function rendererFor(format: ResultFormatName): Promise<Renderer> {
 
 /**
  * The format an output file's name asks for, when `--format` is not given; the longest match wins,
- * so `flow.attrition.csv` is the attrition CSV, `series.months.csv` the months' and `figures.csv` the tidy one.
+ * so `flow.attrition.csv` is the attrition CSV, `series.months.csv` the months', `balance.match.csv` the match report and `figures.csv` the tidy one.
  */
 const EXTENSIONS: [suffix: string, format: FormatName][] = [
   [".attrition.csv", "attrition-csv"],
   [".months.csv", "months-csv"],
   [".patients.csv", PATIENTS_FORMAT],
+  [".match.csv", "match-csv"],
   [".json", "json"],
   [".csv", "csv"],
   [".md", "markdown"],

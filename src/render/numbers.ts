@@ -9,12 +9,19 @@ function formatter(options: Intl.NumberFormatOptions): { format(value: number): 
 const counts = formatter({ maximumFractionDigits: 0 });
 const twoPlaces = formatter({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const threePlaces = formatter({ minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const oneDecimal = formatter({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pounds = formatter({ style: "currency", currency: "GBP", maximumFractionDigits: 0 });
 const poundsAndPence = formatter({ style: "currency", currency: "GBP", minimumFractionDigits: 2 });
 
 /** 5908 → "5,908"; null (not computable) → "n/a". */
 export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? "n/a" : counts.format(value);
+}
+
+/** A weighed count (a matched control of a set of k counts 1/k): whole where it is, else to one place. */
+export function formatWeighed(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "n/a";
+  return Number.isInteger(value) ? counts.format(value) : oneDecimal.format(value);
 }
 
 /** 0.24428 → "0.24"; null → "n/a". */

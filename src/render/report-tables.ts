@@ -12,6 +12,7 @@ import {
   formatPointsInterval,
   formatShare,
   formatUnitCost,
+  formatWeighed,
 } from "./numbers.js";
 import type { Alignment } from "./text-grid.js";
 import { intervalsInWords, priorCheckInWords, windowInWords } from "./wording.js";
@@ -86,14 +87,8 @@ function priorCheck(outcome: OutcomeResult<Count>, settings: Settings): ReportTa
   ], ["People are referred when things are bad, so use often falls afterwards anyway: a rise into the referral warns that part of the fall may be regression to the mean."]);
 }
 
-function comparison(outcome: OutcomeResult<Count>): ReportTable | undefined {
-  const of = (field: "patients" | "pre" | "post") => (row: Row) =>
-    disclosed(row, `comparison_${field}`, row.comparison ? formatCount(row.comparison[field]) : "n/a");
-  return table("comparison", `${outcome.label}: the comparison group and the difference in differences`, outcome, [
-    { header: "Comparison patients", cell: of("patients"), shownIf: (row) => row.comparison !== undefined },
-    { header: "Pre", cell: of("pre"), shownIf: (row) => row.comparison !== undefined },
-    { header: "Post", cell: of("post"), shownIf: (row) => row.comparison !== undefined },
-    { header: "Change", cell: (row) => disclosed(row, "comparison_change_pct", formatChange(row.comparison?.change_pct)), shownIf: (row) => row.comparison !== undefined },
+/** The comparison's interval, then the difference in differences and its interval: the last columns of either comparison table. */
+const COMPARISON_INTERVAL_AND_DIFFERENCE: Column[] = [
     {
       header: "95% CI",
       cell: (row) => intervalCell(row, "comparison_ci_low", "comparison_ci_high", formatInterval(row.comparison?.ci_low, row.comparison?.ci_high)),
@@ -105,6 +100,41 @@ function comparison(outcome: OutcomeResult<Count>): ReportTable | undefined {
       cell: (row) => intervalCell(row, "did_ci_low", "did_ci_high", formatPointsInterval(row.did_ci_low, row.did_ci_high)),
       shownIf: (row) => hasInterval(row, row.did_ci_low, "did_ci_low", "did_ci_high"),
     },
+];
+
+/** With a matched comparison group (matching.md): the sets' cases against their controls. */
+function matchedComparison(outcome: OutcomeResult<Count>): ReportTable | undefined {
+  const cases = (field: "patients" | "unmatched" | "pre" | "post") => (row: Row) =>
+    disclosed(row, `matched_cases_${field}`, row.matched_cases ? formatCount(row.matched_cases[field]) : "n/a");
+  const controls = (field: "pre" | "post") => (row: Row) => disclosed(row, `comparison_${field}`, row.comparison ? formatWeighed(row.comparison[field]) : "n/a");
+  const shown = (row: Row) => row.matched_cases !== undefined;
+  return table("comparison", `${outcome.label}: the matched comparison group and the difference in differences over matched sets`, outcome, [
+    { header: "Matched cases", cell: cases("patients"), shownIf: shown },
+    { header: "Unmatched", cell: cases("unmatched"), shownIf: shown },
+    { header: "Pre", cell: cases("pre"), shownIf: shown },
+    { header: "Post", cell: cases("post"), shownIf: shown },
+    { header: "Change", cell: (row) => disclosed(row, "matched_cases_change_pct", formatChange(row.matched_cases?.change_pct)), shownIf: shown },
+    { header: "Controls", cell: (row) => disclosed(row, "comparison_patients", formatCount(row.comparison?.patients)), shownIf: shown },
+    { header: "Controls pre", cell: controls("pre"), shownIf: shown },
+    { header: "Controls post", cell: controls("post"), shownIf: shown },
+    { header: "Controls' change", cell: (row) => disclosed(row, "comparison_change_pct", formatChange(row.comparison?.change_pct)), shownIf: shown },
+    ...COMPARISON_INTERVAL_AND_DIFFERENCE,
+  ], [
+    "Over matched sets, a case and its controls: each set's controls weigh as much as its case (a control of a set of k counts 1/k); unmatched cases are left out.",
+    "Difference in differences: the matched cases' change minus their controls', in percentage points (pp); its interval resamples whole sets.",
+  ]);
+}
+
+function comparison(outcome: OutcomeResult<Count>): ReportTable | undefined {
+  if ([...outcome.cohorts, outcome.total].some((row) => row.matched_cases !== undefined)) return matchedComparison(outcome);
+  const of = (field: "patients" | "pre" | "post") => (row: Row) =>
+    disclosed(row, `comparison_${field}`, row.comparison ? formatCount(row.comparison[field]) : "n/a");
+  return table("comparison", `${outcome.label}: the comparison group and the difference in differences`, outcome, [
+    { header: "Comparison patients", cell: of("patients"), shownIf: (row) => row.comparison !== undefined },
+    { header: "Pre", cell: of("pre"), shownIf: (row) => row.comparison !== undefined },
+    { header: "Post", cell: of("post"), shownIf: (row) => row.comparison !== undefined },
+    { header: "Change", cell: (row) => disclosed(row, "comparison_change_pct", formatChange(row.comparison?.change_pct)), shownIf: (row) => row.comparison !== undefined },
+    ...COMPARISON_INTERVAL_AND_DIFFERENCE,
   ], ["Difference in differences: the referred patients' change minus the comparison group's, in percentage points (pp)."]);
 }
 

@@ -9,7 +9,7 @@
  *     key      = first(seed)
  *     key      = first(key XOR outcomeIndex)
  *     key      = first(key XOR rowIndex)
- *     key      = first(key XOR sampleIndex)             // referred 0, comparison 1, their months 2, 3
+ *     key      = first(key XOR sampleIndex)             // referred 0, comparison 1, their months 2, 3, matched sets 4
  *     key      = first(key XOR fnv1a64(group))          // a breakdown row only (below)
  *     z1, z2   = the first two outputs of SplitMix64 seeded with key
  *     state    = [low32(z1), high32(z1), low32(z2), high32(z2)] of xoshiro128**
@@ -43,10 +43,13 @@ const GOLDEN_GAMMA = 0x9e3779b97f4a7c15n;
  */
 export const TOTAL_ROW_INDEX = -1;
 
-/** Whose patients a stream resamples: the referred patients, or the comparison group's. */
-export type StreamSample = "referred" | "comparison" | "referred_months" | "comparison_months";
+/**
+ * Whose patients a stream resamples: the referred patients, the comparison group's, their months,
+ * or matched sets (a case with its controls, matching.md).
+ */
+export type StreamSample = "referred" | "comparison" | "referred_months" | "comparison_months" | "matched_sets";
 
-const SAMPLE_INDEX: Readonly<Record<StreamSample, number>> = { referred: 0, comparison: 1, referred_months: 2, comparison_months: 3 };
+const SAMPLE_INDEX: Readonly<Record<StreamSample, number>> = { referred: 0, comparison: 1, referred_months: 2, comparison_months: 3, matched_sets: 4 };
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;

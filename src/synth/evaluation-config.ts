@@ -18,6 +18,7 @@ export interface WrittenExtracts {
   admissions?: boolean;
   outpatients?: boolean;
   gpAppointments?: boolean;
+  population?: boolean;
 }
 
 const [PATIENT, DATE, STATUS] = GP_APPOINTMENT_COLUMNS;
@@ -62,6 +63,8 @@ export function evaluationConfig(written: WrittenExtracts, options: { ageBands?:
     ...(written.gpAppointments ? { customOutcomes: [GP_APPOINTMENTS_OUTCOME] } : {}),
     outcomes: outcomesOf(written),
     cohorts: WEST_KENT_COHORTS.map(({ cohort, label }) => ({ cohort, label })),
+    // After the keys the evaluation reads: only matching reads it (prepost match, evaluate --match).
+    ...(written.population ? { population: FILES.population } : {}),
     from: isoDay(PERIOD.from),
     to: isoDay(PERIOD.to),
     window: `${WINDOW_MONTHS}m`,

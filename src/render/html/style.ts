@@ -52,6 +52,8 @@ svg .band.comparison { fill: var(--comparison); fill-opacity: 0.16; }
 svg .dot.referred { fill: var(--post); }
 svg .dot.comparison { fill: var(--comparison); }
 svg .point { fill: var(--post); stroke: #fff; stroke-width: 1; }
+svg .smd-before { fill: #fff; stroke: var(--muted); stroke-width: 1.5; }
+svg .smd-after { fill: var(--post); stroke: #fff; stroke-width: 1; }
 svg.flow { max-width: 30rem; }
 svg .box rect { fill: #fff; stroke: var(--muted); stroke-width: 1; }
 svg .box.start rect, svg .box.end rect { fill: var(--panel); stroke: var(--post); stroke-width: 1.5; }
