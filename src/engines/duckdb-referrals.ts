@@ -50,9 +50,9 @@ function referralRowsSql(from: string, columns: Record<string, string | undefine
   FROM dated`;
 }
 
-/** Rule 1 per patient, in order of first appearance (the slots): the index row by (date, file order). */
-const PATIENTS_SQL = `SELECT patient_id, min(day) AS index_day, min_by(cohort, day::BIGINT * 4294967296 + r) AS cohort,
-    min_by(consent, day::BIGINT * 4294967296 + r) AS consent, min_by(age, day::BIGINT * 4294967296 + r) AS age, sum(onward) AS onward
+/** Rule 1 per patient, in order of first appearance (the slots): the index row is the least (date, file order). */
+const PATIENTS_SQL = `SELECT patient_id, min(day) AS index_day, min_by(cohort, (day, r)) AS cohort,
+    min_by(consent, (day, r)) AS consent, min_by(age, (day, r)) AS age, sum(onward) AS onward
   FROM referral_rows GROUP BY patient_id ORDER BY min(r)`;
 
 /** Each cohort as written, in order of first appearance, for the cohort names' rules (cohort-names.ts). */

@@ -87,7 +87,8 @@ function referralsFromBytes(): number {
   return Number.isFinite(override) ? override : REFERRALS_IN_DUCKDB_FROM_BYTES;
 }
 
-async function sizeOf(path: string): Promise<number> {
+/** A file's size in bytes; 0 where it cannot be read (whichever engine reads it reports why). */
+export async function sizeOf(path: string): Promise<number> {
   return stat(path).then(
     (info) => info.size,
     () => 0,

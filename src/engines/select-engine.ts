@@ -1,8 +1,7 @@
-import { stat } from "node:fs/promises";
 import type { EvaluationRun } from "../config/run.js";
 import type { EngineName } from "../config/settings.js";
 import { isParquet } from "../io/records.js";
-import { duckdbEngine, readReferralsWithDuckDb, warmUpDuckDb } from "./duckdb.js";
+import { duckdbEngine, readReferralsWithDuckDb, sizeOf, warmUpDuckDb } from "./duckdb.js";
 import type { CohortNames } from "../extracts/cohort-names.js";
 import type { ReferralsRead } from "../extracts/read-referrals.js";
 import type { ActivityEngine } from "./stream.js";
@@ -13,13 +12,6 @@ import { streamEngine } from "./stream-engine.js";
  * than they save); above it, one SQL pass is several times faster.
  */
 export const DUCKDB_FROM_BYTES = 64 * 1024 * 1024;
-
-async function sizeOf(path: string): Promise<number> {
-  return stat(path).then(
-    (info) => info.size,
-    () => 0, // a missing file is reported by whichever engine reads it
-  );
-}
 
 /** `--engine auto`: DuckDB for Parquet input or an activity extract over 64 MB, otherwise the stream engine. */
 export async function chooseEngine(run: EvaluationRun): Promise<EngineName> {
