@@ -14,23 +14,13 @@
 // (0.13 / 10.2 / 28.6 with the machine quieter); the multinomial draw over pairs 0.04 / 0.09 / 0.13.
 import { rowStatistics } from "../dist/stats/row-statistics.js";
 import { streamFor } from "../dist/stats/random-stream.js";
+import { poisson } from "./poisson.mjs";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const sizes = args.filter((arg, i) => !arg.startsWith("--") && (runsAt < 0 || i !== runsAt + 1)).map(Number);
 const patientCounts = sizes.length > 0 ? sizes : [10_000, 300_000, 1_000_000];
-
-function poisson(random, lambda) {
-  const limit = Math.exp(-lambda);
-  let count = 0;
-  let product = (random.nextUint32() + 0.5) / 2 ** 32;
-  while (product > limit) {
-    count++;
-    product *= (random.nextUint32() + 0.5) / 2 ** 32;
-  }
-  return count;
-}
 
 function simulate(patients, sample) {
   const random = streamFor(2024, 0, patients, sample);

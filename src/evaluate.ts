@@ -1,187 +1,33 @@
 import { forPublication } from "./disclosure/suppress.js";
 import { InputError } from "./errors.js";
 import type { EvaluationRun } from "./config/run.js";
-import type { Settings } from "./config/settings.js";
-import { type CohortCounts, type CohortLabel, countsByCohort } from "./core/aggregate.js";
-import { applyComparisonEligibility, type ComparisonEligibility } from "./core/comparison-eligibility.js";
-import type { Day } from "./core/day.js";
-import { columnCostFields, columnCosts, withCosts } from "./row-costs.js";
-import { type ActivityTally, placeNights } from "./core/count-in-windows.js";
-import { applyEligibility, type Eligibility, type EligibilityCriteria } from "./core/eligibility.js";
-import type { ReferredPatient } from "./core/index-patients.js";
+import { applyComparisonEligibility } from "./core/comparison-eligibility.js";
+import { withCosts } from "./row-costs.js";
+import { dataCoverage, observedDates } from "./data-coverage.js";
+import { decidedSettings, eligibilityCriteria, extractsOf, inputsOf, runWarnings } from "./run-record.js";
+import { type MatchedComparison, matchComparison } from "./match-comparison.js";
+import { matchedSetsByCohort } from "./matched-figures.js";
+import { placeNights } from "./core/count-in-windows.js";
+import { applyEligibility } from "./core/eligibility.js";
 import { accountRows } from "./core/row-account.js";
-import { type IndexedSubject, type Subjects, windowSubjects } from "./core/subjects.js";
-import { parseWindowLength } from "./core/windows.js";
-import { type ActivityRead, activityExtracts } from "./engines/stream.js";
-import type { ComparisonPatient } from "./extracts/comparison.js";
-import { parseIsoSetting } from "./extracts/dates.js";
+import type { ActivityRead } from "./engines/stream.js";
 import { ProblemLog } from "./extracts/problem-log.js";
-import { CohortNames } from "./extracts/cohort-names.js";
-import { readComparison } from "./extracts/read-comparison.js";
 import { selectEngine } from "./engines/select-engine.js";
-import { readReferrals } from "./extracts/read-referrals.js";
 import { refuseIfNotRegular } from "./io/csv-records.js";
 import type { ProgressListener } from "./io/progress.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
-import type { ExtractName, OutcomeResult, PublishedResult, Result, RowCounts, RunWarning } from "./result.js";
-import type { ExtractSource } from "./extracts/source.js";
-import { outcomeOf } from "./outcomes/registry.js";
-import type { Outcome } from "./outcomes/outcome.js";
-import { episodeLevelMessage, isLikelyEpisodeLevel } from "./core/spell-repeats.js";
-import { type CoverageSettings, dataCoverage, observedDates } from "./data-coverage.js";
-import { rowFigures } from "./row-figures.js";
+import type { ExtractName, PublishedResult, Result, RowCounts } from "./result.js";
+import { breakdownColumns } from "./breakdown-rows.js";
 import { TOOL } from "./version.js";
+import { type Counted, outcomeResult, outcomeTallies } from "./outcome-result.js";
+import { readPeople, subjectsOf } from "./people.js";
+import { type PatientTable, patientRows } from "./patient-rows.js";
 
-/** Every extract of the run, in the order of `inputs`: the referrals, the activity extracts, the comparison group. */
-function extractsOf(run: EvaluationRun): [ExtractName, ExtractSource][] {
-  return [["referrals", run.referrals], ...Object.entries(run.activity), ...(run.comparison ? [["comparison", run.comparison] as [string, ExtractSource]] : [])];
-}
-
-/** The settings block, in the spec's order, with the data coverage decided (rule 2.5, `dataCoverage`). */
-export function decidedSettings(run: EvaluationRun, coverage: CoverageSettings, engine: Settings["engine"]): Settings {
-  const { settings } = run;
-  // Spelled out so that the settings block reads in the spec's order.
-  return {
-    from: settings.from,
-    to: settings.to,
-    window: settings.window,
-    indexDay: settings.indexDay,
-    dataStart: coverage.dataStart,
-    dataEnd: coverage.dataEnd,
-    dataStartInferred: coverage.dataStartInferred,
-    dataEndInferred: coverage.dataEndInferred,
-    dataStartSource: coverage.dataStartSource,
-    dataEndSource: coverage.dataEndSource,
-    dataStartBoundBy: coverage.dataStartBoundBy,
-    dataEndBoundBy: coverage.dataEndBoundBy,
-    coverage: coverage.coverage,
-    requireConsent: settings.requireConsent,
-    minOnwardReferrals: settings.minOnwardReferrals,
-    minAge: settings.minAge,
-    dateFormat: settings.dateFormat,
-    aeCoding: settings.aeCoding,
-    excludedAttendanceCategories: settings.excludedAttendanceCategories,
-    emergencyAdmissionMethods: settings.emergencyAdmissionMethods,
-    attendedCodes: settings.attendedCodes,
-    outcomes: run.outcomes.map((chosen) => chosen.id),
-    customOutcomes: run.outcomes.flatMap((chosen) => (chosen.custom ? [chosen.custom] : [])),
-    skipInvalid: settings.skipInvalid,
-    maxInvalid: settings.maxInvalid,
-    bootstrap: settings.bootstrap,
-    seed: settings.seed,
-    suppress: settings.suppress,
-    unitCosts: settings.unitCosts,
-    costColumns: settings.costColumns,
-    costSource: settings.costSource,
-    engine,
-  };
-}
-
-const dayOrNull = (iso: string | null): Day | null => (iso === null ? null : parseIsoSetting(iso)!);
-
-function inputsOf(run: EvaluationRun, readings: Partial<Record<ExtractName, ExtractReading>>): Result["inputs"] {
-  // The files first, as the user named them; then how each was read.
-  const files = Object.fromEntries(extractsOf(run).map(([extract, source]) => [extract, source.file]));
-  const inputs: Result["inputs"] = { ...files, columns: {}, formats: {} };
-  for (const [extract] of extractsOf(run)) {
-    const reading = readings[extract];
-    if (!reading) continue;
-    const { columns, ...format } = reading;
-    inputs.columns[extract] = columns;
-    inputs.formats[extract] = format;
-  }
-  return inputs;
-}
-
-/** Who was read: the referred patients, the comparison group, and the cohorts they belong to. */
-interface People {
-  /** Referred patients with a valid referral row: each has an index date and a slot. */
-  patients: ReferredPatient[];
-  /** Patients named by an invalid (skipped) referral row, whether or not they also have a valid one. */
-  withInvalidRow: Set<string>;
-  /** Everyone referred: `patients` and those whose every referral row was invalid. */
-  referredIds: Set<string>;
-  comparison: ComparisonPatient[] | undefined;
-  cohorts: CohortLabel[];
-  rows: { referrals: number; comparison?: number };
-  /** How the referrals were read (for `inputs`). */
-  reading: ExtractReading | undefined;
-}
-
-async function readPeople(run: EvaluationRun, log: ProblemLog, progress?: ProgressListener): Promise<People> {
-  const cohortNames = new CohortNames(run.cohorts);
-  const referrals = (await log.readingFile(() => readReferrals(run.referrals, { cohorts: cohortNames }, log, progress))) ?? {
-    patients: new Map(),
-    rows: 0,
-    withInvalidRow: new Set<string>(),
-    reading: undefined,
-  };
-  log.extractRead("referrals", run.referrals.file, referrals.rows);
-  // The config's order and labels, else the order of first appearance, each cohort as first spelled.
-  const cohorts = cohortNames.cohorts();
-  const people: People = {
-    patients: [...referrals.patients.values()],
-    withInvalidRow: referrals.withInvalidRow,
-    referredIds: new Set([...referrals.patients.keys(), ...referrals.withInvalidRow]),
-    comparison: undefined,
-    cohorts,
-    rows: { referrals: referrals.rows },
-    reading: referrals.reading,
-  };
-  if (run.comparison) {
-    const comparison = await log.readingFile(() => readComparison(run.comparison!, { cohorts: cohortNames }, log));
-    people.comparison = comparison?.patients ?? [];
-    people.rows.comparison = comparison?.rows ?? 0;
-    log.extractRead("comparison", run.comparison.file, people.rows.comparison);
-  }
-  return people;
-}
-
-/** Referred patients take the first slots; comparison patients who were not referred follow. */
-function subjectsOf(people: People, window: string): Subjects {
-  const controls: IndexedSubject[] = (people.comparison ?? []).filter((p) => !people.referredIds.has(p.patientId));
-  return windowSubjects([...people.patients, ...controls], parseWindowLength(window));
-}
-
-interface Counted {
-  people: People;
-  subjects: Subjects;
-  activity: ActivityRead[];
-  eligibility: Eligibility;
-  comparison: ComparisonEligibility | undefined;
-  dataStart: Day | null;
-}
-
-/** Each reported outcome with its tally, in the run's order of outcomes. */
-function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRead[]): { outcome: Outcome; read: ActivityRead; tally: ActivityTally }[] {
-  return run.outcomes.map(outcomeOf).map((outcome) => {
-    const read = activity.find((candidate) => candidate.extract === outcome.extract.name)!;
-    return { outcome, read, tally: read.tallies.find((counted) => counted.outcome === outcome.id)!.tally };
-  });
-}
-
-/** One outcome's rows and total from each cohort's per-patient counts (and the comparison group's, cohort for cohort). */
-export function outcomeFigures(outcome: Outcome, counts: readonly CohortCounts[], controls: readonly CohortCounts[] | undefined, settings: Settings): OutcomeResult {
-  const place = { streamIndex: outcome.streamIndex };
-  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings));
-  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings);
-  return { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total };
-}
-
-function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
-  const { people, subjects, eligibility, comparison, dataStart } = counted;
-  const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
-  const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
-  const figures = outcomeFigures(outcome, counts, controls, settings);
-  const { cohorts: rows, total } = figures;
-  const costColumn = settings.costColumns[outcome.id];
-  if (costColumn !== undefined) {
-    // A cost column's costs are sums of rows, not a count times a price: added here, from the tally.
-    const slotsOf = (cohort: string) => eligibility.included.filter((patient) => patient.cohort === cohort).map((patient) => patient.slot);
-    rows.forEach((row) => Object.assign(row, columnCostFields(costColumn, columnCosts(tally, slotsOf(row.cohort)))));
-    Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
-  }
-  return figures;
+/** An extract's reading, back from the `inputs` it went into. */
+function readingOf(inputs: Result["inputs"], extract: ExtractName): ExtractReading | undefined {
+  const columns = inputs.columns[extract];
+  const format = inputs.formats[extract];
+  return columns && format ? { ...format, columns } : undefined;
 }
 
 function rowCounts(counted: Counted, run: EvaluationRun, log: ProblemLog): RowCounts {
@@ -193,6 +39,7 @@ function rowCounts(counted: Counted, run: EvaluationRun, log: ProblemLog): RowCo
     rows.activityOfOthers += read.tallies[0]!.tally.activityOfOthers;
   }
   if (people.rows.comparison !== undefined) rows.comparison = people.rows.comparison;
+  if (counted.matched) rows.population = counted.matched.populationRows;
   for (const { outcome, read, tally } of outcomeTallies(run, activity)) {
     const account = accountRows(tally, {
       read: read.rows,
@@ -213,22 +60,71 @@ function refuseWhatIsUnsaid(run: EvaluationRun, activity: readonly ActivityRead[
   if (problems.length > 0) throw new InputError(problems);
 }
 
-/** What the extracts show that an analyst must look at, though no rule is broken. */
-export function runWarnings(activity: readonly Pick<ActivityRead, "extract" | "file" | "repeats">[]): RunWarning[] {
-  const warnings: RunWarning[] = [];
-  for (const read of activity) {
-    if (!read.repeats || !isLikelyEpisodeLevel(read.repeats)) continue;
-    const { rows, repeated } = read.repeats;
-    warnings.push({ code: "episode_level", extract: read.extract, file: read.file, rows, repeated, message: episodeLevelMessage(read.file, repeated, rows) });
-  }
-  return warnings;
-}
-
 export type { Progress, ProgressListener } from "./io/progress.js";
 
 export interface EvaluateOptions {
   /** Hears rows read per file, every 100,000 rows and at each file's end (for a progress display). */
   progress?: ProgressListener;
+}
+
+/** The evaluation as computed, and what it was computed from (for the per-patient output). */
+async function evaluation(run: EvaluationRun, options: EvaluateOptions): Promise<{ result: Result; counted: Counted }> {
+  // With --match, the comparison group is matched first (reading the activity extracts for it too).
+  const matched: MatchedComparison | undefined = run.match ? await matchComparison(run, options) : undefined;
+  const log = new ProblemLog(run.settings.skipInvalid, run.settings.maxInvalid);
+  // Before anything opens an input: a pipe would be read once, or wait for its writer.
+  for (const [, source] of extractsOf(run)) await refuseIfNotRegular(source.path, source.file);
+  // Chosen first, so that DuckDB starts up while the referrals are read.
+  const engine = await selectEngine(run);
+  const people = await readPeople(run, engine, log, options.progress, matched);
+  const subjects = subjectsOf(people, run.settings);
+  const activity = await engine.read(run, subjects, log, options.progress);
+  for (const read of activity) log.extractRead(read.extract, read.file, read.rows);
+  log.throwIfAny();
+  refuseWhatIsUnsaid(run, activity);
+
+  const settings = decidedSettings(run, dataCoverage(run, activity.map(observedDates)), engine.name);
+  const criteria = eligibilityCriteria(settings, people.withInvalidRow);
+  // A spell's nights wait for the coverage's end: an open spell runs to it.
+  for (const read of activity) for (const { tally } of read.tallies) placeNights(tally, subjects, criteria.dataEnd!, settings.indexDay);
+  const unindexed = people.referredIds.size - people.patients.length;
+  const eligibility = applyEligibility(people.patients, subjects, criteria, unindexed);
+  const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, people.referredIds, criteria);
+  const isMatched = people.comparison?.some((patient) => patient.matchedTo !== undefined) === true;
+  const sets = comparison && isMatched ? matchedSetsByCohort(people.cohorts, eligibility.included, comparison.included) : undefined;
+  const counted: Counted = {
+    people,
+    subjects,
+    activity,
+    eligibility,
+    comparison,
+    dataStart: criteria.dataStart,
+    dataEnd: criteria.dataEnd,
+    criteria,
+    breakdowns: breakdownColumns(people.patients, settings),
+    matched,
+    sets,
+  };
+  const result: Result = {
+    tool: { ...TOOL },
+    settings,
+    inputs: inputsOf(extractsOf(run), {
+      ...(people.reading ? { referrals: people.reading } : {}),
+      ...Object.fromEntries(activity.map((read) => [read.extract, read.reading])),
+      ...(matched ? { population: readingOf(matched.result.inputs, "population") } : {}),
+    }),
+    warnings: runWarnings(activity),
+    rows: rowCounts(counted, run, log),
+    referred: people.referredIds.size,
+    attrition: eligibility.attrition,
+    ...(comparison ? { comparison_listed: people.comparison!.length, comparison_attrition: comparison.attrition } : {}),
+    outcomes: withCosts(
+      outcomeTallies(run, activity).map(({ outcome, tally }) => outcomeResult(outcome, tally, counted, settings)),
+      settings,
+    ),
+    ...(matched ? { match: matched.report } : {}),
+  };
+  return { result, counted };
 }
 
 /**
@@ -239,76 +135,7 @@ export interface EvaluateOptions {
  * the settings say to; this one is for tests and for code that must see the true counts.
  */
 export async function evaluateCounts(run: EvaluationRun, options: EvaluateOptions = {}): Promise<Result> {
-  const log = new ProblemLog(run.settings.skipInvalid, run.settings.maxInvalid);
-  // Before anything opens an input: a pipe would be read once, or wait for its writer.
-  for (const [, source] of extractsOf(run)) await refuseIfNotRegular(source.path, source.file);
-  // Chosen first, so that DuckDB starts up while the referrals are read.
-  const engine = await selectEngine(run);
-  const people = await readPeople(run, log, options.progress);
-  const subjects = subjectsOf(people, run.settings.window);
-  const activity = await engine.read(run, subjects, log, options.progress);
-  for (const read of activity) log.extractRead(read.extract, read.file, read.rows);
-  log.throwIfAny();
-  refuseWhatIsUnsaid(run, activity);
-
-  const settings = decidedSettings(run, dataCoverage(run, activity.map(observedDates)), engine.name);
-  // A spell's nights wait for the coverage's end: an open spell runs to it.
-  for (const read of activity) for (const { tally } of read.tallies) placeNights(tally, subjects, dayOrNull(settings.dataEnd)!, settings.indexDay);
-  const criteria: EligibilityCriteria = {
-    from: dayOrNull(settings.from),
-    to: dayOrNull(settings.to),
-    requireConsent: settings.requireConsent,
-    minOnwardReferrals: settings.minOnwardReferrals,
-    minAge: settings.minAge,
-    dataStart: dayOrNull(settings.dataStart),
-    dataEnd: dayOrNull(settings.dataEnd),
-    invalidReferralRows: people.withInvalidRow,
-  };
-  const unindexed = people.referredIds.size - people.patients.length;
-  const eligibility = applyEligibility(people.patients, subjects, criteria, unindexed);
-  const comparison = people.comparison && applyComparisonEligibility(people.comparison, subjects, people.referredIds, criteria);
-  const counted: Counted = { people, subjects, activity, eligibility, comparison, dataStart: criteria.dataStart };
-  return resultOf({
-    settings,
-    inputs: inputsOf(run, {
-      ...(people.reading ? { referrals: people.reading } : {}),
-      ...Object.fromEntries(activity.map((read) => [read.extract, read.reading])),
-    }),
-    warnings: runWarnings(activity),
-    rows: rowCounts(counted, run, log),
-    referred: people.referredIds.size,
-    attrition: eligibility.attrition,
-    ...(comparison ? { comparison: { listed: people.comparison!.length, attrition: comparison.attrition } } : {}),
-    outcomes: outcomeTallies(run, activity).map(({ outcome, tally }) => outcomeResult(outcome, tally, counted, settings)),
-  });
-}
-
-/** A result's parts, as every engine (and a warehouse's long form, src/warehouse) works them out. */
-export interface ResultParts {
-  settings: Settings;
-  inputs: Result["inputs"];
-  warnings: RunWarning[];
-  rows: RowCounts;
-  referred: number;
-  attrition: Result["attrition"];
-  comparison?: { listed: number; attrition: NonNullable<Result["comparison_attrition"]> };
-  outcomes: OutcomeResult[];
-}
-
-/** The one result object, its fields in the spec's order, the unit costs added. */
-export function resultOf(parts: ResultParts): Result {
-  const { settings, comparison } = parts;
-  return {
-    tool: { ...TOOL },
-    settings,
-    inputs: parts.inputs,
-    warnings: parts.warnings,
-    rows: parts.rows,
-    referred: parts.referred,
-    attrition: parts.attrition,
-    ...(comparison ? { comparison_listed: comparison.listed, comparison_attrition: comparison.attrition } : {}),
-    outcomes: withCosts(parts.outcomes, settings),
-  };
+  return (await evaluation(run, options)).result;
 }
 
 /**
@@ -317,4 +144,26 @@ export function resultOf(parts: ResultParts): Result {
  */
 export async function evaluate(run: EvaluationRun, options: EvaluateOptions = {}): Promise<PublishedResult> {
   return forPublication(await evaluateCounts(run, options));
+}
+
+/**
+ * `evaluate`, and the per-patient table its figures add up from (statistics.md, "Per-patient
+ * output"). That table is patient-level data, which no disclosure control makes publishable: under
+ * `--suppress` it is refused (an `InputError`, exit 2), before any extract is read.
+ */
+export async function evaluateWithPatients(run: EvaluationRun, options: EvaluateOptions = {}): Promise<{ result: PublishedResult; patients: PatientTable }> {
+  if (run.settings.suppress) {
+    throw new InputError([
+      {
+        code: "usage",
+        file: "--format patients-csv",
+        line: 0,
+        column: "",
+        message:
+          "is patient-level data (a row per patient, with their own counts), which small-number suppression cannot make fit to publish, so a run with --suppress does not write it: leave the patients output out, or run it without --suppress (config \"suppress\": false) and keep it where the extracts are kept",
+      },
+    ]);
+  }
+  const { result, counted } = await evaluation(run, options);
+  return { result: forPublication(result), patients: patientRows(run, counted) };
 }

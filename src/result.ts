@@ -62,6 +62,22 @@ export interface ComparisonFigures<N extends Count = number> {
   ci_high: number | null;
 }
 
+/**
+ * Where the comparison group was matched (`matched_to`, matching.md): the cases of the matched sets,
+ * whose change the difference in differences is of. `unmatched`: the row's included patients with no
+ * control, left out of it; `controls_without_case`: controls whose case is not one of them.
+ */
+export interface MatchedCaseFigures<N extends Count = number> {
+  patients: N;
+  unmatched: N;
+  controls_without_case: N;
+  pre: N;
+  post: N;
+  change_pct: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+}
+
 /** A row of an outcome's table: rule 5's figures (`CohortTotals`, core/aggregate.ts), then statistics.md's. */
 export interface CohortFigures<N extends Count = number> extends CohortTotals<N>, Suppressible {
   // statistics.md
@@ -75,6 +91,8 @@ export interface CohortFigures<N extends Count = number> extends CohortTotals<N>
   prior?: N | null;
   prior_pre?: N | null;
   prior_change_pct?: number | null;
+  /** With a matched comparison group: its sets' cases; `comparison` is then their controls, each set's weighing as its case. */
+  matched_cases?: MatchedCaseFigures<N>;
   comparison?: ComparisonFigures<N>;
   did_pct?: number | null;
   did_ci_low?: number | null;
@@ -88,6 +106,58 @@ export interface CohortFigures<N extends Count = number> extends CohortTotals<N>
   cost_pre?: N;
   cost_post?: N;
   cost_change?: N;
+  /** With `--by`: the row's patients broken down by each column, a row per group (statistics.md, "Breakdowns"). */
+  breakdowns?: Breakdown<N>[];
+}
+
+/** One group of a breakdown: the row's figures over the row's patients in that group. */
+export interface BreakdownRow<N extends Count = number> extends CohortFigures<N> {
+  /** The column broken down by (`sex`, `age_band`…). */
+  by: string;
+  /** The patients' value of it (`unknown` where missing). */
+  group: string;
+}
+
+/** A row broken down by one column: every group found among the included patients, in order, `unknown` last. */
+export interface Breakdown<N extends Count = number> {
+  by: string;
+  rows: BreakdownRow<N>[];
+}
+
+/** One month of a month-by-month series (statistics.md): its place, the patients' summed count and its mean per patient. */
+export interface MonthFigures<N extends Count = number> extends Suppressible {
+  /** −K … K: months before the index date are negative, the index day alone is 0. */
+  month: number;
+  /** The window the month is part of: `pre`, `post`, or null (the index day under `--index-day exclude`; months beyond the window). */
+  window: "pre" | "post" | null;
+  /** With `--window Nd`: the block's first and last day, counted from the index date (−30 … −1); null for calendar months. */
+  first_day: number | null;
+  last_day: number | null;
+  /** The series' patients' summed count in the month (events, or nights for bed days). */
+  count: N;
+  /** `count / patients`; null where the series has no patients. */
+  mean: number | null;
+  /** 95% percentile bootstrap interval of `mean`, from the same resampled patients as the Total's interval. */
+  ci_low: number | null;
+  ci_high: number | null;
+}
+
+/** One group's series: the patients it is over (those whose data cover every month of it), and its months in order. */
+export interface MonthSeries<N extends Count = number> extends Suppressible {
+  patients: N;
+  months: MonthFigures<N>[];
+}
+
+/** An outcome's month-by-month series around the index date, for the referred patients and the comparison group. */
+export interface MonthsResult<N extends Count = number> {
+  /** Calendar months (`--window Nm`), or blocks of 30 days (`--window Nd`). */
+  unit: "calendar_month" | "30_day_block";
+  /** The first and last month, −K and K (`--months`, else the window's). */
+  from: number;
+  to: number;
+  referred: MonthSeries<N>;
+  /** With `--comparison`. */
+  comparison?: MonthSeries<N>;
 }
 
 export interface OutcomeResult<N extends Count = number> {
@@ -99,6 +169,8 @@ export interface OutcomeResult<N extends Count = number> {
   unit: "rows" | "nights";
   cohorts: CohortFigures<N>[];
   total: CohortFigures<N>;
+  /** Month by month around the index date (statistics.md); always computed by `evaluate`. */
+  months?: MonthsResult<N>;
 }
 
 /** Present when disclosure control was applied (`--suppress`): which rule, in words. */
@@ -137,6 +209,52 @@ export interface RunWarning<N extends Count = number> {
   message: string;
 }
 
+/** One line of the balance (matching.md, "Balance"): a near variable's mean, or an exact one's category's share (0 to 1). */
+export interface BalanceLine extends Suppressible {
+  variable: string;
+  /** The category of an exact variable; null for a near-match variable. */
+  category: string | null;
+  cases: number | null;
+  pool: number | null;
+  matched_cases: number | null;
+  controls: number | null;
+  smd_before: number | null;
+  smd_after: number | null;
+  variance_ratio_before: number | null;
+  variance_ratio_after: number | null;
+}
+
+export type UnmatchedReason = "case_not_in_population" | "invalid_population_row" | "no_candidate" | "none_within_caliper";
+
+/**
+ * The match report (matching.md, "Outputs"): the cases (the referred patients rule 2 includes), how
+ * many found controls, the rest by reason, how many controls each found, what was matched on and
+ * how, and the balance. Its settings are in `settings` (`ratio`, `caliper`, `matchExact`).
+ */
+export interface MatchReport<N extends Count = number> extends Suppressible {
+  cases: N;
+  matched: N;
+  controls: N;
+  unmatched: Record<UnmatchedReason, N>;
+  /** Cases with 0, 1, … `ratio` controls, of those found in the population. */
+  controls_per_case: N[];
+  variables: {
+    /** Matched exactly: the case's stratum. */
+    exact: string[];
+    /** Matched as nearly as possible; the distance is over `distance`, the others `left_out`. */
+    near: string[];
+    distance: string[];
+    left_out: { variable: string; reason: string }[];
+  };
+  balance: {
+    /** The groups' sizes: cases found in the population, the pool (pairs of a case and a candidate), the matched cases, their controls. */
+    groups: { cases: N; pool: N; matched_cases: N; controls: N } & Suppressible;
+    rows: BalanceLine[];
+  };
+  /** One per balance line whose |SMD| after matching is 0.1 or more. */
+  warnings: string[];
+}
+
 export interface Result<N extends Count = number> {
   tool: { name: string; version: string };
   settings: Settings;
@@ -156,6 +274,8 @@ export interface Result<N extends Count = number> {
   comparison_listed?: N;
   comparison_attrition?: AttritionStep<ComparisonExclusionReason, N>[];
   outcomes: OutcomeResult<N>[];
+  /** Where the run matched (`prepost match`, `evaluate --match`): the match report. */
+  match?: MatchReport<N>;
 }
 
 /** What renderers read: a result as evaluated, or as published after disclosure control. */

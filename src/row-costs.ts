@@ -26,7 +26,12 @@ export function withCosts(outcomes: readonly OutcomeResult[], settings: Pick<Set
     const costName = describedOutcome(outcome.outcome, settings)?.costName ?? outcome.outcome;
     const unitCost = settings.unitCosts[costName] ?? null;
     if (unitCost === null) return outcome;
-    const costed = (row: CohortFigures): CohortFigures => ({ ...row, ...rowCosts(unitCost, row.pre, row.post) });
+    // A breakdown's rows are costed as the row they break down.
+    const costed = <Row extends CohortFigures>(row: Row): Row => ({
+      ...row,
+      ...rowCosts(unitCost, row.pre, row.post),
+      ...(row.breakdowns ? { breakdowns: row.breakdowns.map((breakdown) => ({ ...breakdown, rows: breakdown.rows.map(costed) })) } : {}),
+    });
     return { ...outcome, cohorts: outcome.cohorts.map(costed), total: costed(outcome.total) };
   });
 }

@@ -32,6 +32,7 @@ export interface Extracts {
   referrals: string;
   ae?: string;
   admissions?: string;
+  outpatients?: string;
   comparison?: string;
 }
 

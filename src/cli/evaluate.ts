@@ -1,35 +1,14 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { RunFlags } from "../config/resolve-run.js";
-import type { EvaluationRun } from "../config/run.js";
-import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES, outcomeOf } from "../outcomes/registry.js";
-import type { InputFile } from "../io/output-target.js";
-import { FORMAT_NAMES, type FormatName, rendererFor } from "../render/formats.js";
+import { InputError } from "../errors.js";
+import { BUILT_IN_OUTCOMES } from "../outcomes/registry.js";
+import { FORMAT_NAMES, type FormatName, PATIENTS_FORMAT } from "../render/formats.js";
+import type { PatientTable } from "../patient-rows.js";
 import type { PublishedResult } from "../result.js";
 import type { Console } from "./console.js";
-import { type OutputPlan, planOutputs } from "./outputs.js";
+import { type OutputPlan, patientLevelWarning, planOutputs, renderOutputs } from "./outputs.js";
 import { progressDisplay } from "./progress.js";
-
-function wholeNumber(text: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError("must be a whole number (0 or more).");
-  return Number(text);
-}
-
-function integer(text: string): number {
-  if (!/^-?\d+$/.test(text.trim())) throw new InvalidArgumentError("must be a whole number.");
-  return Number(text);
-}
-
-/** `--max-invalid 50` (a count of rows) or `2%` (a share of the extract's rows), kept as the setting's "N%". */
-function maxInvalid(text: string): number | string {
-  const trimmed = text.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  if (/^(\d+|\d*\.\d+)%$/.test(trimmed)) return trimmed;
-  throw new InvalidArgumentError("must be a whole number of rows (like 50) or a share of an extract's rows (like 2%).");
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
+import { collect, integer, matchingFlags, runInputs, wholeNumber, withExtractFlags, withMatchFlags, withRuleFlags } from "./run-flags.js";
 
 type UnitCosts = Record<string, number>;
 
@@ -51,11 +30,6 @@ function costColumn(text: string, previous: Record<string, string> | undefined):
   return { ...previous, [match[1]!]: match[2]!.trim() };
 }
 
-/** `--outcomes ae_attendances,emergency_bed_days`: the outcomes to report, in order. */
-function outcomeList(text: string): string[] {
-  return text.split(",").map((id) => id.trim()).filter((id) => id !== "");
-}
-
 interface EvaluateFlags extends Omit<RunFlags, "unitCosts" | "costColumns"> {
   warehouseResult?: string;
   format?: FormatName;
@@ -65,62 +39,17 @@ interface EvaluateFlags extends Omit<RunFlags, "unitCosts" | "costColumns"> {
   costColumn?: Record<string, string>;
 }
 
-/** What messages call an activity extract: its outcome's words for it ("the A&E extract"). */
-const extractWhat = (run: EvaluationRun, extract: string) => run.outcomes.map(outcomeOf).find((outcome) => outcome.extract.name === extract)?.extract.what ?? extract;
-
-/** What an evaluation reads: its extracts and the config file. */
-function runInputs(run: EvaluationRun, config: string | undefined): InputFile[] {
-  const extracts = [
-    { path: run.referrals.path, name: run.referrals.file, what: "the referrals extract" },
-    ...Object.values(run.activity).map((source) => ({ path: source.path, name: source.file, what: extractWhat(run, source.extract) })),
-    ...(run.comparison ? [{ path: run.comparison.path, name: run.comparison.file, what: "the comparison group" }] : []),
-  ];
-  return config === undefined ? extracts : [...extracts, { path: config, name: config, what: "the config file" }];
-}
-
-/** One flag per built-in activity extract (`--ae`, `--admissions`, `--outpatients`), from the registry. */
-function withExtractFlags(command: Command): Command {
-  for (const extract of BUILT_IN_EXTRACTS) command.option(`--${extract.name} <file>`, extract.help);
-  return command;
-}
-
 export function evaluateCommand(console: Console): Command {
   const command = new Command("evaluate")
     .description("Count each referred patient's hospital use (A&E, admissions, bed days, outpatients, and the ICB's own outcomes) before and after their first intervention, by cohort.")
     .option("--config <file>", "a JSON config file (paths in it are relative to it); flags override it")
     .option("--referrals <file>", "referrals extract (CSV or .parquet): patient_id, cohort, intervention_date [, consent, onward_referrals, age]");
-  return withExtractFlags(command)
-    .option("--comparison <file>", "matched comparison group (CSV or .parquet): patient_id, cohort, index_date")
-    .option(
-      "--outcomes <ids>",
-      `the outcomes to report, comma-separated, in order (${BUILT_IN_OUTCOMES.map((o) => o.id).join(", ")}, or a custom outcome's id; default: every outcome whose extract is given, but emergency_bed_days)`,
-      outcomeList,
-    )
-    .option("--from <date>", "first index date in the study period (YYYY-MM-DD, inclusive)")
-    .option("--to <date>", "last index date in the study period (YYYY-MM-DD, inclusive)")
-    .option("--data-start <date>", "first day every activity extract covers (default: each extract's own earliest event date; config coverage.<extract> per extract)")
-    .option("--data-end <date>", "last day every activity extract covers (default: each extract's own latest event date; config coverage.<extract> per extract)")
-    .option("--window <length>", "window either side of the index date: Nm calendar months or Nd days (default 6m)")
-    .addOption(new Option("--index-day <rule>", "events on the index date: not counted, or counted in the pre or post window (default exclude)").choices(["exclude", "pre", "post"]))
-    .option("--require-consent", "exclude patients whose index row has no consent")
-    .option("--no-require-consent", "do not require consent (overrides the config file)")
-    .option("--min-onward-referrals <n>", "exclude patients with fewer onward referrals, summed over their rows", wholeNumber)
-    .option("--min-age <n>", "exclude patients younger than N at the index row, or of unknown age", wholeNumber)
-    .addOption(
-      new Option("--date-format <format>", "how the extracts write dates: auto (default: each date column by its first date), iso YYYY-MM-DD or dmy D/M/YYYY; formats.<extract> in the config sets one extract's").choices(["auto", "iso", "dmy"]),
-    )
-    .addOption(new Option("--ae-coding <coding>", "A&E attendance category coding: ecds (default; excludes 4) or hes (excludes 2)").choices(["ecds", "hes"]))
-    .option("--skip-invalid", "skip invalid rows (reported per file and reason) instead of stopping")
-    .option(
-      "--max-invalid <n>",
-      "with --skip-invalid: the most invalid rows one extract may have, N rows or N% of its rows (default: more than 1% and more than 10 stop the run)",
-      maxInvalid,
-    )
-    .addOption(
-      new Option("--engine <engine>", "engine reading the activity extracts: stream (csv-parse), duckdb, or auto (default: DuckDB for Parquet or an activity extract over 64 MB)").choices(["stream", "duckdb", "auto"]),
-    )
+  withExtractFlags(command)
+    .option("--comparison <file>", "matched comparison group (CSV or .parquet): patient_id, cohort, index_date [, matched_to]")
+    .option("--match", "match the comparison group from --population first (as prepost match does), then evaluate with it");
+  return withRuleFlags(withMatchFlags(command), true)
     .option("--bootstrap <n>", "bootstrap replicates for the confidence intervals (default 2000, at most 100,000; 0 turns them off)", wholeNumber)
-    .option("--seed <n>", "seed of the bootstrap's random numbers (default 1)", integer)
+    .option("--seed <n>", "seed of the bootstrap's random numbers, and with --match of the cases' order (default 1)", integer)
     .option("--suppress", "small-number suppression as NHS England applies it to HES/ECDS: 1-7 shown as *, other counts rounded to 5")
     .option("--no-suppress", "no suppression (overrides the config file)")
     .option("--unit-cost <outcome=GBP>", `unit cost of an outcome (${COST_NAMES}, or its id) in pounds, to cost each window's activity (repeatable; no default)`, unitCost)
@@ -129,7 +58,7 @@ export function evaluateCommand(console: Console): Command {
     .addOption(new Option("--format <format>", "output format (default table, or each --out file's extension)").choices(FORMAT_NAMES))
     .option(
       "--out <file>",
-      "write to FILE instead of standard output, whole or not at all; repeatable; the format follows the extension (.txt .json .csv .attrition.csv .md .html) unless --format is given",
+      "write to FILE instead of standard output, whole or not at all; repeatable; the format follows the extension (.txt .json .csv .attrition.csv .match.csv .months.csv .patients.csv .md .html) unless --format is given",
       collect,
       [],
     )
@@ -137,40 +66,45 @@ export function evaluateCommand(console: Console): Command {
     .option("--warehouse-result <file>", "instead of the extracts, the CSV the script of prepost sql returned in the warehouse (the config's tables): every output from its counts (docs/warehouse.md)")
     .action(async (flags: EvaluateFlags) => {
       const { format, out, quiet, unitCost: unitCosts, costColumn: costColumns, warehouseResult, ...runFlags } = flags;
+      if (runFlags.population !== undefined && !runFlags.match) {
+        throw new InputError([{ code: "usage", file: "--population", line: 0, column: "", message: "is read to match a comparison group: add --match (or run prepost match)" }]);
+      }
       const outputs = planOutputs(format, out);
       if (warehouseResult !== undefined) {
         const { evaluateWarehouseResult } = await import("./warehouse-result.js");
-        const result = await evaluateWarehouseResult(warehouseResult, { ...runFlags, unitCosts, costColumns }, out);
-        await writeOutputs(console, outputs, result);
+        const result = await evaluateWarehouseResult(warehouseResult, { ...runFlags, unitCosts, costColumns }, out, outputs);
+        await writeOutputs(console, outputs, { result });
         return;
       }
       // Loaded here, not at the top: the other commands need none of it.
-      const [{ resolveRun }, { evaluate }, { checkOutputs }] = await Promise.all([
+      const [{ resolveRun }, { evaluate, evaluateWithPatients }, { checkOutputs }] = await Promise.all([
         import("../config/resolve-run.js"),
         import("../evaluate.js"),
         import("../io/output-target.js"),
       ]);
-      const run = await resolveRun({ ...runFlags, unitCosts, costColumns });
+      const run = await resolveRun(matchingFlags({ ...runFlags, unitCosts, costColumns }));
       // Every output is checked before an extract is read: none may land on an input, however spelled.
       await checkOutputs(out.map((path) => ({ path, name: path })), runInputs(run, runFlags.config as string | undefined));
       const progress = console.errIsTerminal && !quiet ? progressDisplay(console) : undefined;
-      let result: PublishedResult;
+      const patientLevel = outputs.some(({ format }) => format === PATIENTS_FORMAT);
+      let evaluated: { result: PublishedResult; patients?: PatientTable };
       try {
-        // Suppressed inside the library where the settings say so.
-        result = await evaluate(run, { progress: progress?.listener });
+        // Suppressed inside the library where the settings say so; the per-patient table refused there under --suppress.
+        const options = { progress: progress?.listener };
+        evaluated = patientLevel ? await evaluateWithPatients(run, options) : { result: await evaluate(run, options) };
       } finally {
         progress?.done();
       }
-      await writeOutputs(console, outputs, result);
+      await writeOutputs(console, outputs, evaluated);
     });
 }
 
 /** Every output rendered before anything is written: a failure leaves no output behind. */
-async function writeOutputs(console: Console, outputs: readonly OutputPlan[], result: PublishedResult): Promise<void> {
+async function writeOutputs(console: Console, outputs: readonly OutputPlan[], evaluated: { result: PublishedResult; patients?: PatientTable }): Promise<void> {
   const { writeFilesAtomic } = await import("../io/atomic-write.js");
-  const renderers = await Promise.all(outputs.map(({ format }) => rendererFor(format)));
-  const rendered = outputs.map(({ path }, i) => ({ path, content: renderers[i]!(result) }));
+  const rendered = await renderOutputs(outputs, evaluated);
   const files = rendered.filter((output): output is { path: string; content: string } => output.path !== undefined);
   await writeFilesAtomic(files);
   for (const output of rendered) if (output.path === undefined) console.out(output.content);
+  for (const { format, path } of outputs) if (format === PATIENTS_FORMAT) console.err(patientLevelWarning(path));
 }

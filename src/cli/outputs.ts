@@ -1,5 +1,7 @@
 import { InputError } from "../errors.js";
-import { FORMAT_NAMES, type FormatName, formatForFile, KNOWN_EXTENSIONS } from "../render/formats.js";
+import type { PatientTable } from "../patient-rows.js";
+import type { PublishedResult } from "../result.js";
+import { FORMAT_NAMES, type FormatName, formatForFile, KNOWN_EXTENSIONS, PATIENTS_FORMAT, rendererFor } from "../render/formats.js";
 
 /** Where one rendering goes: a file, or standard output where `path` is undefined. */
 export interface OutputPlan {
@@ -29,4 +31,22 @@ export function planOutputs(format: FormatName | undefined, outs: readonly strin
     }
     return { format: inferred, path };
   });
+}
+
+/** Every output rendered, each from the result, or the per-patient table from the patients. */
+export async function renderOutputs(outputs: readonly OutputPlan[], evaluated: { result: PublishedResult; patients?: PatientTable }): Promise<{ path?: string; content: string }[]> {
+  return Promise.all(
+    outputs.map(async ({ format, path }) => {
+      if (format !== PATIENTS_FORMAT) return { path, content: (await rendererFor(format))(evaluated.result) };
+      const { renderPatientsCsv } = await import("../render/patients-csv.js");
+      if (!evaluated.patients) throw new Error("renderOutputs: the per-patient table was not evaluated");
+      return { path, content: renderPatientsCsv(evaluated.patients) };
+    }),
+  );
+}
+
+/** What standard error says of a per-patient output, which nothing suppresses. */
+export function patientLevelWarning(path: string | undefined): string {
+  const where = path ?? "standard output";
+  return `prepost: warning: ${where} has patient-level data (a row per patient, with their own counts; never suppressed): keep it where the extracts are kept, and do not publish it\n`;
 }

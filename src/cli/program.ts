@@ -7,6 +7,7 @@ import { convertCommand } from "./convert.js";
 import { evaluateCommand } from "./evaluate.js";
 import { inspectCommand } from "./inspect.js";
 import { keygenCommand } from "./keygen.js";
+import { matchCommand } from "./match.js";
 import { pseudonymiseCommand } from "./pseudonymise.js";
 import { schemaCommand } from "./schema.js";
 import { sqlCommand } from "./sql.js";
@@ -15,6 +16,7 @@ import { synthCommand } from "./synth.js";
 /** Every command of the tool, one file each: flags → options → library call → print. */
 const COMMANDS: ((console: Console) => Command)[] = [
   evaluateCommand,
+  matchCommand,
   inspectCommand,
   convertCommand,
   schemaCommand,

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { lstat, mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { InputError } from "../errors.js";
 import { outputError, unwritable } from "../io/write-failure.js";
 import { FILES } from "../synth/extract-columns.js";
 import { DEFAULT_AE_SHARE, writePopulation } from "../synth/population.js";
@@ -67,6 +68,7 @@ interface PopulationFlags {
   aeShare: number;
   outpatientRows: number;
   gpRows: number;
+  population?: number;
   seed: number;
   force?: boolean;
 }
@@ -82,7 +84,7 @@ export function synthCommand(console: Console): Command {
 
   const westKent = leaf("west-kent")
     .description("write the West Kent example: extracts whose evaluation gives the published report's counts exactly")
-    .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, comparison.csv, outpatients.csv, gp-appointments.csv, evaluation.json, published.json")
+    .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, comparison.csv, outpatients.csv, gp-appointments.csv, population.csv, evaluation.json, published.json")
     .option(...seedOption)
     .option(...forceOption)
     .action(async (options: { out: string; seed: number; force?: boolean }) => {
@@ -97,6 +99,7 @@ export function synthCommand(console: Console): Command {
     .option("--ae-share <fraction>", "share of the activity rows in ae.csv, 0 to 1 (1: A&E only, no admissions.csv; 0: no ae.csv)", fraction, DEFAULT_AE_SHARE)
     .option("--outpatient-rows <n>", "rows of outpatients.csv (SUS+ outpatient appointments); 0 writes none", wholeNumber(0), 0)
     .option("--gp-rows <n>", "rows of gp-appointments.csv (a primary-care extract, for a custom outcome); 0 writes none", wholeNumber(0), 0)
+    .option("--population <n>", "people in population.csv (the registered population, for prepost match): the patients and the residents the activity belongs to; none without it", wholeNumber(2))
     .requiredOption("--out <dir>", "directory to write referrals.csv, ae.csv, admissions.csv, outpatients.csv, gp-appointments.csv, evaluation.json")
     .option(...seedOption)
     .option(...forceOption)
@@ -107,8 +110,13 @@ export function synthCommand(console: Console): Command {
         ...(options.aeShare < 1 ? [FILES.admissions] : []),
         ...(options.outpatientRows > 0 ? [FILES.outpatients] : []),
         ...(options.gpRows > 0 ? [FILES.gpAppointments] : []),
+        ...(options.population !== undefined ? [FILES.population] : []),
         FILES.config,
       ];
+      if (options.population !== undefined && options.population <= options.patients) {
+        const message = `must be more than --patients (${options.patients}): the population holds the patients and the residents`;
+        throw new InputError([{ code: "usage", file: "--population", line: 0, column: "", message }]);
+      }
       await prepareFolder(options.out, files, options.force === true);
       report(console, options.out, await writePopulation(options.out, options));
     });

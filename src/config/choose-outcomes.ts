@@ -5,8 +5,21 @@ import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES, outcomeOf, type RunOutcome } from
 import { didYouMean } from "../text/nearest.js";
 import type { CustomOutcomeConfig } from "./config-file.js";
 
-/** Names a custom outcome may not take: a built-in outcome's id, or the name of an extract it would be read as. */
-const TAKEN = new Set([...BUILT_IN_OUTCOMES.map((outcome) => outcome.id), ...BUILT_IN_EXTRACTS.map((extract) => extract.name), "referrals", "comparison"]);
+/**
+ * Names a custom outcome may not take: a built-in outcome's id, the name of an extract it would be
+ * read as, or a field of the output's blocks that are keyed by extract beside fields of their own
+ * (`rows.skipped`, `rows.accounts`, `inputs.columns`, `inputs.formats`), which its extract would overwrite.
+ */
+const TAKEN = new Set([
+  ...BUILT_IN_OUTCOMES.map((outcome) => outcome.id),
+  ...BUILT_IN_EXTRACTS.map((extract) => extract.name),
+  "referrals",
+  "comparison",
+  "skipped",
+  "accounts",
+  "columns",
+  "formats",
+]);
 
 const problem = (column: string, message: string, value?: string): DataError => ({
   code: "invalid_setting",
@@ -22,7 +35,7 @@ export function customOutcomes(custom: readonly CustomOutcomeConfig[], file: str
   const problems: DataError[] = [];
   const seen = new Set<string>();
   custom.forEach(({ id }, i) => {
-    if (TAKEN.has(id)) problems.push({ ...problem(`customOutcomes.${i}.id`, `"${id}" is a built-in outcome's id or an extract's name: give the custom outcome another`), file });
+    if (TAKEN.has(id)) problems.push({ ...problem(`customOutcomes.${i}.id`, `"${id}" is a built-in outcome's id, an extract's name or a field of the output: give the custom outcome another`), file });
     else if (seen.has(id)) problems.push({ ...problem(`customOutcomes.${i}.id`, `"${id}" names two custom outcomes: give each its own id`), file });
     seen.add(id);
   });
@@ -75,6 +88,11 @@ export function costKeyProblems(keys: readonly string[], custom: readonly RunOut
       ...problem(place.key ? `${place.key}.${key}` : "", `"${key}" is not an outcome${didYouMean(key, names) || `: use ${BUILT_IN_OUTCOMES.map((o) => o.costName).join(", ")}, or an outcome's id`}`, key),
       file: place.file,
     }));
+}
+
+/** Whether two cost keys name one outcome: the same key, or a built-in outcome's id and its short name (`bed_day`, `emergency_bed_days`). */
+export function nameSameOutcome(a: string, b: string): boolean {
+  return a === b || BUILT_IN_OUTCOMES.some((outcome) => [outcome.id, outcome.costName].includes(a) && [outcome.id, outcome.costName].includes(b));
 }
 
 /** The run's outcome a cost key names (its id or short name), or undefined. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type DataError, InputError } from "../errors.js";
 import { extractColumns } from "../extracts/activity-rows.js";
 import { COMPARISON_COLUMNS } from "../extracts/comparison.js";
+import { POPULATION_COLUMNS } from "../extracts/population-columns.js";
 import { BUILT_IN_EXTRACTS, BUILT_IN_OUTCOMES } from "../outcomes/registry.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
 import { didYouMean } from "../text/nearest.js";
@@ -74,12 +75,20 @@ export const configFileSchema = z
       .record(z.string().trim().min(1), z.string().trim().min(1))
       .optional()
       .describe('For `prepost sql` (docs/warehouse.md): each extract\'s table in the warehouse, by extract: { "referrals": "schema.table", "ae": "…", … }; a custom outcome\'s by its id.'),
+    population: path
+      .optional()
+      .describe("The ICB's registered population (CSV, or .parquet), relative to this file: what prepost match and evaluate --match find the comparison group in."),
     customOutcomes: z.array(customOutcomeSchema).optional().describe("Outcomes of the ICB's own extracts (GP appointments, community contacts, NHS 111 calls)."),
     columns: z
       .strictObject({
-        referrals: columnMapping(REFERRAL_COLUMNS).optional(),
+        // Any other column may be mapped too, for a breakdown (`by`): resolveRun checks that one names it.
+        referrals: columnMapping(REFERRAL_COLUMNS)
+          .catchall(z.string().trim().min(1))
+          .optional()
+          .describe("The referrals' columns, and any column a breakdown reads (by), mapped to the extract's own headers."),
         ...perActivityExtract((name) => columnMapping(activityColumns(name)).optional()),
         comparison: columnMapping(COMPARISON_COLUMNS).optional(),
+        population: columnMapping(POPULATION_COLUMNS).optional(),
       })
       .optional()
       .describe("Per extract: the spec's column name → the extract's own header."),
@@ -88,6 +97,7 @@ export const configFileSchema = z
         referrals: extractFormat.optional(),
         ...perActivityExtract(() => extractFormat.optional()),
         comparison: extractFormat.optional(),
+        population: extractFormat.optional(),
       })
       .optional()
       .describe("Per extract: how its dates, delimiter and encoding are written, where they differ from the run's settings."),

@@ -30,6 +30,10 @@ export interface EvaluationRun {
   settings: RunSettings;
   referrals: ExtractSource;
   comparison?: ExtractSource;
+  /** The registered population (matching.md), for `prepost match` and `evaluate --match`. */
+  population?: ExtractSource;
+  /** `evaluate --match`: the comparison group is matched from `population` first, then evaluated as any. */
+  match?: boolean;
   /** The activity extracts given, by name (`ae`, `admissions`, `outpatients`, a custom outcome's id), in reading order. */
   activity: Record<string, ExtractSource>;
   /** The outcomes to report, in order, as plain data (a run travels to worker threads): `outcomeOf` gives each one's descriptor. */

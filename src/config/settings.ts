@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { parseIsoSetting } from "../extracts/dates.js";
 import type { CustomOutcomeDefinition } from "../outcomes/custom-outcomes.js";
+import { BUILT_IN_OUTCOMES } from "../outcomes/registry.js";
+import { MAX_RATIO } from "../match/match-cases.js";
 
 /** ECDS codes 4 as a planned follow-up; HES A&E (AEATTENDCAT) codes 2 (evaluation.md, inputs). */
 export const DEFAULT_EXCLUDED_ATTENDANCE_CATEGORIES = { ecds: ["4"], hes: ["2"] } as const;
@@ -24,7 +26,15 @@ export const aeCoding = z.enum(["ecds", "hes"]);
 export const engineChoice = z.enum(["stream", "duckdb", "auto"]);
 export type EngineChoice = z.infer<typeof engineChoice>;
 export type EngineName = Exclude<EngineChoice, "auto">;
+/** `--match-exact`: a variable matched exactly on request (matching.md); sex, age band and IMD quintile always are. */
+export const matchExactVariable = z.enum(["practice"]);
 const wholeNumber = z.number().int().min(0);
+/**
+ * The most months either side of the index date a month-by-month series may show. Each month costs
+ * 4 bytes per patient per outcome while the extracts are read; 60 (five years either side) is ten
+ * times the usual window.
+ */
+export const MAX_MONTHS = 60;
 /**
  * The most bootstrap replicates a run may ask for. Each replicate keeps a value per cohort and
  * outcome; a billion ran to 10 GB and a V8 fatal error. 100,000 is fifty times the default.
@@ -59,11 +69,29 @@ export const settingsInput = z.strictObject({
   to: isoDate.optional().describe("Last index date of the study period (YYYY-MM-DD, inclusive)."),
   window: windowText.optional().describe("Window either side of the index date: Nm calendar months or Nd days. Default 6m."),
   indexDay: indexDayRule.optional().describe("Events on the index date: exclude (default), or count them in the pre or post window."),
+  months: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_MONTHS, { message: `must be at most ${MAX_MONTHS} (each month is counted for every patient)` })
+    .optional()
+    .describe("Months either side of the index date in the month-by-month series: at least the window's (30-day blocks for a window in days); the series is then over the patients whose data cover them all. Default: the window's."),
   dataStart: isoDate.optional().describe("First day every activity extract covers; default: each extract's own earliest event date (coverage.<extract> sets one extract's)."),
   dataEnd: isoDate.optional().describe("Last day every activity extract covers; default: each extract's own latest event date (coverage.<extract> sets one extract's)."),
   requireConsent: z.boolean().optional().describe("Exclude patients whose index row has no consent. Default false."),
   minOnwardReferrals: wholeNumber.optional().describe("Exclude patients with fewer onward referrals (summed over their rows). Default: no minimum."),
   minAge: wholeNumber.optional().describe("Exclude patients younger than this at the index row, or of unknown age. Default: no minimum."),
+  by: z
+    .array(z.string().trim().min(1))
+    .optional()
+    .describe(
+      "Referral columns to break each outcome's rows down by, read from each patient's index row (sex, imd_quintile, pcn, any column of the referrals, mapped in columns.referrals or by its own name), or age_band (with ageBands): rows for each value, and `unknown` for a missing one, under each cohort and the Total. Default: none.",
+    ),
+  ageBands: z
+    .array(z.number().int().min(1).max(150))
+    .min(1)
+    .optional()
+    .describe("For by age_band: where each age band after the first starts, ascending: [18, 35, 55, 75] makes 0-17, 18-34, 35-54, 55-74 and 75+ from the age at the index row."),
   dateFormat: dateFormat
     .optional()
     .describe("How the extracts write dates: auto (default: each date column decided from its first value), iso (YYYY-MM-DD) or dmy (D/M/YYYY). `formats` sets it per extract."),
@@ -90,12 +118,32 @@ export const settingsInput = z.strictObject({
     .array(z.string().trim().min(1))
     .min(1)
     .optional()
-    .describe("The outcomes to report, in this order (ids: ae_attendances, unplanned_admissions, emergency_bed_days, outpatient_attendances, or a custom outcome's). Default: every outcome whose extract is given, but emergency_bed_days."),
+    .describe(
+      `The outcomes to report, in this order (ids: ${BUILT_IN_OUTCOMES.map((outcome) => outcome.id).join(", ")}, or a custom outcome's). Default: every outcome whose extract is given, but those reported only when listed (${BUILT_IN_OUTCOMES.filter((outcome) => !outcome.byDefault).map((outcome) => outcome.id).join(", ")}).`,
+    ),
   attendedCodes: z.array(z.string().trim()).optional().describe("Outpatient attendance status codes counted as attended. Default: 5 and 6."),
   costSource: z.string().trim().min(1).optional().describe("Where the unit costs come from (printed beside them), e.g. the National Cost Collection year."),
   engine: engineChoice
     .optional()
     .describe("Engine reading the activity extracts: stream (csv-parse), duckdb (embedded DuckDB), or auto (default: DuckDB for Parquet input or an activity extract over 64 MB)."),
+  ratio: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_RATIO)
+    .optional()
+    .describe(`Matching (prepost match, evaluate --match): controls per case, 1 to ${MAX_RATIO}. Default 1.`),
+  caliper: z
+    .number()
+    .positive()
+    .finite()
+    .nullable()
+    .optional()
+    .describe("Matching: the largest distance (Mahalanobis, in the cases' own spread) a control may be at; null for none. Default 1.0."),
+  matchExact: z
+    .array(matchExactVariable)
+    .optional()
+    .describe("Matching: what is matched exactly besides sex, five-year age band and IMD quintile: practice (the practice, or the PCN where the extract has only that). Default: nothing more."),
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
@@ -131,6 +179,10 @@ export interface Settings {
   requireConsent: boolean;
   minOnwardReferrals: number | null;
   minAge: number | null;
+  /** The breakdowns (statistics.md): referral columns, and `age_band`, each outcome's rows are broken down by; none by default. */
+  by: string[];
+  /** Where each age band after the first starts (`--age-bands`), for `by` `age_band`; null where not given. */
+  ageBands: number[] | null;
   dateFormat: z.infer<typeof dateFormat>;
   aeCoding: z.infer<typeof aeCoding>;
   excludedAttendanceCategories: string[];
@@ -145,6 +197,8 @@ export interface Settings {
   maxInvalid: number | string | null;
   bootstrap: number;
   seed: number;
+  /** K of the month-by-month series: months −K…K around each index date (30-day blocks for a window in days). */
+  months: number;
   /** `--suppress`: disclosure control applied to the published counts. */
   suppress: boolean;
   /** GBP per unit, by each reported outcome's short name (`ae`, `admission`…); null where none was given (never a hidden default). */
@@ -154,4 +208,8 @@ export interface Settings {
   costSource: string | null;
   /** The engine that read the activity extracts (what `auto` chose), or `warehouse` where the warehouse's SQL counted them (docs/warehouse.md); the answers do not depend on it. */
   engine: EngineName | "warehouse";
+  /** Matching (matching.md), in a run that matched: controls per case, the caliper (null for none), what else is matched exactly. */
+  ratio?: number;
+  caliper?: number | null;
+  matchExact?: z.infer<typeof matchExactVariable>[];
 }

@@ -26,6 +26,8 @@ export interface CohortLabel {
  * aggregation and every statistic are computed from.
  */
 export interface CohortCounts extends CohortLabel {
+  /** Each patient's subject slot, in the order of the arrays below. */
+  slots: Int32Array;
   pre: Int32Array;
   post: Int32Array;
   prior: Int32Array;
@@ -49,6 +51,7 @@ export function countsByCohort(
     const counts: CohortCounts = {
       cohort,
       label,
+      slots: Int32Array.from(members, (member) => member.slot),
       pre: new Int32Array(members.length),
       post: new Int32Array(members.length),
       prior: new Int32Array(members.length),
@@ -107,6 +110,7 @@ export function pooledCounts(cohorts: readonly CohortCounts[]): CohortCounts {
   return {
     cohort: "Total",
     label: "Total",
+    slots: concatenate(cohorts.map((c) => c.slots), (n) => new Int32Array(n)),
     pre: concatenate(cohorts.map((c) => c.pre), (n) => new Int32Array(n)),
     post: concatenate(cohorts.map((c) => c.post), (n) => new Int32Array(n)),
     prior: concatenate(cohorts.map((c) => c.prior), (n) => new Int32Array(n)),

@@ -8,6 +8,8 @@ export const COMPARISON_EXCLUSION_ORDER: readonly ComparisonExclusionReason[] = 
 export interface ComparisonMember {
   cohort: string;
   slot: number;
+  /** The case whose matched set the control is in, where the extract says (`matched_to`). */
+  matchedTo?: string;
 }
 
 export interface ComparisonEligibility {
@@ -30,7 +32,7 @@ export function applyComparisonEligibility(
   for (const patient of patients) {
     const reason = comparisonExclusionOf(patient, subjects, referredIds, criteria);
     if (reason) excludedBy.set(reason, excludedBy.get(reason)! + 1);
-    else included.push({ cohort: patient.cohort, slot: subjects.slotOf.get(patient.patientId)! });
+    else included.push({ cohort: patient.cohort, slot: subjects.slotOf.get(patient.patientId)!, ...(patient.matchedTo !== undefined ? { matchedTo: patient.matchedTo } : {}) });
   }
   let remaining = patients.length;
   const attrition = COMPARISON_EXCLUSION_ORDER.map((reason) => {
@@ -41,7 +43,8 @@ export function applyComparisonEligibility(
   return { attrition, included };
 }
 
-function comparisonExclusionOf(
+/** The first rule, in order, that excludes a comparison patient; undefined if none does. */
+export function comparisonExclusionOf(
   patient: ComparisonPatient,
   subjects: Subjects,
   referredIds: ReadonlySet<string>,

@@ -1,6 +1,7 @@
 import type { ActivityRow, ActivitySink } from "../extracts/activity-rows.js";
 import type { ParsedDate } from "../extracts/dates.js";
 import type { Outcome } from "../outcomes/outcome.js";
+import { boundaryCount, monthAt, monthCount } from "./months.js";
 import type { Subjects } from "./subjects.js";
 import { type IndexDayRule, PLACE, placeInWindows, PLACES, type WindowPlace } from "./windows.js";
 
@@ -22,6 +23,11 @@ export interface SpellLedger {
 export interface ActivityTally {
   /** What the outcome counts per subject and window place (`places[slot * PLACES + place]`): rows, or nights. */
   places: Int32Array;
+  /**
+   * What the outcome counts per subject and month around the index date (`months[slot * (2K + 1) + m]`,
+   * m = 0 for month −K): rows, or nights, of the subjects' countable rows, in the months of `months.ts`.
+   */
+  months: Int32Array;
   /** Countable rows per subject and place, for the row account, where `places` counts something else (nights). */
   rowPlaces?: Int32Array;
   /** Valid rows of people neither referred nor in the comparison group. */
@@ -42,6 +48,7 @@ export function emptyTally(subjects: Subjects, outcome: Outcome, withCost: boole
   const notCountable = Object.fromEntries([...outcome.reasons, "missing_date"].map((reason) => [reason, 0]));
   return {
     places: new Int32Array(subjects.size * PLACES),
+    months: new Int32Array(subjects.size * monthCount(subjects.months)),
     activityOfOthers: 0,
     notCountable,
     earliest: Number.POSITIVE_INFINITY,
@@ -60,8 +67,10 @@ const spellKey = (slot: number, day: number, row: ActivityRow) => `${slot} ${day
  * are read; nights wait for the coverage's end (`placeNights`).
  */
 export function windowCounter(tally: ActivityTally, subjects: Subjects, indexDayRule: IndexDayRule): ActivitySink {
-  const { slotOf, priorStart, preStart, indexDate, postEnd } = subjects;
+  const { slotOf, priorStart, preStart, indexDate, postEnd, months, monthBounds } = subjects;
   const { spells, costPence, missingCost } = tally;
+  const bounds = boundaryCount(months);
+  const perSubject = monthCount(months);
   return (patientId: string, day: ParsedDate, notCountable: string | undefined, row: ActivityRow) => {
     if (typeof day === "number") {
       if (day < tally.earliest) tally.earliest = day;
@@ -90,6 +99,8 @@ export function windowCounter(tally: ActivityTally, subjects: Subjects, indexDay
     if (spells) return;
     const at = slot * PLACES + placeInWindows(day as number, priorStart[slot]!, preStart[slot]!, indexDate[slot]!, postEnd[slot]!, indexDayRule);
     tally.places[at]!++;
+    const month = monthAt(monthBounds, slot * bounds, months, day as number);
+    if (month >= 0) tally.months[slot * perSubject + month]!++;
     if (costPence) {
       if (row.costPence === undefined) missingCost![at]!++;
       else costPence[at]! += row.costPence;
@@ -100,9 +111,20 @@ export function windowCounter(tally: ActivityTally, subjects: Subjects, indexDay
 /** Days of [from, to) that fall in [lo, hi). */
 const overlap = (from: number, to: number, lo: number, hi: number) => Math.max(0, Math.min(to, hi) - Math.max(from, lo));
 
+/** Adds a spell's nights [from, to) to the months they fall in: a night is in the month its day is in. */
+function addNightsToMonths(tally: ActivityTally, subjects: Subjects, slot: number, from: number, to: number): void {
+  const { months, monthBounds } = subjects;
+  const first = slot * boundaryCount(months);
+  const perSubject = monthCount(months);
+  for (let m = 0; m < perSubject; m++) {
+    const nights = overlap(from, to, monthBounds[first + m]!, monthBounds[first + m + 1]!);
+    if (nights > 0) tally.months[slot * perSubject + m]! += nights;
+  }
+}
+
 /**
  * Places each spell's nights (outcomes.md): the days `d` with admission ≤ d < discharge, or to the
- * coverage's end where the spell is open, each in the window its day falls in by rule 3. A spell's
+ * coverage's end where the spell is open, each in the window (and month) its day falls in by rule 3. A spell's
  * row is accounted where its nights are: in a window if any is, else on the index day, else (a
  * same-day spell, which has none) where its admission is, else outside.
  */
@@ -111,6 +133,7 @@ export function placeNights(tally: ActivityTally, subjects: Subjects, dataEnd: n
   if (!spells || !rowPlaces) return;
   places.fill(0);
   rowPlaces.fill(0);
+  tally.months.fill(0);
   for (let s = 0; s < spells.slots.length; s++) {
     const slot = spells.slots[s]!;
     const from = spells.admitted[s]!;
@@ -126,6 +149,7 @@ export function placeNights(tally: ActivityTally, subjects: Subjects, dataEnd: n
     nights[indexPlace] = nights[indexPlace]! + onIndexDay;
     nights[PLACE.outside] = to - from - nights[PLACE.prior]! - nights[PLACE.pre]! - nights[PLACE.post]! - nights[PLACE.indexDay]!;
     for (let place = 0; place < PLACES; place++) places[slot * PLACES + place]! += nights[place]!;
+    addNightsToMonths(tally, subjects, slot, from, to);
     const rowPlace: WindowPlace =
       nights[PLACE.pre]! > 0
         ? PLACE.pre

@@ -10,10 +10,10 @@ export interface ReferredPatient {
   cohort: string;
   consent: boolean;
   age: number | undefined;
+  /** The index row's values of the breakdowns' columns (`--by`), "" where missing. */
+  groups: string[];
   /** Summed over all the patient's rows, not taken from the index row. */
   onwardReferrals: number;
-  /** Line of the index row: the first row, in file order, with the earliest date. */
-  indexLine: number;
   /** The index row's `row_order`, where one is mapped. */
   indexRowOrder?: string;
 }
@@ -42,7 +42,8 @@ function isEarlier(row: ReferralRow, known: ReferredPatient): boolean {
 /**
  * Rule 1, applied row by row as the referrals stream past: the index date is the earliest
  * intervention date; ties go to the first row in file order (a later row must be strictly earlier
- * to take over), or in `row_order` where one is mapped, and only onward referrals are summed across rows.
+ * to take over), or in `row_order` where one is mapped, and only onward referrals are summed across
+ * rows; the breakdowns' values are the index row's too.
  */
 export function addReferral(patients: Map<string, ReferredPatient>, row: ReferralRow): void {
   const known = patients.get(row.patientId);
@@ -54,8 +55,8 @@ export function addReferral(patients: Map<string, ReferredPatient>, row: Referra
       cohort: row.cohort,
       consent: row.consent,
       age: row.age,
+      groups: row.groups,
       onwardReferrals: row.onwardReferrals,
-      indexLine: row.line,
       ...(row.rowOrder !== undefined ? { indexRowOrder: row.rowOrder } : {}),
     });
     return;
@@ -66,7 +67,7 @@ export function addReferral(patients: Map<string, ReferredPatient>, row: Referra
     known.cohort = row.cohort;
     known.consent = row.consent;
     known.age = row.age;
-    known.indexLine = row.line;
     if (row.rowOrder !== undefined) known.indexRowOrder = row.rowOrder;
+    known.groups = row.groups;
   }
 }

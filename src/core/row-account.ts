@@ -1,6 +1,6 @@
 import type { Count, Suppressible } from "./count.js";
 import { type ActivityTally, countableRows, rowsAt } from "./count-in-windows.js";
-import { PLACE } from "./windows.js";
+import { PLACE, PLACES } from "./windows.js";
 
 /** Why a valid activity row was not counted for anyone: an outcome's own reasons (`Outcome.reasons`), and `missing_date`. */
 export type NotCountableReason = string;
@@ -58,11 +58,15 @@ export function accountRows(tally: ActivityTally, scope: AccountScope): Activity
     counted: 0,
   };
   let comparison = 0;
+  // With a cost column: the counted rows that gave no cost (outcomes.md, costs: a missing cost is reported).
+  const { missingCost } = tally;
+  let withoutCost = 0;
   for (let slot = 0; slot < scope.subjects; slot++) {
     if (slot >= scope.referredCount) {
       comparison += countableRows(tally, slot);
     } else if (scope.isIncluded[slot]) {
       account.counted += rowsAt(tally, slot, PLACE.pre) + rowsAt(tally, slot, PLACE.post);
+      if (missingCost) withoutCost += missingCost[slot * PLACES + PLACE.pre]! + missingCost[slot * PLACES + PLACE.post]!;
       account.onIndexDay += rowsAt(tally, slot, PLACE.indexDay);
       account.outsideWindows += rowsAt(tally, slot, PLACE.prior) + rowsAt(tally, slot, PLACE.outside);
     } else {
@@ -70,5 +74,6 @@ export function accountRows(tally: ActivityTally, scope: AccountScope): Activity
     }
   }
   if (scope.withComparison) account.comparison = comparison;
+  if (missingCost) account.missingCost = withoutCost;
   return account;
 }

@@ -1,4 +1,5 @@
 import type { Day } from "./day.js";
+import { boundaryCount, boundaryShifts, writeMonthBounds } from "./months.js";
 import { windowsAround, type WindowLength } from "./windows.js";
 
 /**
@@ -12,6 +13,10 @@ export interface Subjects {
   preStart: Int32Array;
   indexDate: Int32Array;
   postEnd: Int32Array;
+  /** K: months −K…K around each index date are counted (statistics.md; `--months`, else the window's W). */
+  months: number;
+  /** Each subject's month boundaries (`months.ts`), 2K + 2 from `slot * (2K + 2)`. */
+  monthBounds: Int32Array;
   size: number;
 }
 
@@ -21,14 +26,18 @@ export interface IndexedSubject {
 }
 
 /** Slots follow the order given: referred patients first, comparison patients after them. */
-export function windowSubjects(people: readonly IndexedSubject[], length: WindowLength): Subjects {
+export function windowSubjects(people: readonly IndexedSubject[], length: WindowLength, months: number): Subjects {
   const size = people.length;
+  const bounds = boundaryCount(months);
+  const shifts = boundaryShifts(length, months);
   const subjects: Subjects = {
     slotOf: new Map(),
     priorStart: new Int32Array(size),
     preStart: new Int32Array(size),
     indexDate: new Int32Array(size),
     postEnd: new Int32Array(size),
+    months,
+    monthBounds: new Int32Array(size * bounds),
     size,
   };
   people.forEach((person, slot) => {
@@ -38,6 +47,7 @@ export function windowSubjects(people: readonly IndexedSubject[], length: Window
     subjects.preStart[slot] = windows.preStart;
     subjects.indexDate[slot] = windows.indexDate;
     subjects.postEnd[slot] = windows.postEnd;
+    writeMonthBounds(person.indexDate, shifts, subjects.monthBounds, slot * bounds);
   });
   return subjects;
 }

@@ -1,7 +1,7 @@
 import { fragileRowWarnings } from "../stats/fragile.js";
 import { changePct } from "../core/aggregate.js";
 import { rowCosts } from "../row-costs.js";
-import type { CohortFigures, ComparisonFigures, Count } from "../result.js";
+import type { CohortFigures, ComparisonFigures, Count, MatchedCaseFigures } from "../result.js";
 import { disclosedCount } from "./rule.js";
 
 /** The names of a row's figures that disclosure control withholds, in the order they are decided. */
@@ -69,6 +69,9 @@ function withholdIntervalsAndTests(out: CohortFigures<Count>, withheld: Withheld
   if (out.comparison) {
     for (const field of ["ci_low", "ci_high"] as const) if (computed(out.comparison[field])) out.comparison[field] = withheld.withhold(`comparison_${field}`);
   }
+  if (out.matched_cases) {
+    for (const field of ["ci_low", "ci_high"] as const) if (computed(out.matched_cases[field])) out.matched_cases[field] = withheld.withhold(`matched_cases_${field}`);
+  }
   for (const field of ["did_ci_low", "did_ci_high"] as const) if (computed(out[field])) out[field] = withheld.withhold(field);
 }
 
@@ -99,17 +102,30 @@ export function suppressRow(row: CohortFigures): CohortFigures<Count> {
   if (row.prior_change_pct !== undefined) {
     out.prior_change_pct = withheld.derived("prior_change_pct", ["prior", "prior_pre"], () => change(out.prior ?? null, out.prior_pre ?? null));
   }
+  if (row.matched_cases) {
+    const sets: MatchedCaseFigures<Count> = { ...row.matched_cases };
+    sets.patients = withheld.count("matched_cases_patients", row.matched_cases.patients);
+    sets.unmatched = withheld.count("matched_cases_unmatched", row.matched_cases.unmatched);
+    sets.controls_without_case = withheld.count("matched_cases_controls_without_case", row.matched_cases.controls_without_case);
+    sets.pre = withheld.count("matched_cases_pre", row.matched_cases.pre);
+    sets.post = withheld.count("matched_cases_post", row.matched_cases.post);
+    sets.change_pct = withheld.derived("matched_cases_change_pct", ["matched_cases_pre", "matched_cases_post"], () => change(sets.pre, sets.post));
+    out.matched_cases = sets;
+  }
   if (row.comparison) {
     const theirs: ComparisonFigures<Count> = { ...row.comparison };
+    // A matched group's counts are weighed (a control of a set of k counts 1/k): rounded to whole events first.
     theirs.patients = withheld.count("comparison_patients", row.comparison.patients);
-    theirs.pre = withheld.count("comparison_pre", row.comparison.pre);
-    theirs.post = withheld.count("comparison_post", row.comparison.post);
+    theirs.pre = withheld.count("comparison_pre", Math.round(row.comparison.pre));
+    theirs.post = withheld.count("comparison_post", Math.round(row.comparison.post));
     theirs.change_pct = withheld.derived("comparison_change_pct", ["comparison_pre", "comparison_post"], () => change(theirs.pre, theirs.post));
     out.comparison = theirs;
   }
   if (row.did_pct !== undefined) {
-    out.did_pct = withheld.derived("did_pct", ["change_pct", "comparison_change_pct"], () =>
-      out.change_pct == null || out.comparison?.change_pct == null ? null : out.change_pct - out.comparison.change_pct,
+    // Over matched sets, the cases' side is the matched cases' change, not the row's.
+    const cases = out.matched_cases ? ["matched_cases_change_pct", out.matched_cases.change_pct] as const : ["change_pct", out.change_pct] as const;
+    out.did_pct = withheld.derived("did_pct", [cases[0], "comparison_change_pct"], () =>
+      cases[1] == null || out.comparison?.change_pct == null ? null : cases[1] - out.comparison.change_pct,
     );
   }
   // Decided again from the published counts, so that whether a warning is there tells nothing more.

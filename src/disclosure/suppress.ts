@@ -1,4 +1,5 @@
 import type {
+  CohortFigures,
   RunWarning,
   ActivityRowAccount,
   AttritionStep,
@@ -12,7 +13,9 @@ import type {
 import { DISCLOSURE_NOTE, DISCLOSURE_RULE, disclosedCount } from "./rule.js";
 import { maskedLabels } from "./mask-labels.js";
 import { suppressRow } from "./suppress-row.js";
+import { suppressMonths } from "./suppress-months.js";
 import { episodeLevelMessage } from "../core/spell-repeats.js";
+import { suppressMatchReport } from "./suppress-match.js";
 
 /** Every count field of a flat record through the rule, the withheld ones listed under `suppressed`. */
 function suppressCounts<T extends object>(record: T, fields: readonly (keyof T & string)[], prefix = ""): { out: T; names: string[] } {
@@ -56,8 +59,21 @@ function suppressRows(rows: RowCounts): RowCounts<Count> {
   return { ...out, skipped, accounts, suppressed: names };
 }
 
+/** A row and each of its breakdown rows, each through the rule on its own counts, as a row is (statistics.md: every breakdown row). */
+function suppressWithBreakdowns(row: CohortFigures): CohortFigures<Count> {
+  const shown = suppressRow(row);
+  if (!row.breakdowns) return shown;
+  // suppressRow keeps what it does not know about: the breakdowns are replaced here, never left as they were.
+  return { ...shown, breakdowns: row.breakdowns.map((breakdown) => ({ ...breakdown, rows: breakdown.rows.map((inner) => ({ ...suppressRow(inner), by: inner.by, group: inner.group })) })) };
+}
+
 function suppressOutcome(outcome: OutcomeResult): OutcomeResult<Count> {
-  return { ...outcome, cohorts: outcome.cohorts.map(suppressRow), total: suppressRow(outcome.total) };
+  return {
+    ...outcome,
+    cohorts: outcome.cohorts.map(suppressWithBreakdowns),
+    total: suppressWithBreakdowns(outcome.total),
+    ...(outcome.months ? { months: suppressMonths(outcome.months) } : {}),
+  };
 }
 
 /** A warning's counts through the rule, and its words from them. */
@@ -93,6 +109,7 @@ export function suppressResult(result: Result): PublishedResult {
     published.comparison_listed = disclosedCount(listed);
     published.comparison_attrition = suppressSteps(result.comparison_attrition);
   }
+  if (result.match) published.match = suppressMatchReport(result.match);
   return published;
 }
 

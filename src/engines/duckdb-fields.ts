@@ -21,15 +21,24 @@ export class NeedsRowReader extends Error {}
 /** Where each wanted column is in the header (-1 for an absent optional one). */
 type Positions = Record<string, number>;
 
-function columnsIn(header: string[], outcomes: readonly Outcome[], source: ExtractSource): FoundColumns<string> {
+/** What an extract's pass reads: its columns (spec names, with their export names) and the column whose date it parses. */
+export interface ExtractShape {
+  columns: readonly { name: string; required: boolean; wellKnown?: readonly string[] }[];
+  dateColumn: string;
+}
+
+/** The shape of an activity extract: the columns its outcomes read. */
+export const activityShape = (outcomes: readonly Outcome[]): ExtractShape => ({ columns: extractColumns(outcomes, false), dateColumn: outcomes[0]!.extract.dateColumn });
+
+function columnsIn(header: string[], shape: ExtractShape, source: ExtractSource): FoundColumns<string> {
   try {
-    return findColumns(header, wantedColumns(source, extractColumns(outcomes, false)), source);
+    return findColumns(header, wantedColumns(source, shape.columns), source);
   } catch {
     throw new NeedsRowReader("a column the run needs is missing, or found twice");
   }
 }
 
-const datePosition = (outcomes: readonly Outcome[], at: Positions) => at[outcomes[0]!.extract.dateColumn]!;
+const datePosition = (shape: ExtractShape, at: Positions) => at[shape.dateColumn]!;
 
 /** A bare date (`2021-03-04`) is looked up whole; anything longer by its first ten characters. */
 function dateKeyFor(sample: string | undefined): ExtractFields["dateKey"] {
@@ -44,7 +53,7 @@ function activityFields(
   const own = outcomes.flatMap((outcome) => outcome.columns).filter((column) => at[column.name]! >= 0);
   return {
     patientId: field(at.patient_id!),
-    date: field(datePosition(outcomes, at)),
+    date: field(at[outcomes[0]!.extract.dateColumn]!),
     columns: Object.fromEntries(own.map((column) => [column.name, field(at[column.name]!)])),
     caseless: own.filter((column) => column.caseless).map((column) => column.name),
   };
@@ -52,7 +61,7 @@ function activityFields(
 
 /** What the start of a CSV extract says about reading the rest of it in DuckDB. */
 export interface CsvLayout {
-  outcomes: readonly Outcome[];
+  shape: ExtractShape;
   path: string;
   /** The file as the user named it. */
   file: string;
@@ -113,7 +122,7 @@ async function csvDateFormat(source: ExtractSource, position: number, head: CsvH
  * Reads the header (with csv-parse, as the stream engine does) and the first row; throws
  * `NeedsRowReader` where DuckDB cannot be trusted to read the header as csv-parse does.
  */
-export async function csvLayout(outcomes: readonly Outcome[], source: ExtractSource): Promise<CsvLayout> {
+export async function csvLayout(shape: ExtractShape, source: ExtractSource): Promise<CsvLayout> {
   if (!duckDbCanName(source.path)) throw new NeedsRowReader("DuckDB cannot name the file (a backslash and a glob character in its path)");
   const head = await readCsvHead(source.path, source.file).catch(() => {
     throw new NeedsRowReader("the file cannot be read, or its start is not valid CSV");
@@ -121,10 +130,10 @@ export async function csvLayout(outcomes: readonly Outcome[], source: ExtractSou
   // DuckDB takes the first line as the header; csv-parse skips blank lines before it.
   if (head.headerLine !== 1) throw new NeedsRowReader("blank lines before the header");
   if (!isPlainHeader(await readFirstLine(source.path), head.header)) throw new NeedsRowReader("the header line is padded or oddly quoted");
-  const { at, used } = columnsIn(head.header, outcomes, source);
-  const dateKey = dateKeyFor(head.firstRecord?.[datePosition(outcomes, at)]);
-  const dateFormat = await csvDateFormat(source, datePosition(outcomes, at), head);
-  return { outcomes, path: source.path, file: source.file, at, columnCount: head.header.length, dateKey, dateFormat, used };
+  const { at, used } = columnsIn(head.header, shape, source);
+  const dateKey = dateKeyFor(head.firstRecord?.[datePosition(shape, at)]);
+  const dateFormat = await csvDateFormat(source, datePosition(shape, at), head);
+  return { shape, path: source.path, file: source.file, at, columnCount: head.header.length, dateKey, dateFormat, used };
 }
 
 /**
@@ -153,18 +162,19 @@ function csvFieldSql(traits: CsvTextTraits, wanted: readonly number[], columnCou
   return { field: trimmed, suspect: [...quoted, ...padded, ...spaceAtEnd].join(" OR ") };
 }
 
-/** The pass over a CSV extract whose text has these traits. */
-export function csvRead(layout: CsvLayout, traits: CsvTextTraits): ExtractFields {
+/** How a pass reads a CSV extract whose text has these traits: each column's SQL, the suspect rows, the table function. */
+export function csvColumns(layout: CsvLayout, traits: CsvTextTraits, parallel = true) {
   const { at, columnCount } = layout;
   const wanted = Object.values(at).filter((position) => position >= 0);
   const { field, suspect } = csvFieldSql(traits, wanted, columnCount);
-  return {
-    ...activityFields(layout.outcomes, at, field),
-    dateKey: layout.dateKey,
-    ...(suspect ? { suspect } : {}),
-    // Exactly the header's columns: a row of the wrong length stops the pass (see `csvReadSql`).
-    source: csvReadSql(layout.path, layout.file, columnCount, true, "exact"),
-  };
+  // Exactly the header's columns: a row of the wrong length stops the pass (see `csvReadSql`).
+  return { field, ...(suspect ? { suspect } : {}), source: csvReadSql(layout.path, layout.file, columnCount, parallel, "exact") };
+}
+
+/** The pass over a CSV activity extract whose text has these traits. */
+export function csvRead(layout: CsvLayout, traits: CsvTextTraits, outcomes: readonly Outcome[]): ExtractFields {
+  const { field, ...read } = csvColumns(layout, traits);
+  return { ...activityFields(outcomes, layout.at, field), dateKey: layout.dateKey, ...read };
 }
 
 /**
@@ -206,10 +216,10 @@ export async function parquetRead(
   });
   const { at, used } = columnsIn(
     columns.map((column) => column.name),
-    outcomes,
+    activityShape(outcomes),
     source,
   );
-  const dateColumn = columns[datePosition(outcomes, at)]!;
+  const dateColumn = columns[at[outcomes[0]!.extract.dateColumn]!]!;
   const fields = activityFields(outcomes, at, (position) => parquetFieldSql(columns[position]!, dateSetting));
   // A field longer than a field may be makes the row invalid (the row reader says so).
   const wanted = Object.values(at).filter((position) => position >= 0);

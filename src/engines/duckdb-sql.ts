@@ -1,8 +1,9 @@
 import type { IndexDayRule } from "../core/windows.js";
-import { PLACE } from "../core/windows.js";
+import { PLACE, PLACES } from "../core/windows.js";
 import { type DateFormat, HES_MISSING_DATES } from "../extracts/dates.js";
 import { spellRepeatsSql } from "../core/spell-repeats.js";
 import { sqlString } from "../io/duckdb-session.js";
+import { boundaryColumns, monthSql } from "./duckdb-months.js";
 
 /**
  * The SQL of the DuckDB engine: one pass over an extract that validates, dates, places and counts
@@ -41,6 +42,8 @@ export interface ExtractFields {
 export interface CountingRules {
   dateFormat: DateFormat;
   indexDay: IndexDayRule;
+  /** K: the months −K…K counted around each index date (the subjects table has their boundaries). */
+  months: number;
   reasons: readonly { reason: string; when: string }[];
 }
 
@@ -69,9 +72,12 @@ export function calendarSql(format: DateFormat): string {
 /** The slot of the missing-value tokens in the subjects table: a row there has no patient (missing-values.ts). */
 export const TOKEN_SLOT = -1;
 
-/** The subjects' windows, filled by an appender: the only copy of the referral index DuckDB holds. */
-export const SUBJECTS_TABLE_SQL = `CREATE OR REPLACE TEMP TABLE subjects (
-  patient_id VARCHAR, slot INTEGER, prior_start INTEGER, pre_start INTEGER, index_day INTEGER, post_end INTEGER)`;
+/** The subjects' windows and month boundaries, filled by an appender: the only copy of the referral index DuckDB holds. */
+export function subjectsTableSql(months: number): string {
+  const bounds = boundaryColumns(months).map((column) => `${column} INTEGER`);
+  return `CREATE OR REPLACE TEMP TABLE subjects (
+  patient_id VARCHAR, slot INTEGER, prior_start INTEGER, pre_start INTEGER, index_day INTEGER, post_end INTEGER, ${bounds.join(", ")})`;
+}
 
 /** parseDate's strict reading, for a text the calendar does not hold (a time, an odd year, a bad date). */
 function strictDay(text: string, format: DateFormat): string {
@@ -83,7 +89,7 @@ function strictDay(text: string, format: DateFormat): string {
 }
 
 /** The row's day number, NULL where its date is not valid (parseDate's `INVALID_DATE`). */
-function daySql(format: DateFormat, key: ExtractFields["dateKey"]): string {
+export function daySql(format: DateFormat, key: ExtractFields["dateKey"]): string {
   // Looked up whole, a text found in the calendar is exactly a date; by its first ten characters,
   // what follows must be a time of day.
   const found =
@@ -116,7 +122,7 @@ export function placeSql(indexDay: IndexDayRule, names: PlaceNames = PASS_NAMES)
     ELSE ${PLACE.outside} END`;
 }
 
-const MISSING_DAYS = `(${[...HES_MISSING_DATES].join(", ")})`;
+export const MISSING_DAYS = `(${[...HES_MISSING_DATES].join(", ")})`;
 
 const ifMissing = (code: number) => `CASE WHEN day IN ${MISSING_DAYS} THEN ${code + MISSING_DAY} ELSE ${code} END`;
 
@@ -170,9 +176,10 @@ function datedSql(fields: ExtractFields, rules: CountingRules): string {
 }
 
 /**
- * The one pass. Each result row is a (subject slot, code) group with its row count and the earliest
- * and latest day in it: a few per subject, whatever the extract's length. The counts stand only if
- * no row is `unsure`. (Counts come back as doubles, exact to 2^53, not as BigInt.)
+ * The one pass. Each result row is a (subject slot, code, month) group with its row count and the
+ * earliest and latest day in it: a few per subject and month, whatever the extract's length. The
+ * month is that of a countable row (a place code), NULL for every other code and beyond month ±K.
+ * The counts stand only if no row is `unsure`. (Counts come back as doubles, exact to 2^53, not as BigInt.)
  */
 export function tallySql(fields: ExtractFields, rules: CountingRules): string {
   return `${datedSql(fields, rules)}, placed AS (
@@ -180,11 +187,30 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
       WHEN ${unsureSql(fields)} THEN ${CODE.unsure}
       WHEN s.slot IS NULL THEN ${ifMissing(CODE.others)}
       ${reasonsSql(rules).join("\n      ")}
-      ELSE ${placeSql(rules.indexDay)} END AS code
+      ELSE ${placeSql(rules.indexDay)} END AS code,
+      ${monthSql(rules.months)} AS month_of_day
     FROM dated LEFT JOIN subjects AS s ON s.patient_id = dated.patient_id
+  ), grouped AS (
+    SELECT slot, code, CASE WHEN code < ${PLACES} THEN month_of_day END AS month, day FROM placed
   )
-  SELECT slot, code, count(*)::DOUBLE AS rows, min(day) AS earliest, max(day) AS latest
-  FROM placed GROUP BY slot, code`;
+  SELECT slot, code, month, count(*)::DOUBLE AS rows, min(day) AS earliest, max(day) AS latest
+  FROM grouped GROUP BY slot, code, month`;
+}
+
+/** The population's people by position, for matching's days (duckdb-days.ts). */
+export const POPULATION_TABLE_SQL = "CREATE OR REPLACE TEMP TABLE population (patient_id VARCHAR, person INTEGER)";
+
+/**
+ * Matching's days (activity-days.ts): each countable row of a person of the population, as (person,
+ * day), for the days `[from, to)`. Run only after the extract's tally found no row it could not vouch
+ * for, so every row here is valid; countable is the tally's test: none of the outcome's reasons, and
+ * not a HES placeholder date.
+ */
+export function countableDaysSql(fields: ExtractFields, rules: CountingRules, span: { from: number; to: number }): string {
+  const countable = rules.reasons.length === 0 ? "true" : `CASE ${rules.reasons.map(({ when }) => `WHEN ${when} THEN false`).join(" ")} ELSE true END`;
+  return `${datedSql(fields, rules)}
+  SELECT p.person, dated.day FROM dated JOIN population AS p ON p.patient_id = dated.patient_id
+  WHERE dated.day >= ${span.from} AND dated.day < ${span.to} AND dated.day NOT IN ${MISSING_DAYS} AND ${countable}`;
 }
 
 /** The pass's name for an outcome column, for a rule's SQL (`CountingRule.notCountableSql`). */

@@ -2,10 +2,11 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { type ActivityTally, emptyTally } from "../core/count-in-windows.js";
 import type { Subjects } from "../core/subjects.js";
 import { PLACES } from "../core/windows.js";
+import { boundaryCount, monthCount } from "../core/months.js";
 import type { Outcome } from "../outcomes/outcome.js";
 import { NeedsRowReader } from "./duckdb-fields.js";
 import { MISSING_TOKEN_SPELLINGS } from "../extracts/missing-values.js";
-import { CODE, type CountingRules, type ExtractFields, FIRST_REASON_CODE, MISSING_DAY, SUBJECTS_TABLE_SQL, TOKEN_SLOT, tallySql } from "./duckdb-sql.js";
+import { CODE, type CountingRules, type ExtractFields, FIRST_REASON_CODE, MISSING_DAY, subjectsTableSql, TOKEN_SLOT, tallySql } from "./duckdb-sql.js";
 
 /** The reason each code of the pass stands for (see `CODE` and `FIRST_REASON_CODE`). */
 function reasonOfCode(rules: CountingRules): Map<number, string> {
@@ -14,8 +15,9 @@ function reasonOfCode(rules: CountingRules): Map<number, string> {
 
 /** Loads the subjects' windows into DuckDB with an appender: one small table, whatever the extract. */
 export async function loadSubjects(connection: DuckDBConnection, subjects: Subjects): Promise<void> {
-  await connection.run(SUBJECTS_TABLE_SQL);
+  await connection.run(subjectsTableSql(subjects.months));
   const appender = await connection.createAppender("subjects");
+  const bounds = boundaryCount(subjects.months);
   for (const [patientId, slot] of subjects.slotOf) {
     appender.appendVarchar(patientId);
     appender.appendInteger(slot);
@@ -23,13 +25,14 @@ export async function loadSubjects(connection: DuckDBConnection, subjects: Subje
     appender.appendInteger(subjects.preStart[slot]!);
     appender.appendInteger(subjects.indexDate[slot]!);
     appender.appendInteger(subjects.postEnd[slot]!);
+    for (let b = 0; b < bounds; b++) appender.appendInteger(subjects.monthBounds[slot * bounds + b]!);
     appender.endRow();
   }
   // No subject is called NULL (the referral reader refuses such a row): these rows mark the tokens.
   for (const token of MISSING_TOKEN_SPELLINGS) {
     appender.appendVarchar(token);
     appender.appendInteger(TOKEN_SLOT);
-    for (let i = 0; i < 4; i++) appender.appendInteger(0);
+    for (let i = 0; i < 4 + bounds; i++) appender.appendInteger(0);
     appender.endRow();
   }
   appender.closeSync();
@@ -39,6 +42,8 @@ export async function loadSubjects(connection: DuckDBConnection, subjects: Subje
 interface Groups {
   slot: (number | null)[];
   code: number[];
+  /** A countable row's month (0 … 2K), null for other codes and beyond month ±K. */
+  month: (number | null)[];
   rows: number[];
   earliest: (number | null)[];
   latest: (number | null)[];
@@ -48,6 +53,7 @@ interface Groups {
 function foldGroups(groups: Groups, subjects: Subjects, outcome: Outcome, rules: CountingRules): { tally: ActivityTally; rows: number } {
   const tally = emptyTally(subjects, outcome, false);
   const reasonOf = reasonOfCode(rules);
+  const perSubject = monthCount(subjects.months);
   let rows = 0;
   for (let g = 0; g < groups.code.length; g++) {
     const n = groups.rows[g]!;
@@ -61,6 +67,8 @@ function foldGroups(groups: Groups, subjects: Subjects, outcome: Outcome, rules:
       tally.activityOfOthers += n;
     } else if (code < PLACES) {
       tally.places[groups.slot[g]! * PLACES + code]! += n;
+      const month = groups.month[g];
+      if (month !== null && month !== undefined) tally.months[groups.slot[g]! * perSubject + month]! += n;
     } else {
       tally.notCountable[reasonOf.get(code)!]! += n;
     }
@@ -70,18 +78,15 @@ function foldGroups(groups: Groups, subjects: Subjects, outcome: Outcome, rules:
 
 async function runTally(connection: DuckDBConnection, fields: ExtractFields, rules: CountingRules): Promise<Groups> {
   const result = await connection.run(tallySql(fields, rules));
-  const groups: Groups = { slot: [], code: [], rows: [], earliest: [], latest: [] };
-  const columns = [groups.slot, groups.code, groups.rows, groups.earliest, groups.latest] as (number | null)[][];
-  // Item by item from each vector: the API's conversion to JavaScript values (getColumnsObjectJS)
-  // takes a few times longer for tens of thousands of groups. Every column is INTEGER or DOUBLE.
+  const groups: Groups = { slot: [], code: [], month: [], rows: [], earliest: [], latest: [] };
+  const columns = [groups.slot, groups.code, groups.month, groups.rows, groups.earliest, groups.latest] as (number | null)[][];
+  // A chunk's columns at once (`getColumns`): reading them value by value takes many times longer
+  // for tens of thousands of groups. Every column is INTEGER or DOUBLE.
   for (const chunk of await result.fetchAllChunks()) {
-    // `rowCount` is a getter that asks the native binding each time: read once per chunk.
-    const rowCount = chunk.rowCount;
-    for (let c = 0; c < columns.length; c++) {
-      const vector = chunk.getColumnVector(c);
+    chunk.getColumns().forEach((values, c) => {
       const column = columns[c]!;
-      for (let i = 0; i < rowCount; i++) column.push(vector.getItem(i) as number | null);
-    }
+      for (const value of values) column.push(value as number | null);
+    });
   }
   return groups;
 }

@@ -1,8 +1,9 @@
-import { stat } from "node:fs/promises";
 import type { EvaluationRun } from "../config/run.js";
 import type { EngineName } from "../config/settings.js";
 import { isParquet } from "../io/records.js";
-import { duckdbEngine, warmUpDuckDb } from "./duckdb.js";
+import { duckdbEngine, readReferralsWithDuckDb, sizeOf, warmUpDuckDb } from "./duckdb.js";
+import type { CohortNames } from "../extracts/cohort-names.js";
+import type { ReferralsRead } from "../extracts/read-referrals.js";
 import type { ActivityEngine } from "./stream.js";
 import { streamEngine } from "./stream-engine.js";
 
@@ -11,13 +12,6 @@ import { streamEngine } from "./stream-engine.js";
  * than they save); above it, one SQL pass is several times faster.
  */
 export const DUCKDB_FROM_BYTES = 64 * 1024 * 1024;
-
-async function sizeOf(path: string): Promise<number> {
-  return stat(path).then(
-    (info) => info.size,
-    () => 0, // a missing file is reported by whichever engine reads it
-  );
-}
 
 /** `--engine auto`: DuckDB for Parquet input or an activity extract over 64 MB, otherwise the stream engine. */
 export async function chooseEngine(run: EvaluationRun): Promise<EngineName> {
@@ -34,9 +28,17 @@ export async function chooseEngine(run: EvaluationRun): Promise<EngineName> {
 
 export const ENGINES: Record<EngineName, ActivityEngine> = { stream: streamEngine, duckdb: duckdbEngine };
 
-/** The chosen engine, ready to read: DuckDB starts up (a quarter of a second) while the referrals are read. */
-export async function selectEngine(run: EvaluationRun): Promise<{ name: EngineName; read: ActivityEngine }> {
+/** An engine, ready to read: the activity extracts, and (DuckDB) the referrals where it can vouch for them. */
+export interface Engine {
+  name: EngineName;
+  read: ActivityEngine;
+  /** The referrals read by the engine; undefined where the row reader is to read them. */
+  readReferrals(run: EvaluationRun): Promise<{ read: ReferralsRead; cohorts: CohortNames } | undefined>;
+}
+
+/** The chosen engine, ready to read: DuckDB starts up (a quarter of a second) while the inputs are scanned. */
+export async function selectEngine(run: EvaluationRun): Promise<Engine> {
   const name = await chooseEngine(run);
   if (name === "duckdb") warmUpDuckDb(run);
-  return { name, read: ENGINES[name] };
+  return { name, read: ENGINES[name], readReferrals: name === "duckdb" ? (of) => readReferralsWithDuckDb(of) : async () => undefined };
 }

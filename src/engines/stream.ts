@@ -9,6 +9,7 @@ import { type SpellRepeats, spellRepeatCounter } from "../core/spell-repeats.js"
 import { COST_COLUMN } from "../extracts/activity-rows.js";
 import type { Outcome } from "../outcomes/outcome.js";
 import { outcomeOf } from "../outcomes/registry.js";
+import { alsoFilingDays, type DaysWanted } from "./match-days.js";
 
 /** The activity extracts of a run, in the order every engine reads them (and reports their problems). */
 export function activityExtracts(run: EvaluationRun): string[] {
@@ -46,24 +47,29 @@ export interface ActivityRead {
 /**
  * An engine reads every activity extract given and counts each row into the subjects' windows.
  * Every engine must give the same tallies, row counts and problems for the same input. `progress`,
- * where given, hears how many rows of each file have been read (see `ProgressListener`).
+ * where given, hears how many rows of each file have been read (see `ProgressListener`); `days`,
+ * where given (matching), is filled with the population's countable days as well.
  */
-export type ActivityEngine = (run: EvaluationRun, subjects: Subjects, log: ProblemLog, progress?: ProgressListener) => Promise<ActivityRead[]>;
+export type ActivityEngine = (run: EvaluationRun, subjects: Subjects, log: ProblemLog, progress?: ProgressListener, days?: DaysWanted) => Promise<ActivityRead[]>;
 
-/** Reads one activity extract row by row into the subjects' windows; its invalid rows go to the log. */
-export type ExtractReader = (extract: string, run: EvaluationRun, subjects: Subjects, log: ProblemLog, progress?: ProgressListener) => Promise<ActivityRead>;
+/** Reads one activity extract row by row into the subjects' windows (and `days`, where given); its invalid rows go to the log. */
+export type ExtractReader = (extract: string, run: EvaluationRun, subjects: Subjects, log: ProblemLog, progress?: ProgressListener, days?: DaysWanted) => Promise<ActivityRead>;
 
 /**
  * Streams one extract row by row, validating each row at the border (problems to the log, which
  * decides stop or skip) and counting it for each of its outcomes as it passes: memory independent of
  * the extract's length.
  */
-export const streamExtract: ExtractReader = async (extract, run, subjects, log, progress) => {
+export const streamExtract: ExtractReader = async (extract, run, subjects, log, progress, days) => {
   const { settings } = run;
   const source = run.activity[extract]!;
   const outcomes = outcomesOfExtract(run, extract);
   const tallies = outcomes.map((outcome) => ({ outcome: outcome.id, tally: emptyTally(subjects, outcome, hasCostColumn(run, outcome)) }));
-  const readings = outcomes.map((outcome, i) => ({ outcome, rule: outcome.rule(settings), sink: windowCounter(tallies[i]!.tally, subjects, settings.indexDay) }));
+  const readings = outcomes.map((outcome, i) => ({
+    outcome,
+    rule: outcome.rule(settings),
+    sink: alsoFilingDays(windowCounter(tallies[i]!.tally, subjects, settings.indexDay), outcome, days),
+  }));
   const episodes = outcomes[0]!.extract.episodes;
   const spells = spellRepeatCounter(subjects.slotOf);
   const seeRow = episodes && ((patientId: string, day: number, row: { values: Readonly<Record<string, string | undefined>> }) => {

@@ -8,11 +8,15 @@ import type { ProblemLog } from "./problem-log.js";
 import { RowReader } from "./row-reader.js";
 import { type ExtractSource, wantedColumns } from "./source.js";
 
-/** The matched comparison group's columns (statistics.md). */
+/**
+ * The matched comparison group's columns (statistics.md), and `matched_to`, which `prepost match`
+ * writes (matching.md, "Outputs"): the case each control was matched to.
+ */
 export const COMPARISON_COLUMNS = [
   { name: "patient_id", required: true },
   { name: "cohort", required: true },
   { name: "index_date", required: true },
+  { name: "matched_to", required: false },
 ] as const;
 
 /** A patient who was not referred, matched to a cohort, with a pseudo index date. */
@@ -21,6 +25,8 @@ export interface ComparisonPatient {
   cohort: string;
   indexDate: Day;
   line: number;
+  /** The referred patient (the case) whose matched set the control is in, where the extract says (`matched_to`). */
+  matchedTo?: string;
 }
 
 export interface ComparisonReading {
@@ -39,6 +45,8 @@ export function comparisonRowParser(header: string[], source: ExtractSource, rea
   const row = new RowReader("comparison", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");
   const dateField = requiredDayField(source.format.dateFormat);
+  // Where the column is there, the difference in differences is over matched sets: every control needs its case.
+  const matchedToField = requiredTextField("the case it was matched to, where the extract has matched_to");
   const firstLineOf = new Map<string, number>();
 
   return (fields: string[], line: number): ComparisonPatient | undefined => {
@@ -46,6 +54,7 @@ export function comparisonRowParser(header: string[], source: ExtractSource, rea
     const patientId = row.read(patientIdField, at.patient_id, names.patient_id!);
     const cohort = row.read(cohortField, at.cohort, names.cohort!);
     const indexDate = row.read(dateField, at.index_date, names.index_date!);
+    const matchedTo = at.matched_to >= 0 ? row.read(matchedToField, at.matched_to, names.matched_to!) : undefined;
     // Compared as the referrals' are: without regard to case or runs of white space, aliases merged.
     const named = cohort === undefined ? undefined : reading.cohorts.find(cohort);
     const stop = (column: string, value: string, message: string) =>
@@ -59,6 +68,6 @@ export function comparisonRowParser(header: string[], source: ExtractSource, rea
       else firstLineOf.set(patientId, line);
     }
     if (!row.end()) return undefined;
-    return { patientId: patientId!, cohort: named!, indexDate: indexDate!, line };
+    return { patientId: patientId!, cohort: named!, indexDate: indexDate!, line, ...(matchedTo !== undefined ? { matchedTo } : {}) };
   };
 }

@@ -16,12 +16,8 @@ import { type ExtractSource, wantedColumns } from "./source.js";
 
 export { NEVER, type Population, REGISTERED_SINCE_EVER } from "./population-table.js";
 
-/**
- * The population extract is not yet one of result.ts's `EXTRACT_NAMES` (the `match` command's wiring
- * adds it there, with its words in render/accounts.ts); until then its rows' problems are filed
- * under this name, which is what the wiring's `ExtractSource` will say.
- */
-export const POPULATION_EXTRACT = "population" as unknown as ExtractName;
+/** The population extract's name in a run (config key, `--population`, `inputs`, problems filed by extract). */
+export const POPULATION_EXTRACT: ExtractName = "population";
 
 export interface PopulationRead {
   population: Population;

@@ -20,6 +20,8 @@ export interface ReferralsRead {
 export interface ReferralReading {
   /** The run's cohorts: each row's value is taken as the cohort it names (see `CohortNames`). */
   cohorts: CohortNames;
+  /** The columns the breakdowns read from each patient's index row (`groupColumnsOf`). */
+  groupColumns?: readonly string[];
 }
 
 /**
@@ -42,7 +44,7 @@ export async function readReferrals(
   await visitRecords(source, {
     textKind: (kind) => noteTextKind(report, kind),
     header: (fields) => {
-      parseRow = referralRowParser(fields, source, log, withInvalidRow, report);
+      parseRow = referralRowParser(fields, source, log, withInvalidRow, report, reading.groupColumns);
     },
     record: (fields, line) => {
       rows++;

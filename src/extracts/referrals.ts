@@ -1,6 +1,6 @@
 import type { Day } from "../core/day.js";
-import { findColumns } from "../io/columns.js";
-import { consentField, optionalWholeNumberField, patientIdField, requiredDayField, requiredTextField } from "./fields.js";
+import { type ColumnPositions, findColumns } from "../io/columns.js";
+import { consentField, optionalTextField, optionalWholeNumberField, patientIdField, requiredDayField, requiredTextField } from "./fields.js";
 import { isMissingToken } from "./missing-values.js";
 import type { ProblemLog } from "./problem-log.js";
 import type { ExtractReading } from "./reading-report.js";
@@ -17,6 +17,8 @@ export interface ReferralRow {
   age: number | undefined;
   /** The `row_order` column's value, where one is mapped (warehouse.md): it, not the line, orders the rows. */
   rowOrder?: string;
+  /** The row's value of each column the breakdowns read (`--by`), "" where missing. */
+  groups: string[];
   line: number;
 }
 
@@ -47,11 +49,23 @@ export function rejectedPatientOf(fields: readonly string[], position: number): 
  * goes into `rejected` (see `rejectedPatientOf`), so that a skipped row can never move their index
  * date to a later contact. `report` hears which headers were read, and the dates' format.
  */
-export function referralRowParser(header: string[], source: ExtractSource, log: ProblemLog, rejected: Set<string>, report?: ExtractReading) {
-  const { at, used } = findColumns(header, wantedColumns(source, REFERRAL_COLUMNS), source);
+export function referralRowParser(
+  header: string[],
+  source: ExtractSource,
+  log: ProblemLog,
+  rejected: Set<string>,
+  report?: ExtractReading,
+  groupColumns: readonly string[] = [],
+) {
+  // The breakdowns' columns beyond the spec's are read too; a setting needs each (`source.needed`).
+  const beyond = groupColumns.filter((column) => !REFERRAL_COLUMNS.some((spec) => spec.name === column)).map((name) => ({ name, required: false }));
+  const { at: found, used } = findColumns<string>(header, wantedColumns<string>(source, [...REFERRAL_COLUMNS, ...beyond]), source);
+  // Every wanted column has a position (−1 where an optional one is not there).
+  const at = found as ColumnPositions<(typeof REFERRAL_COLUMNS)[number]["name"]>;
+  const groupAt = groupColumns.map((column) => found[column]!);
   if (report) report.columns = used;
   // Messages name a column by the extract's own header for it, as the user sees it in the file.
-  const name = (column: (typeof REFERRAL_COLUMNS)[number]["name"]) => used[column]?.header ?? source.columns[column] ?? column;
+  const name = (column: string) => used[column]?.header ?? source.columns[column] ?? column;
   const row = new RowReader("referrals", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");
   const rowOrderField = requiredTextField("a row order (columns.referrals.row_order)");
@@ -75,6 +89,7 @@ export function referralRowParser(header: string[], source: ExtractSource, log: 
     const onwardReferrals = row.read(optionalWholeNumberField, at.onward_referrals, name("onward_referrals"));
     const age = row.read(optionalWholeNumberField, at.age, name("age"));
     const rowOrder = at.row_order >= 0 ? row.read(rowOrderField, at.row_order, name("row_order")) : undefined;
+    const groups = groupColumns.map((column, i) => row.read(optionalTextField, groupAt[i]!, name(column)) ?? "");
     if (!row.end()) return reject(fields);
     return {
       patientId: patientId!,
@@ -84,6 +99,7 @@ export function referralRowParser(header: string[], source: ExtractSource, log: 
       onwardReferrals: onwardReferrals ?? 0,
       age,
       ...(rowOrder !== undefined ? { rowOrder } : {}),
+      groups,
       line,
     };
   }, { finish });

@@ -47,7 +47,12 @@ export function wantedColumns<Name extends string>(
   source: ExtractSource,
   spec: readonly { name: Name; required: boolean; wellKnown?: readonly string[] }[],
 ): (ColumnWanted & { name: Name })[] {
-  return spec.filter((column) => column.required || !source.absent?.includes(column.name)).map((column) => {
+  // A column the config maps must be in the header even where no rule of this run reads it (a
+  // discharge date mapped while bed days are not reported): a mistyped header is an error, never ignored.
+  const unread = Object.keys(source.columns)
+    .filter((name) => source.columns[name] !== undefined && !spec.some((column) => column.name === name))
+    .map((name) => ({ name: name as Name, required: false }));
+  return [...spec, ...unread].filter((column) => column.required || !source.absent?.includes(column.name)).map((column) => {
     const mapped = source.columns[column.name];
     const neededBy = source.needed[column.name];
     return {

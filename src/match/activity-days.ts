@@ -30,6 +30,15 @@ class IntList {
     }
     this.values[this.length++] = value;
   }
+  pushAll(values: Int32Array): void {
+    if (this.length + values.length > this.values.length) {
+      const grown = new Int32Array(Math.max(this.values.length * 2, this.length + values.length));
+      grown.set(this.values.subarray(0, this.length));
+      this.values = grown;
+    }
+    this.values.set(values, this.length);
+    this.length += values.length;
+  }
 }
 
 /**
@@ -52,6 +61,12 @@ export class ActivityDaysBuilder {
   add(outcome: number, person: number, day: Day): void {
     this.people[outcome]!.push(person);
     this.days[outcome]!.push(day);
+  }
+
+  /** Many events at once (a DuckDB result's columns): `people[i]` had an event on `days[i]`. */
+  addAll(outcome: number, people: Int32Array, days: Int32Array): void {
+    this.people[outcome]!.pushAll(people);
+    this.days[outcome]!.pushAll(days);
   }
 
   done(): ActivityDays {

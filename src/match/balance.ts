@@ -26,6 +26,8 @@ export interface BalanceRow {
 }
 
 export interface Balance {
+  /** How many each group holds: the pool in pairs of a case and a candidate (a person once per case they could be a control of). */
+  groups: { cases: number; pool: number; matchedCases: number; controls: number };
   rows: BalanceRow[];
   /** One per row whose |SMD| after matching is 0.1 or more (or cannot be computed while the shares differ). */
   warnings: string[];
@@ -101,7 +103,13 @@ export function balanceOf(input: BalanceInput): Balance {
     }
   });
   input.near.names.forEach((name, v) => rows.push(row(name, null, [cases.near[v]!, input.pool.near[v]!, matchedCases.near[v]!, controls.near[v]!])));
-  return { rows, warnings: balanceWarnings(rows) };
+  const groupSizes = {
+    cases: input.cases.length,
+    pool: input.pool.exact[0]?.n ?? input.pool.near[0]?.n ?? 0,
+    matchedCases: input.matchedCases.length,
+    controls: input.controls.length,
+  };
+  return { groups: groupSizes, rows, warnings: balanceWarnings(rows) };
 }
 
 const SMD_WARNING = 0.1;

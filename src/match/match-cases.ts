@@ -1,6 +1,7 @@
 import type { Day } from "../core/day.js";
 import type { IndexDayRule, WindowLength } from "../core/windows.js";
 import type { Population } from "../extracts/population-table.js";
+import type { UnmatchedReason } from "../result.js";
 import type { ActivityDays } from "./activity-days.js";
 import { type Balance, balanceOf, type PersonAt } from "./balance.js";
 import { indexCandidates } from "./candidate-index.js";
@@ -37,7 +38,7 @@ export const DEFAULT_RATIO = 1;
 export const MAX_RATIO = 10;
 export const DEFAULT_CALIPER = 1;
 
-export type UnmatchedReason = "case_not_in_population" | "invalid_population_row" | "no_candidate" | "none_within_caliper";
+export type { UnmatchedReason };
 
 export interface Control {
   person: number;

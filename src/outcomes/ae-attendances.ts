@@ -48,6 +48,8 @@ export const aeAttendances: Outcome = {
     }
     return `${settings.aeCoding.toUpperCase()} coding; categories not counted: ${settings.excludedAttendanceCategories.join(", ") || "none"}`;
   },
+  neededColumns: (settings, listed): Record<string, string> =>
+    listed.excludedAttendanceCategories && settings.excludedAttendanceCategories.length > 0 ? { attendance_category: "the config's excludedAttendanceCategories" } : {},
   rule(settings) {
     const excluded = new Set(settings.excludedAttendanceCategories);
     const codes = settings.excludedAttendanceCategories;

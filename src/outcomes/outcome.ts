@@ -94,6 +94,12 @@ export interface Outcome {
   checkRow?(days: Readonly<Record<string, number | undefined>>): RowProblem | undefined;
   /** `checkRow` in SQL, over `day(name)`, a date column's date (NULL where empty or a placeholder): the column it names and when the row breaks it. */
   checkRowSql?(day: (name: string) => string): { column: string; when: string };
+  /**
+   * The optional columns of its extract that a setting makes necessary, with the setting's name: a
+   * rule with no column behind it would count every row, in silence. `listed` says which of the
+   * lists the user gave (rather than left to their defaults).
+   */
+  neededColumns?(settings: RunSettings, listed: { excludedAttendanceCategories: boolean }): Record<string, string>;
   /** The outcome's assumptions in words (the categories not counted, say), given which columns its extract had; none if it has none to state. */
   assumption?(settings: Settings, columns: ExtractReading["columns"] | undefined): string;
   /** What the extract's header shows that the settings leave open (HES's A&E codes with no coding chosen): a problem that stops the run. */

@@ -4,12 +4,15 @@ import { delimiterName } from "../io/file-kind.js";
 import { type ActivityRowAccount, type AttritionStep, type Count, inputFile, type PublishedResult } from "../result.js";
 import { describedExtract, describedOutcome } from "../outcomes/registry.js";
 import { formatCount } from "./numbers.js";
+import { matchingInWords } from "./match-report.js";
 import {
+  breakdownsInWords,
   comparisonExclusionInWords,
   coverageInWords,
   extractCoverageInWords,
   eligibilityInWords,
   engineInWords,
+  monthsInWords,
   exclusionInWords,
   indexDayInWords,
   intervalsInWords,
@@ -133,6 +136,7 @@ function extractNames(result: PublishedResult): string[] {
 function extractTitle(name: string, result: PublishedResult): string {
   if (name === "referrals") return "Referrals extract";
   if (name === "comparison") return "Comparison group extract";
+  if (name === "population") return "Population extract";
   const what = describedExtract(name, result.settings)?.what ?? name;
   const title = what.replace(/^the /, "");
   return title.charAt(0).toUpperCase() + title.slice(1);
@@ -206,13 +210,18 @@ export function assumptionLines(result: PublishedResult): Line[] {
     ["Study period", periodInWords(settings)],
     ["Windows", `${windowInWords(settings.window)} before and after the index date (first intervention)`],
     ["Index day", indexDayInWords(settings.indexDay)],
+    // Absent from a result made before the months were (a hand-made one, say): nothing to say of them.
+    ...(settings.months !== undefined ? [["Months", monthsInWords(settings)] as Line] : []),
     ["Data coverage", coverageInWords(settings)],
     ...extractCoverageLines(result),
     ["Eligibility", eligibilityInWords(settings)],
+    ...((settings.by?.length ?? 0) > 0 ? [["Breakdowns", breakdownsInWords(settings)] as Line] : []),
     ...outcomeAssumptionLines(result),
     ["Intervals", intervalsInWords(settings)],
     ["Engine", engineInWords(settings.engine)],
   ];
+  const matching = matchingInWords(settings);
+  if (matching !== undefined) lines.push(["Matching", matching]);
   const costed = Object.values(settings.unitCosts).some((cost) => cost !== null) || Object.keys(settings.costColumns ?? {}).length > 0;
   if (costed) lines.push(["Costs", unitCostsInWords(result)]);
   if (result.disclosure) lines.push(["Suppression", result.disclosure.note]);

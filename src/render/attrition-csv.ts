@@ -1,11 +1,12 @@
 import { DISCLOSURE_RULE } from "../disclosure/rule.js";
-import type { AttritionStep, Count, PublishedResult } from "../result.js";
+import type { AttritionStep, Count, PublishedResult, UnmatchedReason } from "../result.js";
+import { unmatchedInWords } from "./match-report.js";
 import { comparisonListed } from "./accounts.js";
 import { type CsvCell, csvText, figureCell } from "./csv-cells.js";
 import { comparisonExclusionInWords, exclusionInWords } from "./wording.js";
 
 interface Flow<Reason extends string> {
-  group: "referred" | "comparison";
+  group: "referred" | "comparison" | "matched";
   start: { reason: string; description: string; patients: Count };
   steps: readonly AttritionStep<Reason, Count>[];
   words: (reason: Reason) => string;
@@ -61,5 +62,20 @@ export function renderAttritionCsv(result: PublishedResult): string {
       ),
     );
   }
+  if (result.match) rows.push(...flowRows(matchingFlow(result.match), withSuppressed));
   return csvText(header, rows);
+}
+
+/** The cases of matching (the patients included) through each reason a case found no control, to those matched. */
+function matchingFlow(report: NonNullable<PublishedResult["match"]>): Flow<UnmatchedReason> {
+  // Each step's remaining follows from the true counts, which the published report does not hold: rounded from what it does.
+  const reasons = Object.entries(report.unmatched) as [UnmatchedReason, Count][];
+  let remaining: Count = report.cases;
+  const steps = reasons.map(([reason, excluded]): AttritionStep<UnmatchedReason, Count> => {
+    remaining = remaining === null || excluded === null ? null : remaining - excluded;
+    const last = reason === reasons[reasons.length - 1]![0];
+    const shown = last ? report.matched : remaining;
+    return { reason, excluded, remaining: shown, suppressed: [...(excluded === null ? ["excluded"] : []), ...(shown === null ? ["remaining"] : [])] };
+  });
+  return { group: "matched", start: { reason: "cases", description: "cases: referred patients included", patients: report.cases }, steps, words: (reason) => `unmatched: ${unmatchedInWords(reason)}` };
 }

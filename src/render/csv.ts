@@ -1,5 +1,6 @@
-import type { CohortFigures, Count, OutcomeResult, PublishedResult } from "../result.js";
+import type { BreakdownRow, CohortFigures, Count, OutcomeResult, PublishedResult } from "../result.js";
 import { type CsvCell, csvText, figureCell } from "./csv-cells.js";
+import { renderMatchCsv } from "./match-csv.js";
 
 type Row = CohortFigures<Count>;
 
@@ -12,6 +13,11 @@ interface Column {
 
 const figure = (field: keyof Row & string): Column => ({ name: field, cell: (row) => figureCell(row, field, row[field] as number | null) });
 const optionalFigure = (field: keyof Row & string): Column => ({ ...figure(field), optional: (row) => row[field] !== undefined });
+const matchedFigure = (field: "patients" | "unmatched" | "controls_without_case" | "pre" | "post" | "change_pct" | "ci_low" | "ci_high"): Column => ({
+  name: `matched_cases_${field}`,
+  cell: (row) => figureCell(row, `matched_cases_${field}`, row.matched_cases?.[field]),
+  optional: (row) => row.matched_cases !== undefined,
+});
 const comparisonFigure = (field: "patients" | "pre" | "post" | "change_pct" | "ci_low" | "ci_high"): Column => ({
   name: `comparison_${field}`,
   cell: (row) => figureCell(row, `comparison_${field}`, row.comparison?.[field]),
@@ -24,6 +30,9 @@ const COLUMNS: Column[] = [
   { name: "outcome_label", cell: (_, outcome) => outcome.label },
   { name: "cohort", cell: (row) => row.cohort },
   { name: "label", cell: (row) => row.label },
+  // A breakdown row's column and group; empty on the row it breaks down.
+  { name: "by", cell: (row) => (row as BreakdownRow<Count>).by, optional: (row) => "group" in row },
+  { name: "group", cell: (row) => (row as BreakdownRow<Count>).group, optional: (row) => "group" in row },
   figure("patients"),
   figure("pre"),
   figure("post"),
@@ -40,6 +49,14 @@ const COLUMNS: Column[] = [
   optionalFigure("prior"),
   optionalFigure("prior_pre"),
   optionalFigure("prior_change_pct"),
+  matchedFigure("patients"),
+  matchedFigure("unmatched"),
+  matchedFigure("controls_without_case"),
+  matchedFigure("pre"),
+  matchedFigure("post"),
+  matchedFigure("change_pct"),
+  matchedFigure("ci_low"),
+  matchedFigure("ci_high"),
   comparisonFigure("patients"),
   comparisonFigure("pre"),
   comparisonFigure("post"),
@@ -51,20 +68,28 @@ const COLUMNS: Column[] = [
   optionalFigure("did_ci_high"),
   { name: "warnings", cell: (row) => row.warnings?.join(" | "), optional: (row) => row.warnings !== undefined },
   optionalFigure("unit_cost"),
+  { name: "cost_column", cell: (row) => row.cost_column, optional: (row) => row.cost_column !== undefined },
   optionalFigure("cost_pre"),
   optionalFigure("cost_post"),
   optionalFigure("cost_change"),
+  optionalFigure("cost_missing"),
   { name: "suppressed", cell: (row) => row.suppressed?.join(" "), optional: (row) => row.suppressed !== undefined },
 ];
 
+/** A row, then its breakdown rows (`--by`), column by column, group by group. */
+const withBreakdowns = (row: Row): Row[] => [row, ...(row.breakdowns ?? []).flatMap((breakdown) => breakdown.rows)];
+
 /**
  * `--format csv`: tidy, one row per outcome × cohort (Total included, as cohort `Total`), one column
- * per figure of the JSON, numbers unrounded; for Excel, R and Python. A figure that cannot be
- * computed is empty; one withheld by `--suppress` is `*` (read with `na = c("", "*")`), the row lists
- * it under `suppressed`, and a `disclosure` column names the rule.
+ * per figure of the JSON, numbers unrounded; for Excel, R and Python. With `--by`, each row is
+ * followed by its breakdown rows, told apart by the `by` and `group` columns (empty on the row
+ * itself). A figure that cannot be computed is empty; one withheld by `--suppress` is `*` (read with
+ * `na = c("", "*")`), the row lists it under `suppressed`, and a `disclosure` column names the rule.
  */
 export function renderCsv(result: PublishedResult): string {
-  const rows = result.outcomes.flatMap((outcome) => [...outcome.cohorts, outcome.total].map((row) => ({ row, outcome })));
+  // `prepost match` has no outcome figures: its tidy CSV is the match report's.
+  if (result.outcomes.length === 0 && result.match) return renderMatchCsv(result);
+  const rows = result.outcomes.flatMap((outcome) => [...outcome.cohorts, outcome.total].flatMap(withBreakdowns).map((row) => ({ row, outcome })));
   const columns = COLUMNS.filter((column) => !column.optional || rows.some(({ row }) => column.optional!(row)));
   // With --suppress every row says by which rule, so that the note travels with any row copied out.
   const rule = result.disclosure ? [result.disclosure.rule] : [];

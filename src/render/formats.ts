@@ -11,24 +11,38 @@ const RENDERERS = {
   json: async () => (await import("./json.js")).renderJson,
   csv: async () => (await import("./csv.js")).renderCsv,
   "attrition-csv": async () => (await import("./attrition-csv.js")).renderAttritionCsv,
+  "months-csv": async () => (await import("./months-csv.js")).renderMonthsCsv,
+  "match-csv": async () => (await import("./match-csv.js")).renderMatchCsv,
   markdown: async () => (await import("./markdown.js")).renderMarkdown,
   html: async () => (await import("./html.js")).renderHtml,
 } satisfies Record<string, () => Promise<Renderer>>;
 
-export type FormatName = keyof typeof RENDERERS;
+/** A format rendered from the result: every one but the per-patient table. */
+export type ResultFormatName = keyof typeof RENDERERS;
 
-export const FORMAT_NAMES = Object.keys(RENDERERS) as FormatName[];
+/**
+ * The per-patient table (statistics.md, "Per-patient output"): rendered from the patients the
+ * result adds up from, not from the result, and patient-level (`evaluateWithPatients`).
+ */
+export const PATIENTS_FORMAT = "patients-csv";
 
-export function rendererFor(format: FormatName): Promise<Renderer> {
+export type FormatName = ResultFormatName | typeof PATIENTS_FORMAT;
+
+export const FORMAT_NAMES: FormatName[] = [...(Object.keys(RENDERERS) as ResultFormatName[]), PATIENTS_FORMAT];
+
+export function rendererFor(format: ResultFormatName): Promise<Renderer> {
   return RENDERERS[format]();
 }
 
 /**
  * The format an output file's name asks for, when `--format` is not given; the longest match wins,
- * so `flow.attrition.csv` is the attrition CSV and `figures.csv` the tidy one.
+ * so `flow.attrition.csv` is the attrition CSV, `series.months.csv` the months', `balance.match.csv` the match report and `figures.csv` the tidy one.
  */
 const EXTENSIONS: [suffix: string, format: FormatName][] = [
   [".attrition.csv", "attrition-csv"],
+  [".months.csv", "months-csv"],
+  [".patients.csv", PATIENTS_FORMAT],
+  [".match.csv", "match-csv"],
   [".json", "json"],
   [".csv", "csv"],
   [".md", "markdown"],

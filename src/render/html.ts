@@ -11,10 +11,13 @@ import {
 } from "./accounts.js";
 import { headlineCard } from "./html/card.js";
 import { changeChart, ratesChart } from "./html/charts.js";
+import { monthChart } from "./html/month-chart.js";
 import { html, SafeHtml } from "./html/escape.js";
 import { flowDiagram } from "./html/flow-diagram.js";
 import { STYLE } from "./html/style.js";
-import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
+import { lovePlot } from "./html/love-plot.js";
+import { balanceTable, MATCH_TITLE, matchReading, matchSummaryLines, matchVariableLines } from "./match-report.js";
+import { outcomeTables, outcomeWarnings, type ReportTable, totalRowsOf } from "./report-tables.js";
 import type { Alignment } from "./text-grid.js";
 import { outcomesInWords, periodInWords, windowInWords } from "./wording.js";
 
@@ -31,6 +34,13 @@ function cell(tag: "th" | "td", text: string, align: Alignment, extra = ""): Saf
   return tag === "th" ? html`<th scope="row" class="${classes}">${text}</th>` : html`<td class="${classes}">${text}</td>`;
 }
 
+/** The Total's rows are set apart: the first of them with a rule above, all of them in bold. */
+function rowClass(table: ReportTable, r: number): SafeHtml {
+  const first = table.rows.length - totalRowsOf(table);
+  if (r < first) return html``;
+  return r === first ? html` class="total"` : html` class="total more"`;
+}
+
 function reportTable(table: ReportTable): SafeHtml {
   const words = (i: number) => (table.align[i] === "left" && i > 0 ? "words" : "");
   // The caption is a heading outside the scrolling box, so that it wraps on a phone however wide the table.
@@ -38,7 +48,7 @@ function reportTable(table: ReportTable): SafeHtml {
 <thead><tr>${table.header.map((header, i) => html`<th scope="col" class="${[table.align[i], words(i)].filter(Boolean).join(" ")}">${header}</th>`)}</tr></thead>
 <tbody>${table.rows.map(
     (row, r) =>
-      html`<tr${r === table.rows.length - 1 ? html` class="total"` : html``}>${row.map((text, i) => cell(i === 0 ? "th" : "td", text, table.align[i]!, words(i)))}</tr>
+      html`<tr${rowClass(table, r)}>${row.map((text, i) => cell(i === 0 ? "th" : "td", text, table.align[i]!, words(i)))}</tr>
 `,
   )}</tbody></table></div>${table.notes.map((note) => html`<p class="note">${note}</p>`)}`;
 }
@@ -49,16 +59,22 @@ function linesTable(caption: string, header: string, lines: readonly Line[]): Sa
   )}</tbody></table></div>`;
 }
 
+const monthsWithIntervals = (outcome: OutcomeResult<Count>) =>
+  [outcome.months?.referred, outcome.months?.comparison].some((series) => series?.months.some((month) => month.ci_low !== null));
+
 function outcomeSection(outcome: OutcomeResult<Count>, result: PublishedResult): SafeHtml {
   const warnings = outcomeWarnings(outcome);
-  // The figures first, then what says how far to trust them, then the checks and costs.
+  // The figures (and their breakdowns) first, then what says how far to trust them, then the checks and costs.
   const tables = outcomeTables(outcome, result.settings);
+  const leading = 1 + (outcome.total.breakdowns?.length ?? 0);
   const withIntervals = [...outcome.cohorts, outcome.total].some((row) => row.ci_low !== undefined && row.ci_low !== null);
   return html`<section id="${outcome.outcome}"><h2>${outcome.label}</h2>
-<div class="charts"><figure><figcaption>Events per patient, before and after</figcaption>${ratesChart(outcome)}</figure><figure><figcaption>Change${withIntervals ? " with 95% confidence interval" : ""}</figcaption>${changeChart(outcome)}</figure></div>
-${tables.slice(0, 1).map(reportTable)}
+<div class="charts"><figure><figcaption>Events per patient, before and after</figcaption>${ratesChart(outcome)}</figure><figure><figcaption>Change${withIntervals ? " with 95% confidence interval" : ""}</figcaption>${changeChart(outcome)}</figure>${
+    outcome.months ? html`<figure class="wide"><figcaption>Mean per patient, month by month around the first intervention${monthsWithIntervals(outcome) ? ", with 95% intervals" : ""}</figcaption>${monthChart(outcome, result.settings)}</figure>` : html``
+  }</div>
+${tables.slice(0, leading).map(reportTable)}
 ${warnings.length ? html`<ul class="warnings">${warnings.map((warning) => html`<li>${warning}</li>`)}</ul>` : html``}
-${tables.slice(1).map(reportTable)}</section>`;
+${tables.slice(leading).map(reportTable)}</section>`;
 }
 
 function patientsSection(result: PublishedResult): SafeHtml {
@@ -81,6 +97,36 @@ function rowsSection(result: PublishedResult): SafeHtml {
   }</section>`;
 }
 
+/**
+ * Where the months around the index date go, cases and controls side by side (statistics.md, "Month
+ * by month"): the series are not in the result yet (the months work is a branch of its own). Once
+ * an outcome carries them, each outcome's two series are drawn here beside each other, so that a
+ * reader sees whether the matched groups moved together before the index date. Until then, nothing.
+ */
+function matchedMonths(_result: PublishedResult): SafeHtml {
+  return html``;
+}
+
+/** The match report: the cases and what became of them, the balance as a Love plot and a table, and how to read it. */
+function matchSection(result: PublishedResult): SafeHtml {
+  const report = result.match;
+  if (!report) return html``;
+  const balance = balanceTable(report, result.settings);
+  const plot = lovePlot(report, result.settings);
+  const fewer = plot.leftOut > 0 ? ` (${plot.leftOut} ${plot.leftOut === 1 ? "category" : "categories"} of a variable with many left out: those nearest alike before matching)` : "";
+  const variables = matchVariableLines(report, result.settings);
+  return html`<section id="match"><h2>${MATCH_TITLE}</h2>
+${matchReading(report, result.settings).map((paragraph) => html`<p>${paragraph}</p>`)}
+${report.warnings.length ? html`<ul class="warnings">${report.warnings.map((warning) => html`<li>${warning}</li>`)}</ul>` : html``}
+<div class="charts"><figure><figcaption>Balance before and after matching: absolute standardised mean difference${fewer}</figcaption>${plot.svg}</figure><div>${linesTable("Cases and controls", "Patients", matchSummaryLines(report))}</div></div>
+<div class="table-scroll"><table><tbody>${variables.map(([label, value]) => html`<tr><th scope="row" class="left">${label}</th><td class="words">${value}</td></tr>`)}</tbody></table></div>
+<h3 id="match-balance">${balance.caption}</h3><div class="table-scroll"><table aria-labelledby="match-balance">
+<thead><tr>${balance.header.map((header, i) => html`<th scope="col" class="${balance.align[i]!}">${header}</th>`)}</tr></thead>
+<tbody>${balance.rows.map((row) => html`<tr>${row.map((text, i) => cell(i === 0 ? "th" : "td", text, balance.align[i]!))}</tr>
+`)}</tbody></table></div>${balance.notes.map((note) => html`<p class="note">${note}</p>`)}
+${matchedMonths(result)}</section>`;
+}
+
 function settingsSection(result: PublishedResult): SafeHtml {
   // The assumptions every format prints, the extracts read first (their "Intervals" line says how the intervals were made).
   const lines: Line[] = assumptionLines(result);
@@ -91,7 +137,8 @@ function settingsSection(result: PublishedResult): SafeHtml {
 
 export function renderHtml(result: PublishedResult): string {
   const { settings } = result;
-  const title = "Acute care before and after the first intervention";
+  // `prepost match` reports the matched group alone.
+  const title = result.outcomes.length > 0 ? "Acute care before and after the first intervention" : MATCH_TITLE;
   const page = html`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -105,13 +152,14 @@ export function renderHtml(result: PublishedResult): string {
 <body>
 <main>
 <header><h1>${title}</h1>
-<p class="meta">${outcomesInWords(result.outcomes.map((outcome) => outcome.label))} in the ${windowInWords(settings.window)} before and after each patient's first intervention, by cohort. Study period: ${periodInWords(settings)}.</p>
+${result.outcomes.length > 0 ? html`<p class="meta">${outcomesInWords(result.outcomes.map((outcome) => outcome.label))} in the ${windowInWords(settings.window)} before and after each patient's first intervention, by cohort. Study period: ${periodInWords(settings)}.</p>` : html``}
 ${result.disclosure ? html`<p class="disclosure"><strong>Disclosure control.</strong> ${result.disclosure.note}</p>` : html``}
 ${runWarningSentences(result).map((warning) => html`<p class="disclosure"><strong>Warning.</strong> ${warning}</p>`)}
 <div class="cards">${result.outcomes.map((outcome) => headlineCard(outcome, settings))}</div></header>
 ${result.outcomes.map((outcome) => outcomeSection(outcome, result))}
+${matchSection(result)}
 ${patientsSection(result)}
-${rowsSection(result)}
+${result.outcomes.length > 0 ? rowsSection(result) : html``}
 ${settingsSection(result)}
 <footer><p>Made by ${result.tool.name} ${result.tool.version}. Figures are counts of hospital activity, not evidence of cause on their own: read them with the regression-to-the-mean check and the comparison group where there is one.</p></footer>
 </main>

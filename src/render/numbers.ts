@@ -8,6 +8,8 @@ function formatter(options: Intl.NumberFormatOptions): { format(value: number): 
 
 const counts = formatter({ maximumFractionDigits: 0 });
 const twoPlaces = formatter({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const threePlaces = formatter({ minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const oneDecimal = formatter({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pounds = formatter({ style: "currency", currency: "GBP", maximumFractionDigits: 0 });
 const poundsAndPence = formatter({ style: "currency", currency: "GBP", minimumFractionDigits: 2 });
 
@@ -16,9 +18,25 @@ export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? "n/a" : counts.format(value);
 }
 
+/** A weighed count (a matched control of a set of k counts 1/k): whole where it is, else to one place. */
+export function formatWeighed(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "n/a";
+  return Number.isInteger(value) ? counts.format(value) : oneDecimal.format(value);
+}
+
 /** 0.24428 → "0.24"; null → "n/a". */
 export function formatRate(value: number | null | undefined): string {
   return value === null || value === undefined ? "n/a" : twoPlaces.format(value);
+}
+
+/** A month's mean per patient, to three places (a month's use is a twelfth of a year's): 0.06672 → "0.067". */
+export function formatMonthMean(value: number | null | undefined): string {
+  return value === null || value === undefined ? "n/a" : threePlaces.format(value);
+}
+
+/** An interval of month means, "0.059 to 0.075". */
+export function formatMonthInterval(low: number | null | undefined, high: number | null | undefined): string {
+  return low === null || low === undefined || high === null || high === undefined ? "n/a" : `${formatMonthMean(low)} to ${formatMonthMean(high)}`;
 }
 
 /** −20.2640 → "-20.26%", 3 → "+3.00%", null → "n/a": always a sign, so a rise is never misread. */

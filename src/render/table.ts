@@ -10,7 +10,8 @@ import {
   runWarningSentences,
   skippedSentences,
 } from "./accounts.js";
-import { outcomeTables, outcomeWarnings, type ReportTable } from "./report-tables.js";
+import { balanceTable, MATCH_TITLE, matchReading, matchSummaryLines, matchVariableLines } from "./match-report.js";
+import { outcomeTables, outcomeWarnings, type ReportTable, totalRowsOf } from "./report-tables.js";
 import { escapeControlsInLines } from "../text/escape-controls.js";
 import { textGrid } from "./text-grid.js";
 
@@ -18,7 +19,8 @@ import { textGrid } from "./text-grid.js";
 function textTable(table: ReportTable): string[] {
   const grid = textGrid([table.header, ...table.rows], table.align);
   const rule = "-".repeat(Math.max(...grid.map((line) => line.length)));
-  return [table.caption, "", grid[0]!, rule, ...grid.slice(1, -1), rule, grid[grid.length - 1]!, ...table.notes];
+  const total = grid.length - totalRowsOf(table);
+  return [table.caption, "", grid[0]!, rule, ...grid.slice(1, total), ...(total < grid.length ? [rule, ...grid.slice(total)] : []), ...table.notes];
 }
 
 /**
@@ -29,6 +31,30 @@ export function outcomeSection(outcome: OutcomeResult<Count>, settings: Settings
   const tables = outcomeTables(outcome, settings).map(textTable);
   const warnings = outcomeWarnings(outcome).map((warning) => `Warning: ${warning}`);
   return [...tables.flatMap((lines, i) => (i === 0 ? lines : ["", ...lines])), ...(warnings.length ? ["", ...warnings] : [])];
+}
+
+/** The match report: what became of the cases, what they were matched on, the balance, its warnings, and how to read it. */
+export function matchSection(report: NonNullable<PublishedResult["match"]>, settings: Settings): string[] {
+  const balance = balanceTable(report, settings);
+  const grid = textGrid([balance.header, ...balance.rows], balance.align);
+  const rule = "-".repeat(Math.max(...grid.map((line) => line.length)));
+  return [
+    MATCH_TITLE,
+    "",
+    ...textGrid(matchSummaryLines(report), ["left", "right"]),
+    "",
+    ...textGrid(matchVariableLines(report, settings), ["left", "left"]),
+    "",
+    balance.caption,
+    "",
+    grid[0]!,
+    rule,
+    ...grid.slice(1),
+    ...balance.notes,
+    ...(report.warnings.length ? ["", ...report.warnings.map((warning) => `Warning: ${warning}`)] : []),
+    "",
+    ...matchReading(report, settings),
+  ];
 }
 
 function flowLines(flow: PatientFlow): string[][] {
@@ -50,8 +76,10 @@ export function renderTable(result: PublishedResult): string {
   const warnings = runWarningSentences(result);
   const sections: string[][] = warnings.length ? [["Warnings", "", ...warnings.map((warning) => `! ${warning}`)]] : [];
   sections.push(...result.outcomes.map((outcome) => outcomeSection(outcome, result.settings)));
+  if (result.match) sections.push(matchSection(result.match, result.settings));
   sections.push(["Patients", "", ...patientAccount(result)]);
-  sections.push(["Activity rows", "", ...rowAccount(result)]);
+  // `prepost match` reports no outcome, so no row is accounted for one.
+  if (result.outcomes.length > 0) sections.push(["Activity rows", "", ...rowAccount(result)]);
   sections.push(["Assumptions", "", ...textGrid(assumptionLines(result), ["left", "left"])]);
   // Captions, notes and warnings name cohorts and files too: nothing in them reaches the terminal raw.
   return escapeControlsInLines(`${sections.map((lines) => lines.join("\n")).join("\n\n")}\n`);

@@ -2,6 +2,9 @@ import type { ExtractCoverageSettings, Settings } from "../config/settings.js";
 import type { ComparisonExclusionReason, ExclusionReason, NotCountableReason, PublishedResult } from "../result.js";
 import { formatUnitCost } from "./numbers.js";
 import { describedOutcome } from "../outcomes/registry.js";
+import { AGE_BAND, ageBandNames } from "../core/breakdowns.js";
+import { windowMonths } from "../core/months.js";
+import { parseWindowLength } from "../core/windows.js";
 
 /** The words every human-readable format uses for the same things, so they never drift apart. */
 
@@ -133,4 +136,20 @@ export function unitCostsInWords(result: Pick<PublishedResult, "settings" | "out
 export function outcomesInWords(labels: readonly string[]): string {
   const lower = labels.map((label, i) => (i === 0 || /^[A-Z0-9&]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)));
   return lower.length <= 1 ? (lower[0] ?? "") : `${lower.slice(0, -1).join(", ")} and ${lower.at(-1)}`;
+}
+
+/** The month-by-month series' span, in words (statistics.md): calendar months, or blocks of 30 days for a window in days. */
+export function monthsInWords(settings: Pick<Settings, "window" | "months">): string {
+  const blocks = settings.window.endsWith("d");
+  const unit = blocks ? "blocks of 30 days (the last one in each window cut at its edge)" : "calendar months";
+  const beyond = settings.months > windowMonths(parseWindowLength(settings.window));
+  return `-${settings.months} to +${settings.months} ${unit} around the index date, the index day alone as month 0${beyond ? "; over the patients whose data cover every month" : ""}`;
+}
+
+/** The breakdowns asked for (`--by`), in words: each column, age bands with their names. */
+export function breakdownsInWords(settings: Pick<Settings, "by" | "ageBands">): string {
+  const columns = settings.by.map((column) =>
+    column === AGE_BAND ? `age band (${ageBandNames(settings.ageBands ?? []).join(", ")}, from the age on the index row)` : `${column.replace(/_/g, " ")} (the index row's value)`,
+  );
+  return `by ${columns.join("; ")}; a patient without a value in the unknown group`;
 }

@@ -14,35 +14,32 @@
  * discards those.
  */
 import type { Uint32Source } from "./binomial.js";
-import { drawMultinomial } from "./multinomial.js";
 import { POST_FIELD, PRE_FIELD } from "./patient-counts.js";
 import type { ProfileTable } from "./profile-table.js";
+import { resampleStrata } from "./resample.js";
 
 /**
  * @param strata the row's patients tabulated by (pre, post) (`tabulatePairs`): one table for a cohort
  *   row, one per cohort for `Total`. Fields after pre and post ride along, resampled with them.
  * @param replicates how many replicates (`--bootstrap`)
  * @param random the row's own stream (`streamFor`), consumed in order: for each replicate, for each
- *   stratum in turn, one `drawMultinomial` of as many patients as it has
+ *   stratum in turn, one `drawMultinomial` of as many patients as it has (`resampleStrata`)
  * @returns each replicate's `change_pct`, NaN where the replicate's `pre` was 0
  */
-export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: number, random: Uint32Source): Float64Array {
+export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: number, random: Uint32Source & { uniformInt(n: number): number }): Float64Array {
   if (!Number.isInteger(replicates) || replicates < 0) {
     throw new Error(`bootstrapChangePct: replicates must be a whole number ≥ 0 (got ${replicates})`);
   }
   for (const stratum of strata) {
     if (stratum.width < 2) throw new Error(`bootstrapChangePct: profiles need pre and post (got width ${stratum.width})`);
   }
-  const draws = strata.map((stratum) => new Float64Array(stratum.patients.length));
-
   const changes = new Float64Array(replicates);
-  for (let replicate = 0; replicate < replicates; replicate++) {
+  resampleStrata(strata, replicates, random, (draws, replicate) => {
     let pre = 0;
     let post = 0;
     for (let s = 0; s < strata.length; s++) {
-      const { width, profiles, patients, total } = strata[s]!;
+      const { width, profiles } = strata[s]!;
       const drawn = draws[s]!;
-      drawMultinomial(total, patients, total, drawn, random);
       for (let profile = 0; profile < drawn.length; profile++) {
         const times = drawn[profile]!;
         pre += times * profiles[profile * width + PRE_FIELD]!;
@@ -51,6 +48,6 @@ export function bootstrapChangePct(strata: readonly ProfileTable[], replicates: 
     }
     // The same expression as changePct, inlined: counts sum exactly in doubles.
     changes[replicate] = pre === 0 ? Number.NaN : ((post - pre) / pre) * 100;
-  }
+  });
   return changes;
 }

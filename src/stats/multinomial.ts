@@ -33,3 +33,31 @@ export function drawMultinomial(draws: number, patients: Float64Array, total: nu
     weightLeft -= weight;
   }
 }
+
+/**
+ * Where a table has nearly as many profiles as patients (a few heavy users each with counts of
+ * their own), the multinomial's binomial per profile costs more than drawing the patients one by one:
+ * from one profile in every `PATIENT_DRAWS_FROM` patients on, a resample is drawn patient by patient.
+ * Both are the same distribution, exactly; which one a table takes depends on it alone, so the same
+ * seed still gives the same bytes. (Measured: 10,000 patients in 9,000 profiles, 2,000 replicates,
+ * 1.3 s by binomials, 0.1 s patient by patient; 10,000 in 173 profiles, 0.03 s by binomials.)
+ */
+export const PATIENT_DRAWS_FROM = 8;
+
+/** Each patient's profile, in table order (profile 0's patients first): what a patient-by-patient draw picks from. */
+export function profileOfEachPatient(patients: Float64Array, total: number): Int32Array {
+  const profileOf = new Int32Array(total);
+  let at = 0;
+  patients.forEach((count, profile) => {
+    profileOf.fill(profile, at, at + count);
+    at += count;
+  });
+  return profileOf;
+}
+
+/** A resample of every patient, patient by patient: `into[profile]` is how many of the draws landed on it. */
+export function drawPatients(profileOf: Int32Array, into: Float64Array, random: { uniformInt(n: number): number }): void {
+  into.fill(0);
+  const n = profileOf.length;
+  for (let draw = 0; draw < n; draw++) into[profileOf[random.uniformInt(n)]!]!++;
+}

@@ -38,6 +38,8 @@ export interface RowStatisticsSettings {
   outcomeIndex: number;
   /** The cohort's 0-based position in the cohort order, or `TOTAL_ROW_INDEX` for `Total`. */
   rowIndex: number;
+  /** A breakdown row's `column=value`, which gives it a stream of its own (`streamFor`). */
+  group?: string;
 }
 
 type Always = "pre_any_pct" | "post_any_pct" | "test" | "p_value" | "ci_low" | "ci_high" | "prior_patients" | "prior" | "prior_pre" | "prior_change_pct" | "warnings";
@@ -68,7 +70,7 @@ export function rowStatistics(
   const comparisonPairs = comparison?.map((group) => tabulatePairs(group));
   const prior = priorWindowCheck(mergeProfiles(PRIOR_WIDTH, cohorts.map((cohort) => tabulatePriorWindow(cohort))));
 
-  const referredReplicates = bootstrapChangePct(pairs, settings.bootstrap, streamFor(settings.seed, settings.outcomeIndex, settings.rowIndex, "referred"));
+  const referredReplicates = bootstrapChangePct(pairs, settings.bootstrap, streamFor(settings.seed, settings.outcomeIndex, settings.rowIndex, "referred", settings.group));
   const interval = percentileInterval(referredReplicates);
 
   return {
@@ -94,7 +96,7 @@ function comparisonStatistics(
   const replicates = bootstrapChangePct(
     comparison,
     settings.bootstrap,
-    streamFor(settings.seed, settings.outcomeIndex, settings.rowIndex, "comparison"),
+    streamFor(settings.seed, settings.outcomeIndex, settings.rowIndex, "comparison", settings.group),
   );
   const figures = comparisonRow(mergeProfiles(PAIR_WIDTH, comparison), replicates);
   const didInterval = percentileInterval(differenceInDifferencesReplicates(referredReplicates, replicates));

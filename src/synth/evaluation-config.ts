@@ -18,6 +18,7 @@ export interface WrittenExtracts {
   admissions?: boolean;
   outpatients?: boolean;
   gpAppointments?: boolean;
+  population?: boolean;
 }
 
 const [PATIENT, DATE, STATUS] = GP_APPOINTMENT_COLUMNS;
@@ -44,11 +45,15 @@ function outcomesOf(written: WrittenExtracts): string[] {
   ];
 }
 
+/** Where the example's age bands start (statistics.md, breakdowns): the report's adults, in four bands. */
+export const EXAMPLE_AGE_BANDS = [18, 35, 55, 75] as const;
+
 /**
  * The report applies "adults only" to the PCN cohort; the other three are adults by definition (and
- * the generator makes them so), so one global minimum age of 18 excludes the same patients.
+ * the generator makes them so), so one global minimum age of 18 excludes the same patients. With
+ * `ageBands`, every outcome is broken down by age band too: the referrals carry each patient's age.
  */
-export function evaluationConfig(written: WrittenExtracts): object {
+export function evaluationConfig(written: WrittenExtracts, options: { ageBands?: boolean } = {}): object {
   return {
     referrals: FILES.referrals,
     ...(written.ae !== false ? { ae: FILES.ae } : {}),
@@ -58,6 +63,8 @@ export function evaluationConfig(written: WrittenExtracts): object {
     ...(written.gpAppointments ? { customOutcomes: [GP_APPOINTMENTS_OUTCOME] } : {}),
     outcomes: outcomesOf(written),
     cohorts: WEST_KENT_COHORTS.map(({ cohort, label }) => ({ cohort, label })),
+    // After the keys the evaluation reads: only matching reads it (prepost match, evaluate --match).
+    ...(written.population ? { population: FILES.population } : {}),
     from: isoDay(PERIOD.from),
     to: isoDay(PERIOD.to),
     window: `${WINDOW_MONTHS}m`,
@@ -66,6 +73,7 @@ export function evaluationConfig(written: WrittenExtracts): object {
     requireConsent: true,
     minOnwardReferrals: 1,
     minAge: 18,
+    ...(options.ageBands ? { by: ["age_band"], ageBands: [...EXAMPLE_AGE_BANDS] } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /** The synthetic extracts' columns (the spec's default names) and how a row becomes its fields. */
 import { isoDay } from "./iso-days.js";
-import type { AppointmentRow, AttendanceRow, ComparisonRow, ReferralRow, SpellRow } from "./rows.js";
+import type { AppointmentRow, AttendanceRow, ComparisonRow, PopulationRow, ReferralRow, SpellRow } from "./rows.js";
 
 export const REFERRAL_COLUMNS = ["patient_id", "cohort", "intervention_date", "consent", "onward_referrals", "age"] as const;
 export const ATTENDANCE_COLUMNS = ["patient_id", "arrival_date", "attendance_category"] as const;
@@ -9,6 +9,10 @@ export const ADMISSION_COLUMNS = ["patient_id", "admission_date", "admission_met
 export const SPELL_COLUMNS = [...ADMISSION_COLUMNS, "discharge_date"] as const;
 export const COMPARISON_COLUMNS = ["patient_id", "cohort", "index_date"] as const;
 export const OUTPATIENT_COLUMNS = ["patient_id", "appointment_date", "attendance_status"] as const;
+/** The West Kent example's population extract (matching.md): no `imd_decile` (west-kent-population.ts says why). */
+export const POPULATION_COLUMNS = ["patient_id", "sex", "birth_year", "practice", "ltc_count", "registered_from", "registered_to", "died"] as const;
+/** The scale mode's population extract: every column matching.md reads, the IMD decile of each person's area included. */
+export const POPULATION_SCALE_COLUMNS = ["patient_id", "sex", "birth_year", "imd_decile", "practice", "ltc_count", "registered_from", "registered_to", "died"] as const;
 /**
  * A primary-care extract keeps its own names, which the config's custom outcome maps
  * (`evaluation-config.ts`): no default name of prepost's fits an extract it does not know.
@@ -79,6 +83,11 @@ export function comparisonFields(row: ComparisonRow): string[] {
   return [row.patientId, row.cohort, isoDay(row.indexDate)];
 }
 
+export function populationFields(row: PopulationRow): string[] {
+  const date = (day: number | null) => (day === null ? "" : isoDay(day));
+  return [row.patientId, row.sex, String(row.birthYear), row.practice, String(row.ltcCount), date(row.registeredFrom), date(row.registeredTo), date(row.died)];
+}
+
 /** Rows mapped to fields lazily, so that writing never holds a second copy of an extract. */
 export function* fieldsOf<T>(rows: Iterable<T>, fields: (row: T) => string[]): Generator<string[]> {
   for (const row of rows) yield fields(row);
@@ -92,6 +101,7 @@ export const FILES = {
   comparison: "comparison.csv",
   outpatients: "outpatients.csv",
   gpAppointments: "gp-appointments.csv",
+  population: "population.csv",
   config: "evaluation.json",
   published: "published.json",
 } as const;

@@ -21,6 +21,13 @@ export interface PopulationShape {
   seed: number;
   key: number;
   patients: number;
+  /**
+   * With a population extract (`--population`): the people never referred, after the patients, whom
+   * the residents' rows belong to; each referred patient then has three times a resident's share of
+   * the rows (at most 30% in all), and the residents' share falls off with their number, so that a
+   * few use hospitals a lot and most hardly at all. Without it, four residents per patient share them.
+   */
+  residents?: number;
 }
 
 /** One row's person and day; reused from row to row, so that no row allocates one. */
@@ -41,20 +48,32 @@ export function newOwner(): Owner {
   return { patientId: "", day: 0, lsoa: "", ageBand: "", practice: "" };
 }
 
+/** A person's home, age band and practice, from their number alone (as every row of theirs gives them). */
+export function personOf(shape: PopulationShape, serial: number): { lsoa: string; ageBand: string; practice: string } {
+  const person = hash32((serial ^ shape.key ^ PERSON_KEY) >>> 0);
+  return {
+    lsoa: LSOAS[person % LSOAS.length] as string,
+    ageBand: AGE_BANDS[(person >>> 16) % AGE_BANDS.length] as string,
+    practice: PRACTICES[hash32(person) % PRACTICES.length] as string,
+  };
+}
+
 /** Draws the next row's person and day into `owner`. */
 export function drawOwner(random: Random, shape: PopulationShape, owner: Owner): void {
   let serial: number;
-  if (random.chance(REFERRED_SHARE)) {
+  const residents = shape.residents;
+  const referredShare = residents === undefined ? REFERRED_SHARE : Math.min(REFERRED_SHARE, (3 * shape.patients) / (3 * shape.patients + residents));
+  if (random.chance(referredShare)) {
     serial = random.int(0, shape.patients - 1);
     const around = populationIndexDate(shape.seed, serial) + random.int(-300, 300);
     owner.day = Math.min(ACTIVITY_SPAN.end, Math.max(ACTIVITY_SPAN.start, around));
   } else {
-    serial = shape.patients + random.int(0, shape.patients * RESIDENTS_PER_PATIENT - 1);
+    serial = shape.patients + (residents === undefined ? random.int(0, shape.patients * RESIDENTS_PER_PATIENT - 1) : Math.floor(residents * random.float() ** 2));
     owner.day = random.int(ACTIVITY_SPAN.start, ACTIVITY_SPAN.end);
   }
   owner.patientId = pseudonym(shape.key, serial, "PP");
-  const person = hash32((serial ^ shape.key ^ PERSON_KEY) >>> 0);
-  owner.lsoa = LSOAS[person % LSOAS.length] as string;
-  owner.ageBand = AGE_BANDS[(person >>> 16) % AGE_BANDS.length] as string;
-  owner.practice = PRACTICES[hash32(person) % PRACTICES.length] as string;
+  const person = personOf(shape, serial);
+  owner.lsoa = person.lsoa;
+  owner.ageBand = person.ageBand;
+  owner.practice = person.practice;
 }

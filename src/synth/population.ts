@@ -14,6 +14,7 @@ import {
   POPULATION_ATTENDANCE_COLUMNS,
   POPULATION_GP_APPOINTMENT_COLUMNS,
   POPULATION_OUTPATIENT_COLUMNS,
+  POPULATION_SCALE_COLUMNS,
   REFERRAL_COLUMNS,
 } from "./extract-columns.js";
 import type { PopulationShape } from "./population-activity.js";
@@ -22,6 +23,7 @@ import { populationAttendanceLines } from "./population-attendances.js";
 import { populationGpAppointmentLines } from "./population-gp-appointments.js";
 import { populationOutpatientLines } from "./population-outpatients.js";
 import { populationReferralFields } from "./population-patients.js";
+import { populationPeopleLines } from "./population-people.js";
 import { pseudonymKey } from "./pseudonyms.js";
 import type { WrittenFile } from "./west-kent-files.js";
 
@@ -51,6 +53,11 @@ export interface PopulationOptions {
   outpatientRows?: number;
   /** Rows of gp-appointments.csv, likewise. */
   gpRows?: number;
+  /**
+   * People in population.csv (matching.md): the patients and the residents the activity belongs to.
+   * Without it (the default) no population extract is written, and the activity is as it always was.
+   */
+  population?: number;
   seed: number;
 }
 
@@ -58,7 +65,15 @@ export async function writePopulation(outDir: string, options: PopulationOptions
   const aeShare = options.aeShare ?? DEFAULT_AE_SHARE;
   if (!(aeShare >= 0 && aeShare <= 1)) throw new RangeError(`writePopulation: aeShare must be from 0 to 1, not ${aeShare}`);
   await mkdir(outDir, { recursive: true });
-  const shape: PopulationShape = { seed: options.seed, key: pseudonymKey(options.seed), patients: options.patients };
+  if (options.population !== undefined && !(options.population > options.patients)) {
+    throw new RangeError(`writePopulation: population must be more than the patients (${options.patients}), not ${options.population}`);
+  }
+  const shape: PopulationShape = {
+    seed: options.seed,
+    key: pseudonymKey(options.seed),
+    patients: options.patients,
+    ...(options.population !== undefined ? { residents: options.population - options.patients } : {}),
+  };
   const attendances = Math.round(options.activityRows * aeShare);
   const admissions = options.activityRows - attendances;
   const withAe = aeShare > 0;
@@ -83,7 +98,10 @@ export async function writePopulation(outDir: string, options: PopulationOptions
     const lines = populationGpAppointmentLines(shape, gpRows);
     written.push({ file: FILES.gpAppointments, rows: await writeCsvLines(at(FILES.gpAppointments), POPULATION_GP_APPOINTMENT_COLUMNS, lines) });
   }
-  const extracts = { comparison: false, ae: withAe, admissions: withAdmissions, outpatients: outpatientRows > 0, gpAppointments: gpRows > 0 };
+  if (options.population !== undefined) {
+    written.push({ file: FILES.population, rows: await writeCsvLines(at(FILES.population), POPULATION_SCALE_COLUMNS, populationPeopleLines(shape, options.population)) });
+  }
+  const extracts = { comparison: false, ae: withAe, admissions: withAdmissions, outpatients: outpatientRows > 0, gpAppointments: gpRows > 0, population: options.population !== undefined };
   await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig(extracts)));
   return [...written, { file: FILES.config, rows: 0 }];
 }

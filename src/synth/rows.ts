@@ -53,6 +53,18 @@ export interface ComparisonRow {
   indexDate: Day;
 }
 
+/** One person of the registered population (matching.md); null where a date is not given. */
+export interface PopulationRow {
+  patientId: string;
+  sex: string;
+  birthYear: number;
+  practice: string;
+  ltcCount: number;
+  registeredFrom: Day | null;
+  registeredTo: Day | null;
+  died: Day | null;
+}
+
 /** Where one person's activity rows go. */
 export interface ActivitySink {
   attendances: AttendanceRow[];

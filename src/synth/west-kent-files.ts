@@ -1,6 +1,7 @@
 /**
  * Writes the West Kent example: the referrals, the ICB's activity extracts (A&E, admissions with
- * discharge dates, outpatients, GP appointments), the comparison group, the config and the report's table.
+ * discharge dates, outpatients, GP appointments), the comparison group, the registered population,
+ * the config and the report's table.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -17,6 +18,8 @@ import {
   FILES,
   GP_APPOINTMENT_COLUMNS,
   OUTPATIENT_COLUMNS,
+  POPULATION_COLUMNS,
+  populationFields,
   REFERRAL_COLUMNS,
   referralFields,
   SPELL_COLUMNS,
@@ -45,8 +48,9 @@ export async function writeWestKent(outDir: string, seed: number): Promise<Writt
       file: FILES.gpAppointments,
       rows: await writeCsvFile(at(FILES.gpAppointments), GP_APPOINTMENT_COLUMNS, fieldsOf(extract.gpAppointments, appointmentFields)),
     },
+    { file: FILES.population, rows: await writeCsvFile(at(FILES.population), POPULATION_COLUMNS, fieldsOf(extract.population, populationFields)) },
   ];
-  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: true, outpatients: true, gpAppointments: true })));
+  await writeFileAtomic(at(FILES.config), jsonText(evaluationConfig({ comparison: true, outpatients: true, gpAppointments: true, population: true }, { ageBands: true })));
   await writeFileAtomic(at(FILES.published), jsonText(publishedWestKent()));
   return [...written, { file: FILES.config, rows: 0 }, { file: FILES.published, rows: 0 }];
 }

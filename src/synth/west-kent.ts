@@ -11,7 +11,8 @@ import { createRandom, type Random } from "./random.js";
 import { referralContacts } from "./referral-contacts.js";
 import { planReferredPatients, type ReferredPatient } from "./referred-patients.js";
 import { residentActivity } from "./residents.js";
-import type { ActivitySink, AppointmentRow, AttendanceRow, ComparisonRow, ReferralRow, SpellRow } from "./rows.js";
+import type { ActivitySink, AppointmentRow, AttendanceRow, ComparisonRow, PopulationRow, ReferralRow, SpellRow } from "./rows.js";
+import { RESIDENTS_WITHOUT_ACTIVITY, westKentPopulation } from "./west-kent-population.js";
 import { GP_EXTRACT, OUTPATIENT_EXTRACT, westKentAppointments, type WestKentPerson } from "./west-kent-appointments.js";
 import { ACTIVITY_SPAN } from "./west-kent-calendar.js";
 import { WEST_KENT_COHORTS, type WestKentCohort } from "./west-kent-cohorts.js";
@@ -23,10 +24,10 @@ export const DEFAULT_SEED = 1;
 export const RESIDENTS = 26_000;
 
 /**
- * Each part draws from its own stream (see `createRandom`). The last three were added after the
+ * Each part draws from its own stream (see `createRandom`). The last four were added after the
  * published counts were fixed: drawing them apart leaves every row of the first five as it was.
  */
-const STREAM = { patients: 1, contacts: 2, activity: 3, comparison: 4, residents: 5, discharges: 6, outpatients: 7, gp: 8 } as const;
+const STREAM = { patients: 1, contacts: 2, activity: 3, comparison: 4, residents: 5, discharges: 6, outpatients: 7, gp: 8, population: 9 } as const;
 
 /** What the activity is drawn with for a referred patient whose provider recorded no age. */
 const AGE_IF_UNKNOWN = 40;
@@ -44,6 +45,8 @@ export interface WestKentExtract {
   comparison: ComparisonRow[];
   outpatients: AppointmentRow[];
   gpAppointments: AppointmentRow[];
+  /** The registered population (matching.md), in pseudonym order. */
+  population: PopulationRow[];
 }
 
 type NextId = () => string;
@@ -125,6 +128,9 @@ export function generateWestKent(seed: number = DEFAULT_SEED): WestKentExtract {
     people.push({ patientId, ...residentActivity(residents, patientId, sink), resident: true });
   }
 
+  // Named after everyone else, so that no one drawn before is renamed.
+  const withoutActivity = Array.from({ length: RESIDENTS_WITHOUT_ACTIVITY }, nextId);
+  const comparisonDates = new Map(comparison.map((row) => [row.patientId, row.indexDate]));
   const admissions = sink.admissions.sort((a, b) => a.admissionDate - b.admissionDate);
   return {
     referrals,
@@ -133,5 +139,6 @@ export function generateWestKent(seed: number = DEFAULT_SEED): WestKentExtract {
     comparison,
     outpatients: westKentAppointments(createRandom(seed, STREAM.outpatients), people, OUTPATIENT_EXTRACT, "outpatients"),
     gpAppointments: westKentAppointments(createRandom(seed, STREAM.gp), people, GP_EXTRACT, "gp"),
+    population: westKentPopulation(createRandom(seed, STREAM.population), people, comparisonDates, withoutActivity),
   };
 }

@@ -15,9 +15,11 @@ export interface Profile {
  * the prior-window profiles as separate tables (profile-table.ts), so which patient of a pre count
  * takes which prior count changes no figure; only the tables must agree, or the result is refused.
  */
-export function cohortCountsFromTables(label: CohortLabel, pairs: readonly Profile[], prior: readonly Profile[], file: string): CohortCounts {
+export function cohortCountsFromTables(label: CohortLabel, pairs: readonly Profile[], prior: readonly Profile[], file: string, firstSlot = 0): CohortCounts {
   const patients = pairs.reduce((sum, profile) => sum + profile.n, 0);
-  const counts: CohortCounts = { ...label, pre: new Int32Array(patients), post: new Int32Array(patients), prior: new Int32Array(patients), priorCovered: new Uint8Array(patients) };
+  // No patient is known: each one made here is given a slot of its own, numbered on from `firstSlot`.
+  const slots = Int32Array.from({ length: patients }, (_, i) => firstSlot + i);
+  const counts: CohortCounts = { ...label, slots, pre: new Int32Array(patients), post: new Int32Array(patients), prior: new Int32Array(patients), priorCovered: new Uint8Array(patients) };
   // The covered patients' prior counts, waiting for a patient with their pre count.
   const waiting = new Map<number, number[]>();
   for (const { a: priorCount, b: pre, n } of prior) {

@@ -6,7 +6,10 @@ import { EXCLUSION_ORDER } from "../core/eligibility.js";
 import type { AttritionStep } from "../core/eligibility-steps.js";
 import { dataCoverage, type ObservedDates } from "../data-coverage.js";
 import { InputError } from "../errors.js";
-import { decidedSettings, outcomeFigures, resultOf, runWarnings } from "../evaluate.js";
+import { outcomeFigures } from "../outcome-result.js";
+import { decidedSettings, runWarnings } from "../run-record.js";
+import { withCosts } from "../row-costs.js";
+import { TOOL } from "../version.js";
 import { CohortNames } from "../extracts/cohort-names.js";
 import type { Result } from "../result.js";
 import { cohortCountsFromTables, type Profile } from "./cohort-tables.js";
@@ -102,7 +105,12 @@ function countsOf(long: LongRows, outcome: string, group: Group, cohorts: readon
   };
   into(long.of("pairs", outcome, undefined, group), "pairs");
   into(long.of("prior", outcome, undefined, group), "prior");
-  return cohorts.map((cohort) => cohortCountsFromTables(cohort, tables.get(cohort.cohort)!.pairs, tables.get(cohort.cohort)!.prior, file));
+  let slots = 0;
+  return cohorts.map((cohort) => {
+    const counts = cohortCountsFromTables(cohort, tables.get(cohort.cohort)!.pairs, tables.get(cohort.cohort)!.prior, file, slots);
+    slots += counts.slots.length;
+    return counts;
+  });
 }
 
 /**
@@ -123,16 +131,23 @@ export function evaluateWarehouse(run: EvaluationRun, rows: readonly LongRow[], 
   const comparison = plan.comparison ? attritionOf(long, "comparison", COMPARISON_EXCLUSION_ORDER) : undefined;
   const tables = Object.fromEntries([["referrals", run.referrals.file], ...Object.values(run.activity).map((source) => [source.extract, source.file]), ...(run.comparison ? [["comparison", run.comparison.file]] : [])]);
   const columns = { referrals: plan.referrals.used, ...Object.fromEntries(plan.activity.map((activity) => [activity.extract, activity.used])), ...(plan.comparison ? { comparison: plan.comparison.used } : {}) };
-  return resultOf({
+  // The fields in the order a local run's result has them (evaluate.ts).
+  return {
+    tool: { ...TOOL },
     settings,
     inputs: { ...tables, warehouseResult: file, columns, formats: {} },
     warnings: runWarnings(repeatsOf(plan, long).map(({ extract, repeats }) => ({ extract, file: run.activity[extract]!.file, repeats }))),
     rows: rowCountsOf(run, plan, long, skipped),
     referred: referred.start,
     attrition: referred.attrition,
-    ...(comparison ? { comparison: { listed: comparison.start, attrition: comparison.attrition } } : {}),
-    outcomes: plan.outcomes.map((outcome) =>
-      outcomeFigures(outcome.descriptor, countsOf(long, outcome.id, "referred", cohorts, named, file), plan.comparison ? countsOf(long, outcome.id, "comparison", cohorts, named, file) : undefined, settings),
+    ...(comparison ? { comparison_listed: comparison.start, comparison_attrition: comparison.attrition } : {}),
+    outcomes: withCosts(
+      plan.outcomes.map((outcome) => {
+        const referredCounts = countsOf(long, outcome.id, "referred", cohorts, named, file);
+        const comparisonCounts = plan.comparison ? countsOf(long, outcome.id, "comparison", cohorts, named, file) : undefined;
+        return outcomeFigures(outcome.descriptor, referredCounts, comparisonCounts, settings, { breakdowns: [] });
+      }),
+      settings,
     ),
-  });
+  };
 }

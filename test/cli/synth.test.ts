@@ -69,7 +69,7 @@ describe("prepost synth", () => {
     expect(console.text()).toMatch(/--ae-share <fraction>.*must be a fraction from 0 to 1/);
   });
 
-  test("west-kent: the built CLI writes the eight files (end to end)", async () => {
+  test("west-kent: the built CLI writes the nine files (end to end)", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [MAIN, "synth", "west-kent", "--out", join(outDir, "wk")]);
     expect(stdout).toMatch(/referrals\.csv \([\d,]+ rows\)[^]*outpatients\.csv \([\d,]+ rows\)[^]*gp-appointments\.csv \([\d,]+ rows\)/);
     expect((await readdir(join(outDir, "wk"))).sort()).toEqual([
@@ -79,6 +79,7 @@ describe("prepost synth", () => {
       "evaluation.json",
       "gp-appointments.csv",
       "outpatients.csv",
+      "population.csv",
       "published.json",
       "referrals.csv",
     ]);

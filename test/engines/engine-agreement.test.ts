@@ -101,11 +101,15 @@ const FIRST_SEED = Number(process.env.PREPOST_AGREEMENT_SEED ?? 1);
 
 describe("both engines give the same answers (and the same problems) on random extracts", () => {
   let rowByRow = 0;
+  let referralsByRowReader = 0;
   beforeEach(() => {
     // The DuckDB engine says (with PREPOST_DEBUG_ENGINE) when it hands an extract to the row reader.
     vi.stubEnv("PREPOST_DEBUG_ENGINE", "1");
+    // The referrals too are read in DuckDB, however small, where it can vouch for every row (duckdb-referrals.ts).
+    vi.stubEnv("PREPOST_DUCKDB_REFERRALS_FROM_BYTES", "0");
     vi.spyOn(process.stderr, "write").mockImplementation((text) => {
       if (String(text).includes("read row by row")) rowByRow++;
+      if (String(text).includes("referrals read by the row reader")) referralsByRowReader++;
       return true;
     });
   });
@@ -132,6 +136,9 @@ describe("both engines give the same answers (and the same problems) on random e
     }
     // Agreement proves little if the DuckDB engine handed every extract to the stream engine…
     expect(rowByRow / activityExtracts).toBeLessThan(0.6);
+    // …and the referrals likewise: most of them read in DuckDB, the rest (invalid rows, quotes) by the row reader.
+    expect(referralsByRowReader / RUNS).toBeLessThan(0.7);
+    expect(referralsByRowReader).toBeGreaterThan(0);
     // …or if the comparison group and the intervals seldom made it into a result (those of the
     // difference in differences need a comparison group, a bootstrap and enough events: a few in 100).
     if (RUNS >= 60) {

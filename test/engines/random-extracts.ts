@@ -1,4 +1,5 @@
 import { type Day, dayFromCivil, isoFromDay } from "../../src/core/day.js";
+import { windowMonths } from "../../src/core/months.js";
 import { shiftByWindows, type WindowLength } from "../../src/core/windows.js";
 import { csvText, dateText, dress, invalidDate, ODD_IDS, ODDER_IDS, type Random, randomStyle, seeded, type Style } from "./random-csv.js";
 import { randomComparison } from "./random-comparison.js";
@@ -181,6 +182,10 @@ export function randomCase(seed: number): RandomCase {
   // Intervals of the difference in differences need both: the bootstrap is likelier with a comparison group.
   const settings = randomSettings(more, calendar, flags, withComparison ? 0.6 : 0.3);
   Object.assign(flags, settings.flags, length.unit === "d" ? { window: `${length.count}d` } : {});
+  // Now and then months beyond the window (statistics.md, --months), reaching the prior window's
+  // edges, from a stream of its own so that every other choice of a case stays as it was.
+  const monthly = seeded(seed ^ 0x6d6f6e74);
+  if (monthly.chance(0.3)) flags.months = windowMonths(length) + monthly.int(1, 6);
 
   const comparison = withComparison
     ? randomComparison(more, { style, calendar, referred: indexOf, cohorts, strangers, edges: settings.edges })

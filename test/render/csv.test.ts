@@ -4,7 +4,9 @@ import { suppressResult } from "../../src/disclosure/suppress.js";
 import { renderAttritionCsv } from "../../src/render/attrition-csv.js";
 import { neutralised } from "../../src/render/csv-cells.js";
 import { renderCsv } from "../../src/render/csv.js";
-import { fullResult, HOSTILE, hostileResult, smallResult } from "./results.js";
+import { formatForFile } from "../../src/render/formats.js";
+import { renderMonthsCsv } from "../../src/render/months-csv.js";
+import { fullResult, HOSTILE, hostileResult, smallByAgeResult, smallResult } from "./results.js";
 
 const rows = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
 
@@ -90,5 +92,64 @@ describe("csv: a text cell that a spreadsheet would run is neutralised", () => {
     expect(table.map((r) => r.cohort)).toContain("\\u000DReturned");
     for (const value of table.flatMap((r) => [r.change_pct, r.cost_change, r.did_pct])) expect(value).toMatch(/^-?\d/);
     expect(table[0]!.change_pct!.startsWith("-")).toBe(true);
+  });
+});
+
+describe("months csv: one tidy row per outcome × group × month (golden files)", () => {
+  it("renders the full result's series, the referred patients' and the comparison group's", async () => {
+    await expect(renderMonthsCsv(await fullResult())).toMatchFileSnapshot("golden/full.months.csv");
+  });
+
+  it("carries the JSON's figures unrounded, months −6 to 6 for each group", async () => {
+    const result = await fullResult();
+    const table = rows(renderMonthsCsv(result));
+    expect(table).toHaveLength(2 * 2 * 13);
+    const json = result.outcomes[0]!.months!.referred.months[3]!;
+    const csv = table[3]!;
+    expect(csv).toMatchObject({ outcome: "ae_attendances", group: "referred", unit: "calendar_month", month: "-3", window: "pre", first_day: "", patients: "5920" });
+    for (const field of ["count", "mean", "ci_low", "ci_high"] as const) expect(csv[field], field).toBe(String(json[field]));
+    expect(table.filter((r) => r.group === "comparison")).toHaveLength(26);
+  });
+
+  it("shows a withheld month as * and names it, under --suppress", async () => {
+    const table = rows(renderMonthsCsv(suppressResult(await fullResult())));
+    // Unplanned admissions on the index day: 3, suppressed.
+    const indexDay = table.find((r) => r.outcome === "unplanned_admissions" && r.group === "referred" && r.month === "0")!;
+    expect(indexDay).toMatchObject({ count: "*", mean: "*", ci_low: "*", ci_high: "*", suppressed: "count mean ci_low ci_high", disclosure: "nhs_england_hes_ecds" });
+    expect(table.find((r) => r.month === "-1")!.count).toMatch(/^\d+$/);
+  });
+
+  it("is the format of a .months.csv file", () => {
+    expect(formatForFile("out/series.months.csv")).toBe("months-csv");
+    expect(formatForFile("out/figures.csv")).toBe("csv");
+  });
+});
+
+describe("csv: breakdown rows after the row they break down, with by and group", () => {
+  it("renders the small example by age band (golden file)", async () => {
+    await expect(renderCsv(await smallByAgeResult())).toMatchFileSnapshot("golden/small.by-age.csv");
+  });
+
+  it("follows each row with its groups, which add up to it", async () => {
+    const table = rows(renderCsv(await smallByAgeResult()));
+    const ae = table.filter((r) => r.outcome === "ae_attendances");
+    expect(ae.map((r) => [r.cohort, r.by, r.group])).toEqual([
+      ["CARERS", "", ""],
+      ["CARERS", "age_band", "0-64"],
+      ["CARERS", "age_band", "65+"],
+      ["FRAILTY", "", ""],
+      ["FRAILTY", "age_band", "0-64"],
+      ["FRAILTY", "age_band", "65+"],
+      ["Total", "", ""],
+      ["Total", "age_band", "0-64"],
+      ["Total", "age_band", "65+"],
+    ]);
+    for (const start of [0, 3, 6]) {
+      for (const field of ["patients", "pre", "post"]) expect(Number(ae[start + 1]![field]) + Number(ae[start + 2]![field]), field).toBe(Number(ae[start]![field]));
+    }
+  });
+
+  it("has no by or group column without --by", async () => {
+    expect(renderCsv(await smallResult()).split("\n")[0]).not.toMatch(/,by,|,group,/);
   });
 });

@@ -81,7 +81,8 @@ describe.skipIf(!hasChromium)("the HTML report in headless Chromium", () => {
         expect(tables.length, where).toBeGreaterThanOrEqual(report.outcomes + 3);
         for (const box of tables) expect(box.width * box.height, where).toBeGreaterThan(0);
         const charts = await boxes(page, "svg.chart");
-        expect(charts, where).toHaveLength(2 * report.outcomes);
+        // Per outcome: events per patient, the change, and the months around the index date.
+        expect(charts, where).toHaveLength(3 * report.outcomes);
         for (const box of charts) expect(box.height, where).toBeGreaterThan(100);
         const flows = await boxes(page, "svg.flow");
         expect(flows, where).toHaveLength(report.flows);

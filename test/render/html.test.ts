@@ -10,14 +10,14 @@ import { fullResult, HOSTILE, hostileResult, smallResult } from "./results.js";
 /** The report's structure, one line per landmark: what a reader finds, in order, without the styling. */
 function outline(page: string): string {
   const lines: string[] = [];
-  const landmark = /<(section) id="([^"]+)"|<(h[123])[^>]*>(.*?)<\/h[123]>|<svg class="(\w+)"[\s\S]*?<\/svg>|<table[\s\S]*?<\/table>|<(p) class="(disclosure|headline|interval)">(.*?)<\/p>|<ul class="(warnings|card-warnings)">([\s\S]*?)<\/ul>/g;
+  const landmark = /<(section) id="([^"]+)"|<(h[123])[^>]*>(.*?)<\/h[123]>|<svg class="([\w ]+)"[\s\S]*?<\/svg>|<table[\s\S]*?<\/table>|<(p) class="(disclosure|headline|interval)">(.*?)<\/p>|<ul class="(warnings|card-warnings)">([\s\S]*?)<\/ul>/g;
   for (const match of page.matchAll(landmark)) {
     const [whole] = match;
     if (match[1]) lines.push(`section #${match[2]}`);
     else if (match[3]) lines.push(`${"  ".repeat(Number(match[3][1]) - 1)}${match[3]} ${match[4]}`);
     else if (match[5]) {
       const count = (tag: string) => (whole.match(new RegExp(`<${tag}[ >]`, "g")) ?? []).length;
-      lines.push(`    svg.${match[5]}: ${count("rect")} rect, ${count("circle")} circle, ${count("line")} line, ${count("text")} text`);
+      lines.push(`    svg.${match[5].replace(" ", ".")}: ${count("rect")} rect, ${count("circle")} circle, ${count("line")} line, ${count("text")} text`);
     } else if (whole.startsWith("<table")) {
       const rows = whole.match(/<tr[ >]/g)?.length ?? 0;
       const columns = whole.match(/<tr[^>]*>([\s\S]*?)<\/tr>/)?.[1]?.match(/<t[hd][ >]/g)?.length ?? 0;
@@ -59,6 +59,32 @@ describe("html: one self-contained page", () => {
       expect(page).toContain(`id="ae_attendances-${id}"`);
       expect(page).toContain(`id="unplanned_admissions-${id}"`);
     }
+  });
+
+  it("draws each outcome's months as a chart: the two groups' lines broken at the index day, with their bands, the windows shaded", async () => {
+    const page = renderHtml(await fullResult());
+    const charts = page.match(/<svg class="chart months"[\s\S]*?<\/svg>/g)!;
+    expect(charts).toHaveLength(2);
+    for (const chart of charts) {
+      // One line before the index day and one after, for each group; a band under each.
+      expect(chart.match(/<polyline class="line referred"/g)).toHaveLength(2);
+      expect(chart.match(/<polyline class="line comparison"/g)).toHaveLength(2);
+      expect(chart.match(/<polygon class="band referred"/g)).toHaveLength(2);
+      expect(chart.match(/<rect class="window"/g)).toHaveLength(2);
+      expect(chart).toContain('class="index-day"');
+      // Months −6 … −1 and +1 … +6, 12 dots a group: the index day is not a month.
+      expect(chart.match(/<circle class="dot referred"/g)).toHaveLength(12);
+    }
+  });
+
+  it("draws no point for a month withheld by suppression, breaking its line there", async () => {
+    const result = await fullResult();
+    const month = result.outcomes[0]!.months!.referred.months[3]!;
+    month.count = 4;
+    const chart = renderHtml(suppressResult(result)).match(/<svg class="chart months"[\s\S]*?<\/svg>/)![0];
+    expect(chart.match(/<polyline class="line referred"/g)).toHaveLength(3);
+    expect(chart.match(/<circle class="dot referred"/g)).toHaveLength(11);
+    expect(chart.match(/<g class="series referred">[\s\S]*?<\/g>/)![0]).not.toContain("<title>-3:");
   });
 
   it("shows the suppression note and * for what was withheld, drawing no bar for it", async () => {
@@ -149,7 +175,7 @@ describe("html: every text from the input is escaped", () => {
     expect(page).toContain("must be a real date &lt;b&gt;not&lt;/b&gt;");
     // every tag in the page is one the renderer writes
     const tags = new Set([...page.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]!.toLowerCase()));
-    const written = ["html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p", "strong", "div", "section", "figure", "figcaption", "svg", "g", "rect", "text", "tspan", "line", "circle", "defs", "marker", "path", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "footer"];
+    const written = ["html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p", "strong", "div", "section", "figure", "figcaption", "svg", "g", "rect", "text", "tspan", "line", "circle", "polyline", "polygon", "defs", "marker", "path", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "footer"];
     expect([...tags].filter((tag) => !written.includes(tag))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { suppressResult } from "../../src/disclosure/suppress.js";
 import { markdownText, renderMarkdown } from "../../src/render/markdown.js";
-import { fullResult, HOSTILE, hostileResult, smallResult } from "./results.js";
+import { fullResult, HOSTILE, hostileResult, smallByAgeResult, smallResult } from "./results.js";
 
 describe("markdown: the Involve-style tables for papers and wikis (golden files)", () => {
   it("renders the small example", async () => {
@@ -12,6 +12,10 @@ describe("markdown: the Involve-style tables for papers and wikis (golden files)
   });
   it("renders a suppressed result with * and the note", async () => {
     await expect(renderMarkdown(suppressResult(await fullResult()))).toMatchFileSnapshot("golden/full.suppressed.md");
+  });
+  it("renders breakdown tables under each outcome's cohort table, the Total's groups in bold, suppressed too", async () => {
+    await expect(renderMarkdown(await smallByAgeResult())).toMatchFileSnapshot("golden/small.by-age.md");
+    await expect(renderMarkdown(suppressResult(await smallByAgeResult()))).toMatchFileSnapshot("golden/small.by-age.suppressed.md");
   });
   it("stays clean without the statistics: no empty columns or tables", async () => {
     // A result as a library user might build it: rule 5's figures only, no statistics.json fields.

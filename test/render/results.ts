@@ -8,11 +8,17 @@ export async function smallResult(): Promise<Result> {
   return evaluateCounts(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 0 }));
 }
 
+/** The small example broken down by age band (65 and over, or not), with intervals from a few replicates. */
+export async function smallByAgeResult(): Promise<Result> {
+  return evaluateCounts(await resolveRun({ config: "fixtures/small/evaluation.json", bootstrap: 100, by: ["age_band"], ageBands: [65] }));
+}
+
 /**
  * A hand-made result with every field a renderer can meet: the statistics (intervals, paired test,
  * prior window, comparison group, difference in differences), fragile-row warnings, costs, a
  * skipped-rows entry and a cohort small enough to be suppressed. Its counts are West Kent's
- * published ones plus a 12-patient pilot; its statistics are made up, consistent with its counts.
+ * published ones plus a 12-patient pilot; its statistics are made up, consistent with its counts, and
+ * so are its months around the index date (each window's months add up to its count).
  */
 export async function fullResult(): Promise<Result> {
   return JSON.parse(await readFile(new URL("full-result.json", import.meta.url), "utf8")) as Result;

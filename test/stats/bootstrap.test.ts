@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
 import { bootstrapChangePct as bootstrapOfTables } from "../../src/stats/bootstrap.js";
-import { drawMultinomial } from "../../src/stats/multinomial.js";
+import { drawMultinomial, drawPatients, PATIENT_DRAWS_FROM, profileOfEachPatient } from "../../src/stats/multinomial.js";
 import { tabulatePairs, type PatientCounts } from "../../src/stats/patient-counts.js";
 import { percentileInterval } from "../../src/stats/percentile-interval.js";
 import { streamFor } from "../../src/stats/random-stream.js";
-import { quantileSorted } from "simple-statistics";
 import { differenceInDifferencesReplicates } from "../../src/stats/difference-in-differences.js";
 import { patientBootstrap } from "./patient-bootstrap.js";
 import { simulateCohort } from "./simulate.js";
+import { expectSameReplicates, REPLICATES } from "./same-distribution.js";
 
 /** The bootstrap as rowStatistics calls it: each cohort tabulated by (pre, post), then resampled. */
 function bootstrapChangePct(cohorts: readonly PatientCounts[], replicates: number, random: Xoshiro128StarStar): Float64Array {
@@ -46,7 +46,7 @@ describe("statistics.md bootstrap: same inputs and seed, same numbers", () => {
     expect(Array.from(otherRow)).not.toEqual(Array.from(first));
   });
 
-  it("draws in the documented order: replicate by replicate, a cohort at a time, one multinomial over its profiles", () => {
+  it("draws in the documented order: replicate by replicate, a cohort at a time, one multinomial over its profiles (patient by patient for a table of nearly as many profiles as patients)", () => {
     const cohorts = [cohortA(), cohortB()];
     const replicates = bootstrapChangePct(cohorts, 2, streamFor(5, 1, -1));
     const random = streamFor(5, 1, -1);
@@ -56,7 +56,9 @@ describe("statistics.md bootstrap: same inputs and seed, same numbers", () => {
       let post = 0;
       for (const table of tables) {
         const drawn = new Float64Array(table.patients.length);
-        drawMultinomial(table.total, table.patients, table.total, drawn, random);
+        // cohortA's 20 patients have 20 profiles of their own: drawn patient by patient; cohortB's 400 have 15.
+        if (table.patients.length * PATIENT_DRAWS_FROM > table.total) drawPatients(profileOfEachPatient(table.patients, table.total), drawn, random);
+        else drawMultinomial(table.total, table.patients, table.total, drawn, random);
         drawn.forEach((times, profile) => {
           pre += times * table.profiles[2 * profile]!;
           post += times * table.profiles[2 * profile + 1]!;
@@ -114,58 +116,30 @@ describe("statistics.md bootstrap: patients resampled with their own pre and pos
 });
 
 describe("the multinomial bootstrap and patient-by-patient resampling give the same replicates, within resampling error", () => {
-  // Both sides from 20 000 replicates on their own streams. Tolerances from the replicates' spread s:
-  // six standard errors of a difference of two independent estimates, for the mean s·√(2/B), for
-  // the standard deviation about s/√B, for a 2.5% or 97.5% quantile 2.6713·s·√(2/B)
-  // (sqrt(0.025 * 0.975) / dnorm(qnorm(0.025)) = 2.671310865, for near-normal replicates); and the
-  // two-sample Kolmogorov–Smirnov distance below its 1e-6 critical value 2.693386·√(2/B)
-  // (sqrt(-log(1e-6 / 2) / 2) = 2.693386134).
-  const B = 20_000;
-
-  function summary(replicates: Float64Array) {
-    const sorted = Array.from(replicates).sort((a, b) => a - b);
-    const mean = sorted.reduce((total, value) => total + value, 0) / sorted.length;
-    const sd = Math.sqrt(sorted.reduce((total, value) => total + (value - mean) ** 2, 0) / (sorted.length - 1));
-    return { sorted, mean, sd, low: quantileSorted(sorted, 0.025), high: quantileSorted(sorted, 0.975) };
-  }
-
-  function kolmogorovSmirnov(a: number[], b: number[]): number {
-    let i = 0;
-    let j = 0;
-    let distance = 0;
-    while (i < a.length && j < b.length) {
-      const value = Math.min(a[i]!, b[j]!);
-      while (i < a.length && a[i] === value) i++;
-      while (j < b.length && b[j] === value) j++;
-      distance = Math.max(distance, Math.abs(i / a.length - j / b.length));
-    }
-    return distance;
-  }
-
-  function expectSameDistribution(multinomial: Float64Array, patients: Float64Array): void {
-    expect(multinomial.some(Number.isNaN) || patients.some(Number.isNaN)).toBe(false);
-    const ours = summary(multinomial);
-    const reference = summary(patients);
-    const s = (ours.sd + reference.sd) / 2;
-    expect(Math.abs(ours.mean - reference.mean)).toBeLessThan(6 * s * Math.sqrt(2 / B));
-    expect(Math.abs(ours.sd - reference.sd)).toBeLessThan((6 * s) / Math.sqrt(B));
-    expect(Math.abs(ours.low - reference.low)).toBeLessThan(6 * 2.6713 * s * Math.sqrt(2 / B));
-    expect(Math.abs(ours.high - reference.high)).toBeLessThan(6 * 2.6713 * s * Math.sqrt(2 / B));
-    expect(kolmogorovSmirnov(ours.sorted, reference.sorted)).toBeLessThan(2.693386 * Math.sqrt(2 / B));
-  }
+  // Both sides from B replicates on their own streams (same-distribution.ts says how close).
+  const B = REPLICATES;
 
   it("for a sparse cohort of 400", () => {
-    expectSameDistribution(bootstrapChangePct([cohortB()], B, streamFor(21, 0, 0)), patientBootstrap([cohortB()], B, streamFor(22, 0, 0)));
+    expectSameReplicates(bootstrapChangePct([cohortB()], B, streamFor(21, 0, 0)), patientBootstrap([cohortB()], B, streamFor(22, 0, 0)));
   });
 
   it("for 2,000 simulated patients, a few of them heavy users", () => {
     const cohort = simulateCohort(streamFor(2025, 0, 0), 2000, 0.8);
-    expectSameDistribution(bootstrapChangePct([cohort], B, streamFor(23, 0, 0)), patientBootstrap([cohort], B, streamFor(24, 0, 0)));
+    expectSameReplicates(bootstrapChangePct([cohort], B, streamFor(23, 0, 0)), patientBootstrap([cohort], B, streamFor(24, 0, 0)));
+  });
+
+  it("for 600 heavy users with counts nearly all their own (a table drawn patient by patient, multinomial.ts)", () => {
+    // 600 patients in about 590 distinct (pre, post) pairs: more than one profile in PATIENT_DRAWS_FROM patients.
+    const pre = Int32Array.from({ length: 600 }, (_, i) => 40 + ((i * 37) % 101));
+    const post = Int32Array.from({ length: 600 }, (_, i) => 30 + ((i * 53) % 89));
+    const cohort = { pre, post };
+    expect(tabulatePairs(cohort).patients.length * PATIENT_DRAWS_FROM).toBeGreaterThan(600);
+    expectSameReplicates(bootstrapChangePct([cohort], B, streamFor(27, 0, 0)), patientBootstrap([cohort], B, streamFor(28, 0, 0)));
   });
 
   it("for a Total of two cohorts, each resampled within itself", () => {
     const cohorts = [cohortA(), cohortB()];
-    expectSameDistribution(bootstrapChangePct(cohorts, B, streamFor(25, 0, -1)), patientBootstrap(cohorts, B, streamFor(26, 0, -1)));
+    expectSameReplicates(bootstrapChangePct(cohorts, B, streamFor(25, 0, -1)), patientBootstrap(cohorts, B, streamFor(26, 0, -1)));
   });
 
   it("for the difference in differences, both groups resampled independently", () => {
@@ -179,7 +153,7 @@ describe("the multinomial bootstrap and patient-by-patient resampling give the s
       patientBootstrap([referred], B, streamFor(28, 0, 0, "referred")),
       patientBootstrap([comparison], B, streamFor(28, 0, 0, "comparison")),
     );
-    expectSameDistribution(ours, reference);
+    expectSameReplicates(ours, reference);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawMultinomial } from "../../src/stats/multinomial.js";
+import { drawMultinomial, drawPatients, profileOfEachPatient } from "../../src/stats/multinomial.js";
 import { streamFor } from "../../src/stats/random-stream.js";
 
 describe("drawMultinomial: how many of n draws with replacement land on each profile", () => {
@@ -72,5 +72,30 @@ describe("drawMultinomial: how many of n draws with replacement land on each pro
     const random = streamFor(1, 0, 0);
     expect(() => drawMultinomial(3, Float64Array.from([1, 2]), 3, new Float64Array(1), random)).toThrow(/drawMultinomial: into/);
     expect(() => drawMultinomial(3, new Float64Array(0), 0, new Float64Array(0), random)).toThrow(/drawMultinomial: 3 draws/);
+  });
+});
+
+describe("a resample drawn patient by patient, for a table of nearly as many profiles as patients", () => {
+  it("lists each patient's profile in table order", () => {
+    expect(Array.from(profileOfEachPatient(Float64Array.from([2, 0, 1, 3]), 6))).toEqual([0, 0, 2, 3, 3, 3]);
+  });
+
+  it("draws as many patients as the table has, each onto a profile in proportion to its patients", () => {
+    const patients = Float64Array.from([1, 3, 6]);
+    const profileOf = profileOfEachPatient(patients, 10);
+    const into = new Float64Array(3);
+    const totals = new Float64Array(3);
+    const random = streamFor(5, 0, 0);
+    const rounds = 20_000;
+    for (let round = 0; round < rounds; round++) {
+      drawPatients(profileOf, into, random);
+      expect(into.reduce((a, b) => a + b, 0)).toBe(10);
+      into.forEach((times, profile) => (totals[profile]! += times));
+    }
+    // Each profile's mean draws is n·p (1, 3, 6); its sd over the rounds sqrt(n·p·(1−p)/rounds): within 6 of them.
+    [0.1, 0.3, 0.6].forEach((p, profile) => {
+      const mean = totals[profile]! / rounds;
+      expect(Math.abs(mean - 10 * p)).toBeLessThan(6 * Math.sqrt((10 * p * (1 - p)) / rounds));
+    });
   });
 });

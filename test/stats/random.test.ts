@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
-import { TOTAL_ROW_INDEX, streamFor, streamState } from "../../src/stats/random-stream.js";
+import { type StreamSample, TOTAL_ROW_INDEX, streamFor, streamState } from "../../src/stats/random-stream.js";
 import { BUILT_IN_OUTCOMES } from "../../src/outcomes/registry.js";
 import { customOutcome } from "../../src/outcomes/custom-outcomes.js";
 
@@ -135,17 +135,30 @@ describe("fillUniformInts draws a whole resample at a time, without modulo bias"
 describe("streamFor derives one documented stream per (seed, outcome, row, sample)", () => {
   // Expected states and outputs from test/stats/reference/random.c, which follows the derivation in
   // the JSDoc of src/stats/random-stream.ts with SplitMix64 from https://prng.di.unimi.it/splitmix64.c.
-  const reference: [number, number, number, "referred" | "comparison", number[], number[]][] = [
+  const reference: [number, number, number, StreamSample, number[], number[]][] = [
     [1, 0, 0, "referred", [4173252837, 881605914, 805342459, 3897079155], [1398720795, 1872944678, 1417129917]],
     [1, 0, -1, "referred", [2275904363, 3466213190, 1125097777, 4274961035], [2379982628, 1737422561, 774910528]],
     [1, 1, 2, "comparison", [2104147345, 1890477972, 3614731463, 1914991515], [1411023585, 2282753586, 3937919952]],
     [0, 0, 0, "referred", [1801442398, 2024692378, 1750674929, 3112786475], [1391889045, 1381509725, 3286453243]],
     [-7, 1, 3, "referred", [2190838886, 2171287242, 853466122, 1657753502], [3964715867, 1493539658, 3711650879]],
     [Number.MAX_SAFE_INTEGER, 0, 0, "comparison", [2621120324, 810494332, 1002535478, 3468124379], [4112869944, 1865367379, 2397796736]],
+    [1, 0, -1, "referred_months", [758413114, 93555518, 1771943512, 3774069431], [2008871797, 2676561723, 1847256867]],
+    [1, 3, -1, "comparison_months", [3764304981, 2239996542, 245847116, 1099224385], [298325429, 1066012140, 4028252960]],
   ];
   it.each(reference)("stream(%d, %d, %d, %s)", (seed, outcome, row, sample, state, outputs) => {
     expect(streamState(seed, outcome, row, sample)).toEqual(state);
     const generator = streamFor(seed, outcome, row, sample);
+    expect([generator.nextUint32(), generator.nextUint32(), generator.nextUint32()]).toEqual(outputs);
+  });
+
+  // A breakdown row's stream: the same reference program, with its group hashed by FNV-1a.
+  const groups: [number, number, number, StreamSample, string, number[], number[]][] = [
+    [1, 0, 0, "referred", "age_band=35-54", [2562894971, 652942898, 4210905046, 2677883144], [2854709353, 3091888908, 1066703843]],
+    [1, 2, -1, "referred", "sex=F", [675783540, 4291685812, 560820900, 2661601566], [2573489783, 1389284785, 1850889465]],
+  ];
+  it.each(groups)("stream(%d, %d, %d, %s, %s)", (seed, outcome, row, sample, group, state, outputs) => {
+    expect(streamState(seed, outcome, row, sample, group)).toEqual(state);
+    const generator = streamFor(seed, outcome, row, sample, group);
     expect([generator.nextUint32(), generator.nextUint32(), generator.nextUint32()]).toEqual(outputs);
   });
 

@@ -31,6 +31,7 @@ describe("fixtures/west-kent", () => {
       "comparison.csv",
       "outpatients.csv",
       "gp-appointments.csv",
+      "population.csv",
       "evaluation.json",
       "published.json",
     ]);

@@ -5,7 +5,7 @@
  * page unescaped (entities are not decoded inside <style>); it must never hold anything from an input.
  */
 export const STYLE = `
-:root { color-scheme: light; --ink: #212b32; --muted: #4c6272; --rule: #d8dde0; --pre: #8fb0d9; --post: #005eb8; --note: #fff9c4; --panel: #f0f4f5; }
+:root { color-scheme: light; --ink: #212b32; --muted: #4c6272; --rule: #d8dde0; --pre: #8fb0d9; --post: #005eb8; --note: #fff9c4; --panel: #f0f4f5; --comparison: #b35900; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
@@ -28,6 +28,8 @@ p { margin: 0.5rem 0; }
 .card-warnings { margin: 0.25rem 0; padding-left: 1.25rem; font-size: 0.9rem; }
 .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; margin: 1rem 0; }
 .charts figure { flex: 1 1 20rem; min-width: 0; margin: 0; }
+.charts figure.wide { flex-basis: 100%; }
+.charts figure.wide svg { max-width: 40rem; }
 figcaption { margin-bottom: 0.25rem; font-weight: 600; }
 svg { display: block; width: 100%; max-width: 36rem; height: auto; font-family: inherit; }
 svg text { fill: var(--ink); }
@@ -39,7 +41,19 @@ svg .grid { stroke: var(--rule); stroke-width: 1; }
 svg .grid.zero { stroke: var(--muted); stroke-dasharray: 3 2; }
 svg .axis text { fill: var(--muted); font-size: 10px; }
 svg .whisker { stroke: var(--ink); stroke-width: 1.5; }
+svg .window { fill: var(--panel); }
+svg .window-label, svg .index-label { fill: var(--muted); font-size: 10px; }
+svg .index-day { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
+svg .line { fill: none; stroke-width: 2.25; stroke-linejoin: round; }
+svg .line.referred { stroke: var(--post); }
+svg .line.comparison { stroke: var(--comparison); stroke-dasharray: 6 3; }
+svg .band.referred { fill: var(--post); fill-opacity: 0.18; }
+svg .band.comparison { fill: var(--comparison); fill-opacity: 0.16; }
+svg .dot.referred { fill: var(--post); }
+svg .dot.comparison { fill: var(--comparison); }
 svg .point { fill: var(--post); stroke: #fff; stroke-width: 1; }
+svg .smd-before { fill: #fff; stroke: var(--muted); stroke-width: 1.5; }
+svg .smd-after { fill: var(--post); stroke: #fff; stroke-width: 1; }
 svg.flow { max-width: 30rem; }
 svg .box rect { fill: #fff; stroke: var(--muted); stroke-width: 1; }
 svg .box.start rect, svg .box.end rect { fill: var(--panel); stroke: var(--post); stroke-width: 1.5; }
@@ -57,6 +71,7 @@ th.right, td.right { text-align: right; }
 td.words, th.words { white-space: normal; min-width: 14rem; }
 tbody th { font-weight: 400; text-align: left; white-space: normal; min-width: 10rem; }
 tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
+tr.total.more th, tr.total.more td { border-top: 1px solid var(--rule); }
 /* The cohort stays in view while a wide table scrolls sideways on a phone. */
 .table-scroll tr > th:first-child { position: sticky; left: 0; z-index: 1; background: #fff; }
 td.indent, th.indent { padding-left: 1.6rem; }
@@ -79,6 +94,8 @@ td.indent, th.indent { padding-left: 1.6rem; }
   table { font-size: 8.5pt; }
   th, td { white-space: normal; padding: 0.2rem 0.4rem; }
   .charts figure, .flows figure { flex-basis: 45%; }
+  .charts figure.wide { flex-basis: 100%; }
+  .charts figure.wide svg { max-width: 13cm; }
   svg.flow { max-width: 11cm; }
 }
 `;

@@ -32,11 +32,20 @@ static uint64_t splitmix64_first(uint64_t x) {
   return z ^ (z >> 31);
 }
 
-static void stream_state(int64_t seed, int64_t outcome, int64_t row, int64_t sample) {
+/* FNV-1a, 64-bit (http://www.isthe.com/chongo/tech/comp/fnv/), over the bytes of a UTF-8 string. */
+static uint64_t fnv1a64(const char *text) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++) hash = (hash ^ *p) * 0x100000001b3ULL;
+  return hash;
+}
+
+/* A breakdown row's group (a NULL group for every other row) adds one step after the sample's. */
+static void stream_state(int64_t seed, int64_t outcome, int64_t row, int64_t sample, const char *group) {
   uint64_t key = splitmix64_first((uint64_t)seed);
   key = splitmix64_first(key ^ (uint64_t)outcome);
   key = splitmix64_first(key ^ (uint64_t)row);
   key = splitmix64_first(key ^ (uint64_t)sample);
+  if (group) key = splitmix64_first(key ^ fnv1a64(group));
   uint64_t z1 = splitmix64_first(key);
   uint64_t z2 = splitmix64_first(key + 0x9e3779b97f4a7c15ULL);
   s[0] = (uint32_t)z1; s[1] = (uint32_t)(z1 >> 32); s[2] = (uint32_t)z2; s[3] = (uint32_t)(z2 >> 32);
@@ -65,9 +74,11 @@ int main(void) {
   printf("\nstate [1,2,3,4], output 1001: %u\n", next());
 
   int64_t tuples[][4] = { {1, 0, 0, 0}, {1, 0, -1, 0}, {1, 1, 2, 1}, {0, 0, 0, 0}, {-7, 1, 3, 0},
-                          {9007199254740991LL, 0, 0, 1} };
+                          {9007199254740991LL, 0, 0, 1}, {1, 0, -1, 2}, {1, 3, -1, 3}, {1, 0, 0, 0}, {1, 2, -1, 0} };
+  const char *groups[] = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "age_band=35-54", "sex=F" };
   for (unsigned i = 0; i < sizeof tuples / sizeof tuples[0]; i++) {
-    stream_state(tuples[i][0], tuples[i][1], tuples[i][2], tuples[i][3]);
+    stream_state(tuples[i][0], tuples[i][1], tuples[i][2], tuples[i][3], groups[i]);
+    if (groups[i]) printf("group %s: ", groups[i]);
     printf("stream(%lld, %lld, %lld, %lld): state %u %u %u %u, outputs", (long long)tuples[i][0],
            (long long)tuples[i][1], (long long)tuples[i][2], (long long)tuples[i][3], s[0], s[1], s[2], s[3]);
     for (int j = 0; j < 3; j++) printf(" %u", next());

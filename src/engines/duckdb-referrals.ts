@@ -1,0 +1,138 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { ReferredPatient } from "../core/index-patients.js";
+import { CohortNames } from "../extracts/cohort-names.js";
+import type { ReferralsRead } from "../extracts/read-referrals.js";
+import { noteTextKind, startReading } from "../extracts/reading-report.js";
+import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
+import { isMissingTokenSql, missingAsEmptySql } from "../extracts/missing-values.js";
+import type { ExtractSource } from "../extracts/source.js";
+import type { ListedCohort } from "../config/run.js";
+import type { CsvTextTraits } from "../io/csv-text-traits.js";
+import { textKindOf } from "../io/file-kind.js";
+import { textSettingsOf } from "../io/records.js";
+import { csvColumns, csvLayout, NeedsRowReader } from "./duckdb-fields.js";
+import { calendarSql, daySql, MISSING_DAYS } from "./duckdb-sql.js";
+
+/**
+ * The referrals read by DuckDB, for a large extract on the DuckDB engine: a plain CSV is validated
+ * row by row in SQL and rule 1 (the index row: the earliest date, the first such row in file order;
+ * onward referrals summed) is applied per patient there, so that only a row per patient comes back.
+ * Anything the SQL cannot vouch for (an invalid value, a row csv-parse might read otherwise, a cohort
+ * the config does not list) throws `NeedsRowReader`: the row reader then reads the file, and reports
+ * every problem where it is, as it always does. The rules are the row reader's (referrals.ts,
+ * fields.ts), each written beside its SQL here.
+ */
+
+// fields.ts: a whole number is digits (or empty); fifteen at most, so that a sum in SQL is the sum in JavaScript.
+const WHOLE = "'[0-9]{0,15}'";
+// fields.ts consentField: y, yes, true, 1 in any case are yes; anything else, empty included, no.
+const CONSENT_YES = "('y', 'yes', 'true', '1')";
+
+function referralRowsSql(from: string, columns: Record<string, string | undefined>, suspect: string | undefined, format: "iso" | "dmy", dateKey: "whole" | "prefix"): string {
+  const optional = (name: string) => (columns[name] === undefined ? "''" : missingAsEmptySql(columns[name]!));
+  const key = dateKey === "whole" ? "d" : "left(d, 10)";
+  return `CREATE OR REPLACE TEMP TABLE referral_rows AS
+  WITH fields AS (
+    SELECT row_number() OVER () AS r, ${columns.patient_id} AS patient_id, ${columns.cohort} AS cohort, ${columns.intervention_date} AS d,
+      ${optional("consent")} AS consent, ${optional("onward_referrals")} AS onward, ${optional("age")} AS age
+      ${suspect ? `, ${suspect} AS suspect` : ", false AS suspect"}
+    FROM ${from}
+  ), dated AS (
+    SELECT fields.*, ${daySql(format, dateKey)} AS day FROM fields LEFT JOIN calendar_${format} AS calendar ON calendar.text = ${key}
+  )
+  SELECT r, patient_id, cohort, day, lower(consent) IN ${CONSENT_YES} AS consent,
+    CASE WHEN onward = '' THEN 0 ELSE TRY_CAST(onward AS DOUBLE) END AS onward,
+    CASE WHEN age = '' THEN NULL ELSE TRY_CAST(age AS DOUBLE) END AS age,
+    -- patientIdField, requiredTextField("a cohort"), requiredDayField (no placeholder), the whole numbers
+    (patient_id IS NULL OR patient_id = '' OR ${isMissingTokenSql("patient_id")} OR cohort IS NULL OR cohort = '' OR ${isMissingTokenSql("cohort")}
+      OR day IS NULL OR day IN ${MISSING_DAYS} OR NOT regexp_full_match(onward, ${WHOLE}) OR NOT regexp_full_match(age, ${WHOLE})
+      OR consent IS NULL OR suspect) AS unsure
+  FROM dated`;
+}
+
+/** Rule 1 per patient, in order of first appearance (the slots): the index row is the least (date, file order). */
+const PATIENTS_SQL = `SELECT patient_id, min(day) AS index_day, min_by(cohort, (day, r)) AS cohort,
+    min_by(consent, (day, r)) AS consent, min_by(age, (day, r)) AS age, sum(onward) AS onward
+  FROM referral_rows GROUP BY patient_id ORDER BY min(r)`;
+
+/** Each cohort as written, in order of first appearance, for the cohort names' rules (cohort-names.ts). */
+const COHORTS_SQL = "SELECT cohort, min(r) AS first FROM referral_rows GROUP BY cohort ORDER BY first";
+
+/** Every column of a result, as plain JavaScript arrays (a chunk's columns at once: far quicker than value by value). */
+async function columnsOf(connection: DuckDBConnection, sql: string): Promise<unknown[][]> {
+  const result = await connection.run(sql);
+  const columns: unknown[][] = [];
+  for (const chunk of await result.fetchAllChunks()) {
+    chunk.getColumns().forEach((values, c) => {
+      columns[c] ??= [];
+      for (const value of values) columns[c]!.push(value);
+    });
+  }
+  return columns;
+}
+
+const REFERRAL_SHAPE = { columns: REFERRAL_COLUMNS, dateColumn: "intervention_date" };
+
+/** The referrals of a plain CSV, read in DuckDB; `NeedsRowReader` where the row reader must read them. */
+export async function readReferralsInDuckDb(
+  connection: DuckDBConnection,
+  source: ExtractSource,
+  traits: CsvTextTraits,
+  listed: readonly ListedCohort[] | undefined,
+): Promise<{ read: ReferralsRead; cohorts: CohortNames }> {
+  const kind = await textKindOf(source.path, source.file, textSettingsOf(source)).catch(() => {
+    throw new NeedsRowReader("the file cannot be read, or is not text");
+  });
+  if (kind.gzip || kind.encoding !== "utf-8" || kind.delimiter !== ",") throw new NeedsRowReader("not a plain UTF-8, comma-delimited file");
+  if (!traits.utf8 || traits.longLine) throw new NeedsRowReader("not valid UTF-8, or a line too long");
+  // Quotes could hide a line break inside a field: file order is row order only without them.
+  if (traits.quotes) throw new NeedsRowReader("quoted fields");
+  const layout = await csvLayout(REFERRAL_SHAPE, source);
+  // Ties of rule 1 then go by that column, compared as numbers or as text (index-patients.ts).
+  if (layout.at.row_order! >= 0) throw new NeedsRowReader("a row order (columns.referrals.row_order) orders the rows");
+  // One thread, so that the rows' numbers are their order in the file.
+  const { field, suspect, source: from } = csvColumns(layout, traits, true);
+  const columns = Object.fromEntries(REFERRAL_COLUMNS.map(({ name }) => [name, layout.at[name]! >= 0 ? field(layout.at[name]!) : undefined]));
+  await connection.run(calendarSql(layout.dateFormat));
+  await connection.run(referralRowsSql(from, columns, suspect, layout.dateFormat, layout.dateKey)).catch((error: Error) => {
+    throw new NeedsRowReader(`DuckDB could not read it: ${error.message.split("\n")[0]}`);
+  });
+  const [rowsRead, unsureRows] = await columnsOf(connection, "SELECT count(*)::DOUBLE, count(*) FILTER (unsure)::DOUBLE FROM referral_rows");
+  const rows = Number(rowsRead![0]);
+  const unsure = Number(unsureRows![0]);
+  if (!(unsure === 0)) throw new NeedsRowReader(`${unsure} referral row(s) invalid, or not read alike by csv-parse and DuckDB`);
+
+  const cohorts = new CohortNames(listed);
+  const [values, firsts] = await columnsOf(connection, COHORTS_SQL);
+  const named = new Map<string, string>();
+  (values ?? []).forEach((value, i) => named.set(value as string, cohorts.ofReferral(value as string, Number(firsts![i]) + 1)));
+  // A cohort that is an NHS number, or that the config does not list: the row reader names every line.
+  if (cohorts.nhsNumberProblem(source.file, "cohort").length > 0 || cohorts.unlistedProblems(source.file, "cohort").length > 0) {
+    throw new NeedsRowReader("a cohort to report");
+  }
+
+  const [ids, days, cohortOf, consents, ages, onwards] = await columnsOf(connection, PATIENTS_SQL);
+  const patients = new Map<string, ReferredPatient>();
+  (ids ?? []).forEach((id, slot) => {
+    const age = ages![slot];
+    // Every row was vouched for: a patient without a day or a cohort here is a bug, never a figure.
+    if (typeof days![slot] !== "number" || !named.has(cohortOf![slot] as string)) throw new Error(`readReferralsInDuckDb: patient ${slot} has no index day or cohort`);
+    patients.set(id as string, {
+      patientId: id as string,
+      slot,
+      indexDate: Number(days![slot]),
+      cohort: named.get(cohortOf![slot] as string)!,
+      consent: consents![slot] === true,
+      age: age === null ? undefined : Number(age),
+      onwardReferrals: Number(onwards![slot]),
+      // Never read here: a run with breakdowns has its referrals read by the row reader (`readReferralsWithDuckDb`).
+      groups: [],
+    });
+  });
+  await connection.run("DROP TABLE referral_rows");
+  const reading = startReading(source);
+  noteTextKind(reading, kind);
+  reading.columns = layout.used;
+  reading.dateFormats = { intervention_date: layout.dateFormat };
+  return { read: { patients, rows, withInvalidRow: new Set(), reading }, cohorts };
+}
