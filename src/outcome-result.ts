@@ -49,16 +49,16 @@ export function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRe
 export interface OutcomeParts {
   /** Where the comparison group was matched: each cohort's matched sets, and their counts. */
   matched?: { strata: ReturnType<typeof matchedSetCounts>[]; sets: CohortSets[] };
-  /** The `--by` columns, with every referred patient's group in each. */
-  breakdowns: readonly BreakdownColumn[];
+  /** The breakdown rows (`--by`), where the run has breakdowns. */
+  broken?: OutcomeBreakdowns;
   months?: MonthsResult;
   /** Adds a cost column's costs to the rows (before their breakdowns are attached, so that the fields read in that order). */
-  costs?: (rows: readonly CohortFigures[], total: CohortFigures, broken: OutcomeBreakdowns) => void;
+  costs?: (rows: readonly CohortFigures[], total: CohortFigures) => void;
 }
 
 /**
  * One outcome's figures from each cohort's per-patient counts (and the comparison group's, cohort
- * for cohort): its cohort rows and Total (rule 5 and statistics.md), their breakdowns and months.
+ * for cohort): its cohort rows and Total (rule 5 and statistics.md), with their breakdowns and months.
  * A local run's counts and a warehouse's result (src/warehouse) both come here, so that the two
  * give the same figures from the same counts.
  */
@@ -68,9 +68,9 @@ export function outcomeFigures(outcome: Outcome, counts: readonly CohortCounts[]
   const place = { streamIndex: outcome.streamIndex };
   const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings, matchedIn(i)));
   const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings, matched);
-  const broken = breakdownRows(counts, parts.breakdowns, outcome.streamIndex, settings);
-  parts.costs?.(rows, total, broken);
-  if (parts.breakdowns.length > 0) {
+  parts.costs?.(rows, total);
+  const { broken } = parts;
+  if (broken) {
     rows.forEach((row, i) => (row.breakdowns = broken.cohorts[i]!));
     total.breakdowns = broken.total;
   }
@@ -93,16 +93,17 @@ export function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: C
   const coverage = { dataStart: dataStart ?? Number.POSITIVE_INFINITY, dataEnd: dataEnd ?? Number.NEGATIVE_INFINITY };
   const monthsOf = (cohorts: readonly CohortCounts[]) => cohorts.map((cohort) => cohortMonths(cohort, subjects, tally, coverage));
   const months = outcomeMonths(monthsOf(counts), controls && monthsOf(controls), outcome.streamIndex, settings);
+  const broken = breakdowns.length > 0 ? breakdownRows(counts, breakdowns, outcome.streamIndex, settings) : undefined;
   const costColumn = settings.costColumns[outcome.id];
   // A cost column's costs are sums of rows, not a count times a price: added from the tally.
   const costs =
     costColumn === undefined
       ? undefined
-      : (rows: readonly CohortFigures[], total: CohortFigures, broken: OutcomeBreakdowns) => {
+      : (rows: readonly CohortFigures[], total: CohortFigures) => {
           const slotsOf = (cohort: string) => eligibility.included.filter((patient) => patient.cohort === cohort).map((patient) => patient.slot);
           rows.forEach((row) => Object.assign(row, columnCostFields(costColumn, columnCosts(tally, slotsOf(row.cohort)))));
           Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
-          for (const [row, slots] of broken.slots) Object.assign(row, columnCostFields(costColumn, columnCosts(tally, Array.from(slots))));
+          for (const [row, slots] of broken?.slots ?? []) Object.assign(row, columnCostFields(costColumn, columnCosts(tally, Array.from(slots))));
         };
-  return outcomeFigures(outcome, counts, controls, settings, { ...(sets && strata ? { matched: { strata, sets } } : {}), breakdowns, months, ...(costs ? { costs } : {}) });
+  return outcomeFigures(outcome, counts, controls, settings, { ...(sets && strata ? { matched: { strata, sets } } : {}), ...(broken ? { broken } : {}), months, ...(costs ? { costs } : {}) });
 }

@@ -6,12 +6,16 @@ import { EXCLUSION_ORDER } from "../core/eligibility.js";
 import type { AttritionStep } from "../core/eligibility-steps.js";
 import { dataCoverage, type ObservedDates } from "../data-coverage.js";
 import { InputError } from "../errors.js";
+import { monthCount } from "../core/months.js";
+import { outcomeMonths } from "../outcome-months.js";
 import { outcomeFigures } from "../outcome-result.js";
+import type { CohortMonths } from "../stats/month-series.js";
 import { decidedSettings, runWarnings } from "../run-record.js";
 import { withCosts } from "../row-costs.js";
 import { TOOL } from "../version.js";
 import { CohortNames } from "../extracts/cohort-names.js";
 import type { Result } from "../result.js";
+import { breakdownsFromTables } from "./breakdown-tables.js";
 import { cohortCountsFromTables, type Profile } from "./cohort-tables.js";
 import { planFingerprint } from "./fingerprint.js";
 import type { Group, LongRow } from "./long-form.js";
@@ -113,6 +117,27 @@ function countsOf(long: LongRows, outcome: string, group: Group, cohorts: readon
   });
 }
 
+/** Each cohort's covered patients' month tables for one outcome and group, from the `months` rows. */
+function monthsOf(long: LongRows, outcome: string, group: Group, cohorts: readonly CohortLabel[], named: (spelling: string, group: Group) => string, months: number, file: string): CohortMonths[] {
+  const count = monthCount(months);
+  const cells = new Map(cohorts.map((cohort) => [cohort.cohort, Array.from({ length: count }, () => new Map<number, number>())]));
+  for (const row of long.of("months", outcome, undefined, group)) {
+    if (row.a >= count) throw problem(file, `has a months row for month ${row.a} of ${outcome}, beyond the ${count} months of this config's series: the result is not one run's of the script`);
+    const month = cells.get(named(row.cohort, group))![row.a]!;
+    month.set(row.b, (month.get(row.b) ?? 0) + row.n);
+  }
+  return cohorts.map((cohort) => {
+    const tables = cells.get(cohort.cohort)!.map((month) => {
+      const counts = [...month.keys()].sort((x, y) => x - y);
+      return { counts: Float64Array.from(counts), patients: Float64Array.from(counts, (c) => month.get(c)!) };
+    });
+    const patients = tables.map((table) => table.patients.reduce((sum, n) => sum + n, 0));
+    // Every covered patient has a count (0 or more) in every month: the months must agree.
+    if (patients.some((n) => n !== patients[0])) throw problem(file, `its months rows for ${outcome}, ${cohort.cohort} (${group}) hold different patients in different months: the result is not one run's of the script`);
+    return { patients: patients[0] ?? 0, months: tables };
+  });
+}
+
 /**
  * The evaluation from a warehouse's result (docs/warehouse.md): the long form read back into the
  * parts `evaluateCounts` works out from files (settings, rows, attrition, each outcome's per-patient
@@ -145,7 +170,14 @@ export function evaluateWarehouse(run: EvaluationRun, rows: readonly LongRow[], 
       plan.outcomes.map((outcome) => {
         const referredCounts = countsOf(long, outcome.id, "referred", cohorts, named, file);
         const comparisonCounts = plan.comparison ? countsOf(long, outcome.id, "comparison", cohorts, named, file) : undefined;
-        return outcomeFigures(outcome.descriptor, referredCounts, comparisonCounts, settings, { breakdowns: [] });
+        const months = outcomeMonths(
+          monthsOf(long, outcome.id, "referred", cohorts, named, settings.months, file),
+          plan.comparison ? monthsOf(long, outcome.id, "comparison", cohorts, named, settings.months, file) : undefined,
+          outcome.descriptor.streamIndex,
+          settings,
+        );
+        const broken = breakdownsFromTables(long, plan, { id: outcome.id, streamIndex: outcome.descriptor.streamIndex }, referredCounts, named, settings, file);
+        return outcomeFigures(outcome.descriptor, referredCounts, comparisonCounts, settings, { months, ...(broken ? { broken } : {}) });
       }),
       settings,
     ),

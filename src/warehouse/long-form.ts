@@ -7,6 +7,10 @@
  * | --------- | ----------------- | ------------------------------ | ----------------------- | ---------- | -------- | -------- |
  * | pairs     | outcome id        | cohort, as written             | referred / comparison   | pre        | post     | patients |
  * | prior     | outcome id        | cohort, as written             | referred / comparison   | prior      | pre      | patients whose prior window is covered |
+ * | months    | outcome id        | cohort, as written             | referred / comparison   | month + K (0 is month −K) | its count | patients whose months are all covered |
+ * | by_pairs  | outcome id        | cohort, as written             | breakdown=group (`sex=F`) | pre      | post     | included referred patients in the group |
+ * | by_prior  | outcome id        | cohort, as written             | breakdown=group         | prior      | pre      | those of them whose prior window is covered |
+ * | by_groups |                   |                                | the breakdown (`--by`)  | its groups | 0        | 0        |
  * | attrition |                   | the rule (or `included`)       | referred / comparison   | its number | 0        | patients |
  * | accounts  | outcome id or extract | what the rows are (`counted`, `invalid`…) | the reason or column | 0 | 0 | rows |
  * | coverage  | extract           |                                |                         | earliest YYYYMMDD | latest | dated rows |
@@ -15,8 +19,8 @@
  */
 export const LONG_FORM_COLUMNS = ["section", "outcome", "cohort", "group", "a", "b", "n"] as const;
 
-export type Section = "pairs" | "prior" | "attrition" | "accounts" | "coverage" | "cohorts" | "script";
-export const SECTIONS: readonly Section[] = ["pairs", "prior", "attrition", "accounts", "coverage", "cohorts", "script"];
+export type Section = "pairs" | "prior" | "months" | "by_pairs" | "by_prior" | "by_groups" | "attrition" | "accounts" | "coverage" | "cohorts" | "script";
+export const SECTIONS: readonly Section[] = ["pairs", "prior", "months", "by_pairs", "by_prior", "by_groups", "attrition", "accounts", "coverage", "cohorts", "script"];
 
 export type Group = "referred" | "comparison";
 export const GROUPS: readonly Group[] = ["referred", "comparison"];

@@ -10,6 +10,7 @@ import type { ColumnUse } from "../io/columns.js";
 import type { CountingRule, Outcome } from "../outcomes/outcome.js";
 import { outcomeOf } from "../outcomes/registry.js";
 import { InputError } from "../errors.js";
+import { AGE_BAND } from "../core/breakdowns.js";
 
 /**
  * The small description of an evaluation that the warehouse script is rendered from (sql-script.ts):
@@ -47,12 +48,23 @@ export interface OutcomePlan {
   descriptor: Outcome;
 }
 
+/** One `--by` breakdown: a referral column read from the index row (as `by0`, `by1`… in the script), or the age bands. */
+export interface BreakdownPlan {
+  by: string;
+  /** The script's name for the column's value (`by0`…); absent for `age_band`, made from the age. */
+  key?: string;
+  ageBands: readonly number[];
+}
+
 export interface WarehousePlan {
   referrals: TableColumns;
+  breakdowns: BreakdownPlan[];
   comparison?: TableColumns;
   activity: ActivityPlan[];
   outcomes: OutcomePlan[];
   window: WindowLength;
+  /** K: the months −K…K around each index date (statistics.md). */
+  months: number;
   indexDay: IndexDayRule;
   from: string | null;
   to: string | null;
@@ -132,12 +144,23 @@ export function warehousePlan(run: EvaluationRun): WarehousePlan {
   const outcomes = run.outcomes.map(outcomeOf);
   const extracts = [...new Set(outcomes.map((outcome) => outcome.extract.name))];
   const { settings } = run;
+  const referrals = tableColumns(run.referrals, REFERRAL_COLUMNS);
+  const breakdowns = settings.by.map((by, i): BreakdownPlan => {
+    if (by === AGE_BAND) return { by, ageBands: settings.ageBands ?? [] };
+    // Read by the header the config maps, else by its own name, as a file's column is.
+    const key = `by${i}`;
+    const header = run.referrals.columns[by] ?? by;
+    referrals.columns[key] = header;
+    return { by, key, ageBands: [] };
+  });
   return {
-    referrals: tableColumns(run.referrals, REFERRAL_COLUMNS),
+    referrals,
+    breakdowns,
     ...(run.comparison ? { comparison: tableColumns(run.comparison, COMPARISON_COLUMNS) } : {}),
     activity: extracts.map((extract) => activityPlan(run, extract, outcomes.filter((outcome) => outcome.extract.name === extract))),
     outcomes: outcomes.map((outcome) => ({ id: outcome.id, extract: outcome.extract.name, adds: outcome.adds, reasons: outcome.reasons, rule: outcome.rule(settings), descriptor: outcome })),
     window: parseWindowLength(settings.window),
+    months: settings.months,
     indexDay: settings.indexDay,
     from: settings.from,
     to: settings.to,

@@ -7,7 +7,7 @@ import { LONG_FORM_COLUMNS, type LongRow, type Section, SECTIONS } from "./long-
 const COUNT = /^\d{1,15}$/;
 
 /** Sections whose rows name a group, and so must name one of the two. */
-const GROUPED: readonly Section[] = ["pairs", "prior", "attrition", "cohorts"];
+const GROUPED: readonly Section[] = ["pairs", "prior", "months", "attrition", "cohorts"];
 
 function checkRow(fields: readonly string[], line: number, file: string): { row?: LongRow; problems: DataError[] } {
   const problem = (column: string, value: string, message: string): DataError => ({ code: "invalid_warehouse_result", file, line, column, value, message });

@@ -7,6 +7,8 @@ import type { WarehousePlan } from "./plan.js";
 import { activityRowsStep, activityStep, rowsStep } from "./steps/activity.js";
 import { datesStep, type DateSource } from "./steps/dates.js";
 import { outcomeSteps, patientsStepOf } from "./steps/outcome.js";
+import { breakdownSteps } from "./steps/breakdowns.js";
+import { monthBoundsStep, outcomeMonthsStep } from "./steps/months.js";
 import { readRows, valueOf } from "./steps/read-rows.js";
 import { referralIndexSteps, referralsStep } from "./steps/referrals.js";
 import { resultQuery } from "./steps/result.js";
@@ -16,7 +18,7 @@ import { comparisonStep, coverageSteps, referredIdsStep, subjectsStep } from "./
 /** Every step of the evaluation, in order: each reads only the steps before it. */
 export function planSteps(plan: WarehousePlan, d: Dialect, outcomesOf: (extract: string) => Outcome[]): Step[] {
   const sql = sqlFor(d);
-  const referralSpec = REFERRAL_COLUMNS.map((column) => column.name);
+  const referralSpec = [...REFERRAL_COLUMNS.map((column) => column.name), ...plan.breakdowns.flatMap((breakdown) => (breakdown.key ? [breakdown.key] : []))];
   const dateSources: DateSource[] = [
     { step: "referral_rows", column: valueOf("intervention_date") },
     ...(plan.comparison ? [{ step: "comparison_rows", column: valueOf("index_date") }] : []),
@@ -27,14 +29,16 @@ export function planSteps(plan: WarehousePlan, d: Dialect, outcomesOf: (extract:
     ...(plan.comparison ? [readRows("comparison_rows", plan.comparison, COMPARISON_COLUMNS.map((column) => column.name), ["index_date"], d)] : []),
     ...plan.activity.map((a) => activityRowsStep(a, outcomesOf(a.extract), d)),
     datesStep(dateSources, plan.placeholders, d, sql),
-    referralsStep(plan.referrals, d, sql),
+    referralsStep(plan.referrals, plan.breakdowns, d, sql),
     ...(plan.comparison ? [comparisonStep(plan.comparison, d, sql)] : []),
     ...plan.activity.map((a) => activityStep(a, outcomesOf(a.extract), d, sql)),
     ...coverageSteps(plan.activity, d, sql),
-    ...referralIndexSteps(plan.referrals, d, sql),
+    ...referralIndexSteps(plan.referrals, plan.breakdowns, d, sql),
     referredIdsStep(sql),
     subjectsStep(plan, d, sql),
-    ...plan.outcomes.flatMap((outcome, j) => [...outcomeSteps(outcome, j, plan, d, sql), patientsStepOf(j, d, sql)]),
+    ...breakdownSteps(plan, d, sql),
+    monthBoundsStep(plan, plan.months, d, sql),
+    ...plan.outcomes.flatMap((outcome, j) => [...outcomeSteps(outcome, j, plan, d, sql), patientsStepOf(j, d, sql), outcomeMonthsStep(outcome, j, plan, d, sql)]),
   ];
 }
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { selftestScript } from "../../src/warehouse/selftest.js";
 import { harness, missing } from "./python-harness.js";
 import { selftestRows } from "./selftest-rows.js";
-import { comparable, fromWarehouse, notAscii, scriptOf, skippedLocally, type WarehouseCase, warehouseCase } from "./warehouse-case.js";
+import { expectLocalAnswer, scriptOf, type WarehouseCase, warehouseCase } from "./warehouse-case.js";
 import { workspace } from "../helpers.js";
 
 // Each case takes Spark half a minute (a table per step): a few cases, on top of the DuckDB and PostgreSQL runs of the same script text.
@@ -48,14 +48,7 @@ describe.skipIf(why !== undefined)(`the Spark script, run by local Spark (pyspar
     let compared = 0;
     for (const { c, out } of cases) {
       const result = readFileSync(out, "utf8");
-      const warehouse = await fromWarehouse(c, result);
-      if (notAscii(result)) continue;
-      if (c.local.startsWith("exit 2") || skippedLocally(c.local)) {
-        if (c.local.startsWith("exit 2")) expect(warehouse.slice(0, 6), c.label).toBe("exit 2");
-        continue;
-      }
-      expect(comparable(warehouse), c.label).toBe(comparable(c.local));
-      compared++;
+      if (await expectLocalAnswer(c, result)) compared++;
     }
     expect(compared).toBeGreaterThan(RUNS / 3);
   });

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { writeFile } from "node:fs/promises";
 import { type RunFlags, resolveRun } from "../../src/config/resolve-run.js";
 import { formatInputError, InputError } from "../../src/errors.js";
@@ -91,7 +92,7 @@ export async function caseOf(label: string, files: Record<string, string>, flags
     columns[extract] = Object.fromEntries(Object.entries(used).map(([name, use]) => [name, use ? use.header : null]));
   }
   // The comparison group's reading is not in `inputs`: its columns by the case's mapping or their own names.
-  if (files["comparison.csv"]) columns.comparison = { patient_id: "patient_id", cohort: "cohort", index_date: "index_date", ...(config?.columns as Record<string, Record<string, string>> | undefined)?.comparison };
+  if (files["comparison.csv"]) columns.comparison = { patient_id: "patient_id", cohort: "cohort", index_date: "index_date", matched_to: null, ...(config?.columns as Record<string, Record<string, string>> | undefined)?.comparison };
   // Headers match without regard to case; a warehouse's quoted names (PostgreSQL's) do not: each as the table spells it.
   for (const table of tables) {
     const mapping = columns[table.name] ?? {};
@@ -123,3 +124,23 @@ export const skippedLocally = (local: string) => !local.startsWith("exit") && (J
 
 /** Whether the warehouse found values it will not compare without regard to case (not ASCII), which a local run compares with JavaScript's case rules. */
 export const notAscii = (resultCsv: string) => /,invalid,[a-z_]+:not_ascii,/.test(resultCsv);
+
+/**
+ * Holds one case's warehouse result to its local run: the same JSON but for `inputs` and the
+ * engine; where the local run stopped for invalid rows, a stop too (the warehouse cannot name their
+ * lines, but must not pass them by). Says whether the JSON was compared (not where rows were skipped,
+ * whose lines only a local run can report, or a caseless value not ASCII, which is refused, said).
+ */
+export async function expectLocalAnswer(c: WarehouseCase, resultCsv: string): Promise<boolean> {
+  const warehouse = await fromWarehouse(c, resultCsv);
+  if (notAscii(resultCsv)) {
+    expect(warehouse, c.label).toMatch(/exit 2[\s\S]*not_ascii|is not ASCII text/);
+    return false;
+  }
+  if (c.local.startsWith("exit 2") || skippedLocally(c.local)) {
+    if (c.local.startsWith("exit 2")) expect(warehouse.slice(0, 6), c.label).toBe("exit 2");
+    return false;
+  }
+  expect(comparable(warehouse), c.label).toBe(comparable(c.local));
+  return true;
+}

@@ -23,7 +23,8 @@ export function ruleSql(outcome: OutcomePlan, plan: WarehousePlan, d: Dialect): 
   return outcome.rule.notCountableSql((name) => (columns[name] !== undefined ? `e.${valueOf(name)}` : undefined), d);
 }
 
-function classified(outcome: OutcomePlan, plan: WarehousePlan, d: Dialect, sql: Sql): string {
+/** Each valid activity row of the outcome's extract with its subject's windows and its `CODE`. */
+export function classified(outcome: OutcomePlan, plan: WarehousePlan, d: Dialect, sql: Sql): string {
   const reasons = ruleSql(outcome, plan, d);
   const whens = [
     `WHEN s.pid IS NULL THEN ${CODE.others}`,
@@ -77,7 +78,7 @@ export function outcomeSteps(outcome: OutcomePlan, index: number, plan: Warehous
     FROM (${byWindow}) AS by_window`;
   const nights: Step = {
     name: `outcome${index}_nights`,
-    query: `SELECT pid, n_prior, n_pre, n_post, n_index, n_outside,
+    query: `SELECT pid, stay_from, stay_to, n_prior, n_pre, n_post, n_index, n_outside,
     CASE WHEN n_pre > 0 THEN ${PLACE.pre} WHEN n_post > 0 THEN ${PLACE.post} WHEN n_index > 0 THEN ${PLACE.indexDay} WHEN stay_to = stay_from THEN code ELSE ${PLACE.outside} END AS row_place
   FROM (${placed}) AS placed`,
   };

@@ -5,6 +5,8 @@ import type { Dialect } from "../dialect.js";
 import type { WarehousePlan } from "../plan.js";
 import { rowsStep } from "./activity.js";
 import { CODE, codesStep, patientsStep, ruleSql } from "./outcome.js";
+import { breakdownResults, breakdownSizes } from "./breakdowns.js";
+import { monthsResult } from "./months.js";
 import { missingSql, valueOf } from "./read-rows.js";
 import type { Sql } from "./step.js";
 
@@ -21,6 +23,9 @@ export function resultQuery(plan: WarehousePlan, fingerprint: string, d: Dialect
     const from = `FROM ${sql.t(patientsStep(j))} WHERE excluded_by = 0`;
     parts.push(select([lit("pairs"), lit(outcome.id), "cohort", "grp", "pre", "post", d.countRows], `${from} GROUP BY cohort, grp, pre, post`));
     parts.push(select([lit("prior"), lit(outcome.id), "cohort", "grp", "prior", "pre", d.countRows], `${from} AND prior_covered = 1 GROUP BY cohort, grp, prior, pre`));
+    const months = monthsResult(j, d, sql);
+    parts.push(select([lit("months"), lit(outcome.id), ...months.columns] as Row, months.from));
+    for (const breakdown of breakdownResults(plan, j, d, sql)) parts.push(select([lit(breakdown.section), lit(outcome.id), ...breakdown.columns] as Row, breakdown.from));
     const detail = [`WHEN o.code = ${CODE.missingDate} THEN ${lit("missing_date")}`, ...ruleSql(outcome, plan, d).map(({ reason }, i) => `WHEN o.code = ${CODE.firstReason + i} THEN ${lit(reason)}`)];
     const key = `CASE WHEN o.code = ${CODE.others} THEN ${lit("activity_of_others")} WHEN o.code >= ${CODE.missingDate} THEN ${lit("not_countable")}
         WHEN s.grp = ${lit("comparison")} THEN ${lit("comparison")} WHEN s.excluded_by <> 0 THEN ${lit("of_excluded_patients")}
@@ -30,6 +35,8 @@ export function resultQuery(plan: WarehousePlan, fingerprint: string, d: Dialect
       FROM ${sql.t(codesStep(j))} AS o LEFT JOIN ${sql.t("subjects")} AS s ON s.pid = o.pid) AS accounted GROUP BY account, detail`),
     );
   });
+
+  for (const size of breakdownSizes(plan, sql)) parts.push(select([lit("by_groups"), lit(""), lit(""), lit(size.by), size.column, "0", "0"], size.from));
 
   const ruleName = (order: readonly string[]) => `CASE k ${order.map((reason, i) => `WHEN ${i + 1} THEN ${lit(reason)}`).join(" ")} ELSE ${lit("included")} END`;
   const attrition = [

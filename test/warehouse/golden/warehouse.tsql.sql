@@ -1,4 +1,4 @@
--- prepost 0.1.0: the evaluation as tsql SQL (docs/warehouse.md); plan d10aa25641cbf5d6
+-- prepost 0.1.0: the evaluation as tsql SQL (docs/warehouse.md); plan cb3d9af17cfeb8b4
 -- made from warehouse.json; tables referrals: sp.referrals, ae: sus.ecds, admissions: sus.apc, outpatients: sus.op, gp_appointments: gp.appointments, comparison: sp.matched; outcomes ae_attendances, unplanned_admissions, emergency_bed_days, outpatient_attendances, gp_appointments
 -- Returns one result set (section, outcome, cohort, group, a, b, n) of counts only: save it as CSV, with its header,
 -- and run prepost evaluate --config warehouse.json --warehouse-result result.csv on it.
@@ -44,13 +44,23 @@ IF OBJECT_ID('tempdb..#pp_referred_ids') IS NOT NULL DROP TABLE #pp_referred_ids
 
 IF OBJECT_ID('tempdb..#pp_subjects') IS NOT NULL DROP TABLE #pp_subjects;
 
+IF OBJECT_ID('tempdb..#pp_breakdown_groups') IS NOT NULL DROP TABLE #pp_breakdown_groups;
+
+IF OBJECT_ID('tempdb..#pp_breakdown_sizes') IS NOT NULL DROP TABLE #pp_breakdown_sizes;
+
+IF OBJECT_ID('tempdb..#pp_month_bounds') IS NOT NULL DROP TABLE #pp_month_bounds;
+
 IF OBJECT_ID('tempdb..#pp_outcome0_codes') IS NOT NULL DROP TABLE #pp_outcome0_codes;
 
 IF OBJECT_ID('tempdb..#pp_outcome0_patients') IS NOT NULL DROP TABLE #pp_outcome0_patients;
 
+IF OBJECT_ID('tempdb..#pp_outcome0_months') IS NOT NULL DROP TABLE #pp_outcome0_months;
+
 IF OBJECT_ID('tempdb..#pp_outcome1_codes') IS NOT NULL DROP TABLE #pp_outcome1_codes;
 
 IF OBJECT_ID('tempdb..#pp_outcome1_patients') IS NOT NULL DROP TABLE #pp_outcome1_patients;
+
+IF OBJECT_ID('tempdb..#pp_outcome1_months') IS NOT NULL DROP TABLE #pp_outcome1_months;
 
 IF OBJECT_ID('tempdb..#pp_outcome2_spells') IS NOT NULL DROP TABLE #pp_outcome2_spells;
 
@@ -62,13 +72,19 @@ IF OBJECT_ID('tempdb..#pp_outcome2_codes') IS NOT NULL DROP TABLE #pp_outcome2_c
 
 IF OBJECT_ID('tempdb..#pp_outcome2_patients') IS NOT NULL DROP TABLE #pp_outcome2_patients;
 
+IF OBJECT_ID('tempdb..#pp_outcome2_months') IS NOT NULL DROP TABLE #pp_outcome2_months;
+
 IF OBJECT_ID('tempdb..#pp_outcome3_codes') IS NOT NULL DROP TABLE #pp_outcome3_codes;
 
 IF OBJECT_ID('tempdb..#pp_outcome3_patients') IS NOT NULL DROP TABLE #pp_outcome3_patients;
 
+IF OBJECT_ID('tempdb..#pp_outcome3_months') IS NOT NULL DROP TABLE #pp_outcome3_months;
+
 IF OBJECT_ID('tempdb..#pp_outcome4_codes') IS NOT NULL DROP TABLE #pp_outcome4_codes;
 
 IF OBJECT_ID('tempdb..#pp_outcome4_patients') IS NOT NULL DROP TABLE #pp_outcome4_patients;
+
+IF OBJECT_ID('tempdb..#pp_outcome4_months') IS NOT NULL DROP TABLE #pp_outcome4_months;
 
 SELECT * INTO #pp_referral_rows FROM (
 SELECT COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CAST([Pseudo_NHS] AS NVARCHAR(4000)) COLLATE Latin1_General_100_BIN2), N'') AS v_patient_id,
@@ -77,14 +93,16 @@ SELECT COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FR
   COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CAST([Consent] AS NVARCHAR(4000)) COLLATE Latin1_General_100_BIN2), N'') AS v_consent,
   COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CAST([Onward] AS NVARCHAR(4000)) COLLATE Latin1_General_100_BIN2), N'') AS v_onward_referrals,
   COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CAST([Age] AS NVARCHAR(4000)) COLLATE Latin1_General_100_BIN2), N'') AS v_age,
-  [Upload_Row] AS row_order
+  [Upload_Row] AS row_order,
+  COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CAST([PCN_Name] AS NVARCHAR(4000)) COLLATE Latin1_General_100_BIN2), N'') AS v_by0
 FROM sp.referrals
 ) AS q;
 
 SELECT * INTO #pp_comparison_rows FROM (
 SELECT COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CAST([patient_id] AS NVARCHAR(4000)) COLLATE Latin1_General_100_BIN2), N'') AS v_patient_id,
   COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CAST([cohort] AS NVARCHAR(4000)) COLLATE Latin1_General_100_BIN2), N'') AS v_cohort,
-  COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CONVERT(NVARCHAR(4000), [index_date], 126) COLLATE Latin1_General_100_BIN2), N'') AS v_index_date
+  COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CONVERT(NVARCHAR(4000), [index_date], 126) COLLATE Latin1_General_100_BIN2), N'') AS v_index_date,
+  N'' AS v_matched_to
 FROM sp.matched
 ) AS q;
 
@@ -153,9 +171,9 @@ SELECT txt, shape, ok, placeholder, CASE WHEN ok = 1 AND placeholder = 0 THEN DA
 ) AS q;
 
 SELECT * INTO #pp_referrals FROM (
-SELECT pid, cohort, event_day, consent, COALESCE(CASE WHEN reason IS NOT NULL OR (onward_text = N'' OR onward_text IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN NULL ELSE TRY_CAST(onward_text AS BIGINT) END, 0) AS onward, CASE WHEN reason IS NOT NULL OR (age_text = N'' OR age_text IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN NULL ELSE TRY_CAST(age_text AS BIGINT) END AS age, row_order, reason FROM (
+SELECT pid, cohort, event_day, consent, COALESCE(CASE WHEN reason IS NOT NULL OR (onward_text = N'' OR onward_text IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN NULL ELSE TRY_CAST(onward_text AS BIGINT) END, 0) AS onward, CASE WHEN reason IS NOT NULL OR (age_text = N'' OR age_text IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN NULL ELSE TRY_CAST(age_text AS BIGINT) END AS age, row_order, reason, by0 FROM (
   SELECT CASE WHEN (v_patient_id = N'' OR v_patient_id IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN NULL ELSE v_patient_id END AS pid,
-    v_cohort AS cohort, dd.dt AS event_day,
+    v_cohort AS cohort, dd.dt AS event_day, CASE WHEN (v_by0 = N'' OR v_by0 IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN N'' ELSE v_by0 END AS by0,
     CASE WHEN lower(v_consent) IN (N'y', N'yes', N'true', N'1') THEN 1 ELSE 0 END AS consent,
     r.row_order,
     CASE WHEN (v_patient_id = N'' OR v_patient_id IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN N'patient_id:missing'
@@ -276,11 +294,11 @@ SELECT f.pid, MIN(r.row_order) AS first_order
 ) AS q;
 
 SELECT * INTO #pp_referral_index FROM (
-SELECT pid, index_date, onward, cohort, consent, age_key,
-    CASE WHEN cohort <> cohort_last OR consent <> consent_last OR age_key <> age_last THEN 1 ELSE 0 END AS ambiguous
+SELECT pid, index_date, onward, cohort, consent, age_key, by0,
+    CASE WHEN cohort <> cohort_last OR consent <> consent_last OR age_key <> age_last OR by0 <> by0_last THEN 1 ELSE 0 END AS ambiguous
   FROM (
     SELECT f.pid, f.index_date, f.onward, MIN(r.cohort) AS cohort, MAX(r.cohort) AS cohort_last, MIN(r.consent) AS consent, MAX(r.consent) AS consent_last,
-      MIN(COALESCE(r.age, -1)) AS age_key, MAX(COALESCE(r.age, -1)) AS age_last
+      MIN(COALESCE(r.age, -1)) AS age_key, MAX(COALESCE(r.age, -1)) AS age_last, MIN(r.by0) AS by0, MAX(r.by0) AS by0_last
     FROM #pp_referral_first AS f JOIN #pp_referral_first_order AS o ON o.pid = f.pid
       JOIN #pp_referrals AS r ON r.pid = f.pid AND r.reason IS NULL AND r.event_day = f.index_date AND r.row_order = o.first_order
     GROUP BY f.pid, f.index_date, f.onward
@@ -311,6 +329,94 @@ SELECT w.pid, CAST(N'referred' AS NVARCHAR(4000)) AS grp, w.cohort, w.index_date
     CROSS JOIN #pp_span AS sp
 ) AS q;
 
+SELECT * INTO #pp_breakdown_groups FROM (
+SELECT s.pid, CASE WHEN i.by0 = N'' THEN N'unknown' ELSE i.by0 END AS g0, CASE WHEN i.age_key < 0 THEN N'unknown' WHEN i.age_key < 18 THEN N'0-17' WHEN i.age_key < 35 THEN N'18-34' WHEN i.age_key < 55 THEN N'35-54' WHEN i.age_key < 75 THEN N'55-74' ELSE N'75+' END AS g1
+  FROM #pp_subjects AS s JOIN #pp_referral_index AS i ON i.pid = s.pid
+  WHERE s.grp = CAST(N'referred' AS NVARCHAR(4000)) AND s.excluded_by = 0
+) AS q;
+
+SELECT * INTO #pp_breakdown_sizes FROM (
+SELECT COUNT(DISTINCT g0) AS n0, COUNT(DISTINCT g1) AS n1 FROM #pp_breakdown_groups
+) AS q;
+
+SELECT * INTO #pp_month_bounds FROM (
+SELECT s.pid, 0 AS month_index, DATEADD(month, -9, s.index_date) AS month_first, DATEADD(month, -8, s.index_date) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 1 AS month_index, DATEADD(month, -8, s.index_date) AS month_first, DATEADD(month, -7, s.index_date) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 2 AS month_index, DATEADD(month, -7, s.index_date) AS month_first, DATEADD(month, -6, s.index_date) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 3 AS month_index, DATEADD(month, -6, s.index_date) AS month_first, DATEADD(month, -5, s.index_date) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 4 AS month_index, DATEADD(month, -5, s.index_date) AS month_first, DATEADD(month, -4, s.index_date) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 5 AS month_index, DATEADD(month, -4, s.index_date) AS month_first, DATEADD(month, -3, s.index_date) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 6 AS month_index, DATEADD(month, -3, s.index_date) AS month_first, DATEADD(month, -2, s.index_date) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 7 AS month_index, DATEADD(month, -2, s.index_date) AS month_first, DATEADD(month, -1, s.index_date) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 8 AS month_index, DATEADD(month, -1, s.index_date) AS month_first, s.index_date AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 9 AS month_index, s.index_date AS month_first, DATEADD(day, 1, s.index_date) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 10 AS month_index, DATEADD(day, 1, s.index_date) AS month_first, DATEADD(day, 1, DATEADD(month, 1, s.index_date)) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 11 AS month_index, DATEADD(day, 1, DATEADD(month, 1, s.index_date)) AS month_first, DATEADD(day, 1, DATEADD(month, 2, s.index_date)) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 12 AS month_index, DATEADD(day, 1, DATEADD(month, 2, s.index_date)) AS month_first, DATEADD(day, 1, DATEADD(month, 3, s.index_date)) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 13 AS month_index, DATEADD(day, 1, DATEADD(month, 3, s.index_date)) AS month_first, DATEADD(day, 1, DATEADD(month, 4, s.index_date)) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 14 AS month_index, DATEADD(day, 1, DATEADD(month, 4, s.index_date)) AS month_first, DATEADD(day, 1, DATEADD(month, 5, s.index_date)) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 15 AS month_index, DATEADD(day, 1, DATEADD(month, 5, s.index_date)) AS month_first, DATEADD(day, 1, DATEADD(month, 6, s.index_date)) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 16 AS month_index, DATEADD(day, 1, DATEADD(month, 6, s.index_date)) AS month_first, DATEADD(day, 1, DATEADD(month, 7, s.index_date)) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 17 AS month_index, DATEADD(day, 1, DATEADD(month, 7, s.index_date)) AS month_first, DATEADD(day, 1, DATEADD(month, 8, s.index_date)) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+  UNION ALL
+  SELECT s.pid, 18 AS month_index, DATEADD(day, 1, DATEADD(month, 8, s.index_date)) AS month_first, DATEADD(day, 1, DATEADD(month, 9, s.index_date)) AS month_after, CASE WHEN sp.data_start IS NOT NULL AND sp.data_end IS NOT NULL AND DATEADD(month, -9, s.index_date) >= sp.data_start
+      AND DATEADD(day, 1, DATEADD(month, 9, s.index_date)) <= DATEADD(day, 1, sp.data_end) THEN 1 ELSE 0 END AS covered
+  FROM #pp_subjects AS s CROSS JOIN #pp_span AS sp
+) AS q;
+
 SELECT * INTO #pp_outcome0_codes FROM (
 SELECT pid, code, COUNT_BIG(*) AS n_rows, COUNT_BIG(*) AS units FROM (SELECT s.pid, e.event_day, e.spell, s.index_date, s.prior_start, s.pre_start, s.post_end,
       CASE WHEN s.pid IS NULL THEN -1
@@ -328,6 +434,21 @@ SELECT * INTO #pp_outcome0_patients FROM (
 SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
   FROM #pp_subjects AS s LEFT JOIN #pp_outcome0_codes AS o ON o.pid = s.pid
   GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered
+) AS q;
+
+SELECT * INTO #pp_outcome0_months FROM (
+SELECT c.pid, b.month_index, COUNT_BIG(*) AS units
+  FROM (SELECT s.pid, e.event_day, e.spell, s.index_date, s.prior_start, s.pre_start, s.post_end,
+      CASE WHEN s.pid IS NULL THEN -1
+        WHEN e.v_attendance_category IN (N'4') THEN 10
+        WHEN e.placeholder = 1 THEN 9 ELSE CASE
+    WHEN e.event_day = s.index_date THEN 3
+    WHEN e.event_day < s.index_date THEN CASE WHEN e.event_day >= s.pre_start THEN 1 WHEN e.event_day >= s.prior_start THEN 0 ELSE 4 END
+    WHEN e.event_day <= s.post_end THEN 2
+    ELSE 4 END END AS code
+    FROM #pp_ae AS e LEFT JOIN #pp_subjects AS s ON s.pid = e.pid
+    WHERE e.reason IS NULL) AS c JOIN #pp_month_bounds AS b ON b.pid = c.pid AND c.event_day >= b.month_first AND c.event_day < b.month_after
+  WHERE c.code BETWEEN 0 AND 4 GROUP BY c.pid, b.month_index
 ) AS q;
 
 SELECT * INTO #pp_outcome1_codes FROM (
@@ -348,6 +469,22 @@ SELECT * INTO #pp_outcome1_patients FROM (
 SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
   FROM #pp_subjects AS s LEFT JOIN #pp_outcome1_codes AS o ON o.pid = s.pid
   GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered
+) AS q;
+
+SELECT * INTO #pp_outcome1_months FROM (
+SELECT c.pid, b.month_index, COUNT_BIG(*) AS units
+  FROM (SELECT s.pid, e.event_day, e.spell, s.index_date, s.prior_start, s.pre_start, s.post_end,
+      CASE WHEN s.pid IS NULL THEN -1
+        WHEN NOT (e.v_episode_order = N'1' OR (e.v_episode_order LIKE N'%1' AND replace(e.v_episode_order, N'0', N'') = N'1')) THEN 10
+        WHEN NOT (upper(e.v_admission_method) IN (N'21', N'22', N'23', N'24', N'25', N'2A', N'2B', N'2C', N'2D', N'28')) THEN 11
+        WHEN e.placeholder = 1 THEN 9 ELSE CASE
+    WHEN e.event_day = s.index_date THEN 3
+    WHEN e.event_day < s.index_date THEN CASE WHEN e.event_day >= s.pre_start THEN 1 WHEN e.event_day >= s.prior_start THEN 0 ELSE 4 END
+    WHEN e.event_day <= s.post_end THEN 2
+    ELSE 4 END END AS code
+    FROM #pp_admissions AS e LEFT JOIN #pp_subjects AS s ON s.pid = e.pid
+    WHERE e.reason IS NULL) AS c JOIN #pp_month_bounds AS b ON b.pid = c.pid AND c.event_day >= b.month_first AND c.event_day < b.month_after
+  WHERE c.code BETWEEN 0 AND 4 GROUP BY c.pid, b.month_index
 ) AS q;
 
 SELECT * INTO #pp_outcome2_spells FROM (
@@ -371,7 +508,7 @@ SELECT s.pid, e.event_day, e.spell, s.index_date, s.prior_start, s.pre_start, s.
 ) AS q;
 
 SELECT * INTO #pp_outcome2_nights FROM (
-SELECT pid, n_prior, n_pre, n_post, n_index, n_outside,
+SELECT pid, stay_from, stay_to, n_prior, n_pre, n_post, n_index, n_outside,
     CASE WHEN n_pre > 0 THEN 1 WHEN n_post > 0 THEN 2 WHEN n_index > 0 THEN 3 WHEN stay_to = stay_from THEN code ELSE 4 END AS row_place
   FROM (SELECT pid, code, stay_from, stay_to, n_prior, n_pre + 0 AS n_pre, n_post + 0 AS n_post,
       n_index AS n_index, total - n_prior - n_pre - n_post - n_index AS n_outside
@@ -407,6 +544,12 @@ SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, COALESCE(SUM(CAST
   GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered
 ) AS q;
 
+SELECT * INTO #pp_outcome2_months FROM (
+SELECT n.pid, b.month_index, SUM(CAST(CAST(DATEDIFF(day, CASE WHEN n.stay_from > b.month_first THEN n.stay_from ELSE b.month_first END, CASE WHEN n.stay_to < b.month_after THEN n.stay_to ELSE b.month_after END) AS BIGINT) AS BIGINT)) AS units
+  FROM #pp_outcome2_nights AS n JOIN #pp_month_bounds AS b ON b.pid = n.pid AND n.stay_from < b.month_after AND n.stay_to > b.month_first
+  GROUP BY n.pid, b.month_index
+) AS q;
+
 SELECT * INTO #pp_outcome3_codes FROM (
 SELECT pid, code, COUNT_BIG(*) AS n_rows, COUNT_BIG(*) AS units FROM (SELECT s.pid, e.event_day, e.spell, s.index_date, s.prior_start, s.pre_start, s.post_end,
       CASE WHEN s.pid IS NULL THEN -1
@@ -424,6 +567,21 @@ SELECT * INTO #pp_outcome3_patients FROM (
 SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
   FROM #pp_subjects AS s LEFT JOIN #pp_outcome3_codes AS o ON o.pid = s.pid
   GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered
+) AS q;
+
+SELECT * INTO #pp_outcome3_months FROM (
+SELECT c.pid, b.month_index, COUNT_BIG(*) AS units
+  FROM (SELECT s.pid, e.event_day, e.spell, s.index_date, s.prior_start, s.pre_start, s.post_end,
+      CASE WHEN s.pid IS NULL THEN -1
+        WHEN NOT (e.v_attendance_status IN (N'5', N'6')) THEN 10
+        WHEN e.placeholder = 1 THEN 9 ELSE CASE
+    WHEN e.event_day = s.index_date THEN 3
+    WHEN e.event_day < s.index_date THEN CASE WHEN e.event_day >= s.pre_start THEN 1 WHEN e.event_day >= s.prior_start THEN 0 ELSE 4 END
+    WHEN e.event_day <= s.post_end THEN 2
+    ELSE 4 END END AS code
+    FROM #pp_outpatients AS e LEFT JOIN #pp_subjects AS s ON s.pid = e.pid
+    WHERE e.reason IS NULL) AS c JOIN #pp_month_bounds AS b ON b.pid = c.pid AND c.event_day >= b.month_first AND c.event_day < b.month_after
+  WHERE c.code BETWEEN 0 AND 4 GROUP BY c.pid, b.month_index
 ) AS q;
 
 SELECT * INTO #pp_outcome4_codes FROM (
@@ -445,16 +603,56 @@ SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, COALESCE(SUM(CAST
   GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered
 ) AS q;
 
+SELECT * INTO #pp_outcome4_months FROM (
+SELECT c.pid, b.month_index, COUNT_BIG(*) AS units
+  FROM (SELECT s.pid, e.event_day, e.spell, s.index_date, s.prior_start, s.pre_start, s.post_end,
+      CASE WHEN s.pid IS NULL THEN -1
+        WHEN NOT (lower(CASE WHEN e.v_Status IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a') THEN N'' ELSE e.v_Status END) IN (N'finished', N'arrived')) THEN 10
+        WHEN e.placeholder = 1 THEN 9 ELSE CASE
+    WHEN e.event_day = s.index_date THEN 3
+    WHEN e.event_day < s.index_date THEN CASE WHEN e.event_day >= s.pre_start THEN 1 WHEN e.event_day >= s.prior_start THEN 0 ELSE 4 END
+    WHEN e.event_day <= s.post_end THEN 2
+    ELSE 4 END END AS code
+    FROM #pp_gp_appointments AS e LEFT JOIN #pp_subjects AS s ON s.pid = e.pid
+    WHERE e.reason IS NULL) AS c JOIN #pp_month_bounds AS b ON b.pid = c.pid AND c.event_day >= b.month_first AND c.event_day < b.month_after
+  WHERE c.code BETWEEN 0 AND 4 GROUP BY c.pid, b.month_index
+) AS q;
+
 SELECT CAST(section AS NVARCHAR(4000)) AS section, CAST(outcome AS NVARCHAR(4000)) AS outcome, CAST(cohort AS NVARCHAR(4000)) AS cohort, CAST(grp AS NVARCHAR(4000)) AS [group],
   CAST(a AS BIGINT) AS a, CAST(b AS BIGINT) AS b, CAST(n AS BIGINT) AS n
 FROM (
-  SELECT N'script' AS section, N'' AS outcome, N'd10aa25641cbf5d6' AS cohort, N'' AS grp, 0 AS a, 0 AS b, 0 AS n
+  SELECT N'script' AS section, N'' AS outcome, N'cb3d9af17cfeb8b4' AS cohort, N'' AS grp, 0 AS a, 0 AS b, 0 AS n
   UNION ALL
   SELECT N'pairs' AS section, N'ae_attendances' AS outcome, cohort AS cohort, grp AS grp, pre AS a, post AS b, COUNT_BIG(*) AS n
     FROM #pp_outcome0_patients WHERE excluded_by = 0 GROUP BY cohort, grp, pre, post
   UNION ALL
   SELECT N'prior' AS section, N'ae_attendances' AS outcome, cohort AS cohort, grp AS grp, prior AS a, pre AS b, COUNT_BIG(*) AS n
     FROM #pp_outcome0_patients WHERE excluded_by = 0 AND prior_covered = 1 GROUP BY cohort, grp, prior, pre
+  UNION ALL
+  SELECT N'months' AS section, N'ae_attendances' AS outcome, s.cohort AS cohort, s.grp AS grp, b.month_index AS a, COALESCE(m.units, 0) AS b, COUNT_BIG(*) AS n
+    FROM #pp_subjects AS s JOIN #pp_month_bounds AS b ON b.pid = s.pid
+      LEFT JOIN #pp_outcome0_months AS m ON m.pid = b.pid AND m.month_index = b.month_index
+    WHERE s.excluded_by = 0 AND b.covered = 1 GROUP BY s.cohort, s.grp, b.month_index, COALESCE(m.units, 0)
+  UNION ALL
+  SELECT N'by_pairs' AS section, N'ae_attendances' AS outcome, p.cohort AS cohort, CONCAT(N'pcn=', g.g0) AS grp, p.pre AS a, p.post AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome0_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n0 <= 100 GROUP BY p.cohort, g.g0, p.pre, p.post
+  UNION ALL
+  SELECT N'by_prior' AS section, N'ae_attendances' AS outcome, p.cohort AS cohort, CONCAT(N'pcn=', g.g0) AS grp, p.prior AS a, p.pre AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome0_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n0 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g0, p.prior, p.pre
+  UNION ALL
+  SELECT N'by_pairs' AS section, N'ae_attendances' AS outcome, p.cohort AS cohort, CONCAT(N'age_band=', g.g1) AS grp, p.pre AS a, p.post AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome0_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n1 <= 100 GROUP BY p.cohort, g.g1, p.pre, p.post
+  UNION ALL
+  SELECT N'by_prior' AS section, N'ae_attendances' AS outcome, p.cohort AS cohort, CONCAT(N'age_band=', g.g1) AS grp, p.prior AS a, p.pre AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome0_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n1 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g1, p.prior, p.pre
   UNION ALL
   SELECT N'accounts' AS section, N'ae_attendances' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
@@ -468,6 +666,31 @@ FROM (
   SELECT N'prior' AS section, N'unplanned_admissions' AS outcome, cohort AS cohort, grp AS grp, prior AS a, pre AS b, COUNT_BIG(*) AS n
     FROM #pp_outcome1_patients WHERE excluded_by = 0 AND prior_covered = 1 GROUP BY cohort, grp, prior, pre
   UNION ALL
+  SELECT N'months' AS section, N'unplanned_admissions' AS outcome, s.cohort AS cohort, s.grp AS grp, b.month_index AS a, COALESCE(m.units, 0) AS b, COUNT_BIG(*) AS n
+    FROM #pp_subjects AS s JOIN #pp_month_bounds AS b ON b.pid = s.pid
+      LEFT JOIN #pp_outcome1_months AS m ON m.pid = b.pid AND m.month_index = b.month_index
+    WHERE s.excluded_by = 0 AND b.covered = 1 GROUP BY s.cohort, s.grp, b.month_index, COALESCE(m.units, 0)
+  UNION ALL
+  SELECT N'by_pairs' AS section, N'unplanned_admissions' AS outcome, p.cohort AS cohort, CONCAT(N'pcn=', g.g0) AS grp, p.pre AS a, p.post AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome1_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n0 <= 100 GROUP BY p.cohort, g.g0, p.pre, p.post
+  UNION ALL
+  SELECT N'by_prior' AS section, N'unplanned_admissions' AS outcome, p.cohort AS cohort, CONCAT(N'pcn=', g.g0) AS grp, p.prior AS a, p.pre AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome1_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n0 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g0, p.prior, p.pre
+  UNION ALL
+  SELECT N'by_pairs' AS section, N'unplanned_admissions' AS outcome, p.cohort AS cohort, CONCAT(N'age_band=', g.g1) AS grp, p.pre AS a, p.post AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome1_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n1 <= 100 GROUP BY p.cohort, g.g1, p.pre, p.post
+  UNION ALL
+  SELECT N'by_prior' AS section, N'unplanned_admissions' AS outcome, p.cohort AS cohort, CONCAT(N'age_band=', g.g1) AS grp, p.prior AS a, p.pre AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome1_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n1 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g1, p.prior, p.pre
+  UNION ALL
   SELECT N'accounts' AS section, N'unplanned_admissions' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
         WHEN s.grp = N'comparison' THEN N'comparison' WHEN s.excluded_by <> 0 THEN N'of_excluded_patients'
@@ -479,6 +702,31 @@ FROM (
   UNION ALL
   SELECT N'prior' AS section, N'emergency_bed_days' AS outcome, cohort AS cohort, grp AS grp, prior AS a, pre AS b, COUNT_BIG(*) AS n
     FROM #pp_outcome2_patients WHERE excluded_by = 0 AND prior_covered = 1 GROUP BY cohort, grp, prior, pre
+  UNION ALL
+  SELECT N'months' AS section, N'emergency_bed_days' AS outcome, s.cohort AS cohort, s.grp AS grp, b.month_index AS a, COALESCE(m.units, 0) AS b, COUNT_BIG(*) AS n
+    FROM #pp_subjects AS s JOIN #pp_month_bounds AS b ON b.pid = s.pid
+      LEFT JOIN #pp_outcome2_months AS m ON m.pid = b.pid AND m.month_index = b.month_index
+    WHERE s.excluded_by = 0 AND b.covered = 1 GROUP BY s.cohort, s.grp, b.month_index, COALESCE(m.units, 0)
+  UNION ALL
+  SELECT N'by_pairs' AS section, N'emergency_bed_days' AS outcome, p.cohort AS cohort, CONCAT(N'pcn=', g.g0) AS grp, p.pre AS a, p.post AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome2_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n0 <= 100 GROUP BY p.cohort, g.g0, p.pre, p.post
+  UNION ALL
+  SELECT N'by_prior' AS section, N'emergency_bed_days' AS outcome, p.cohort AS cohort, CONCAT(N'pcn=', g.g0) AS grp, p.prior AS a, p.pre AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome2_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n0 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g0, p.prior, p.pre
+  UNION ALL
+  SELECT N'by_pairs' AS section, N'emergency_bed_days' AS outcome, p.cohort AS cohort, CONCAT(N'age_band=', g.g1) AS grp, p.pre AS a, p.post AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome2_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n1 <= 100 GROUP BY p.cohort, g.g1, p.pre, p.post
+  UNION ALL
+  SELECT N'by_prior' AS section, N'emergency_bed_days' AS outcome, p.cohort AS cohort, CONCAT(N'age_band=', g.g1) AS grp, p.prior AS a, p.pre AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome2_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n1 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g1, p.prior, p.pre
   UNION ALL
   SELECT N'accounts' AS section, N'emergency_bed_days' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
@@ -492,6 +740,31 @@ FROM (
   SELECT N'prior' AS section, N'outpatient_attendances' AS outcome, cohort AS cohort, grp AS grp, prior AS a, pre AS b, COUNT_BIG(*) AS n
     FROM #pp_outcome3_patients WHERE excluded_by = 0 AND prior_covered = 1 GROUP BY cohort, grp, prior, pre
   UNION ALL
+  SELECT N'months' AS section, N'outpatient_attendances' AS outcome, s.cohort AS cohort, s.grp AS grp, b.month_index AS a, COALESCE(m.units, 0) AS b, COUNT_BIG(*) AS n
+    FROM #pp_subjects AS s JOIN #pp_month_bounds AS b ON b.pid = s.pid
+      LEFT JOIN #pp_outcome3_months AS m ON m.pid = b.pid AND m.month_index = b.month_index
+    WHERE s.excluded_by = 0 AND b.covered = 1 GROUP BY s.cohort, s.grp, b.month_index, COALESCE(m.units, 0)
+  UNION ALL
+  SELECT N'by_pairs' AS section, N'outpatient_attendances' AS outcome, p.cohort AS cohort, CONCAT(N'pcn=', g.g0) AS grp, p.pre AS a, p.post AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome3_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n0 <= 100 GROUP BY p.cohort, g.g0, p.pre, p.post
+  UNION ALL
+  SELECT N'by_prior' AS section, N'outpatient_attendances' AS outcome, p.cohort AS cohort, CONCAT(N'pcn=', g.g0) AS grp, p.prior AS a, p.pre AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome3_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n0 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g0, p.prior, p.pre
+  UNION ALL
+  SELECT N'by_pairs' AS section, N'outpatient_attendances' AS outcome, p.cohort AS cohort, CONCAT(N'age_band=', g.g1) AS grp, p.pre AS a, p.post AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome3_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n1 <= 100 GROUP BY p.cohort, g.g1, p.pre, p.post
+  UNION ALL
+  SELECT N'by_prior' AS section, N'outpatient_attendances' AS outcome, p.cohort AS cohort, CONCAT(N'age_band=', g.g1) AS grp, p.prior AS a, p.pre AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome3_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n1 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g1, p.prior, p.pre
+  UNION ALL
   SELECT N'accounts' AS section, N'outpatient_attendances' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
         WHEN s.grp = N'comparison' THEN N'comparison' WHEN s.excluded_by <> 0 THEN N'of_excluded_patients'
@@ -504,11 +777,42 @@ FROM (
   SELECT N'prior' AS section, N'gp_appointments' AS outcome, cohort AS cohort, grp AS grp, prior AS a, pre AS b, COUNT_BIG(*) AS n
     FROM #pp_outcome4_patients WHERE excluded_by = 0 AND prior_covered = 1 GROUP BY cohort, grp, prior, pre
   UNION ALL
+  SELECT N'months' AS section, N'gp_appointments' AS outcome, s.cohort AS cohort, s.grp AS grp, b.month_index AS a, COALESCE(m.units, 0) AS b, COUNT_BIG(*) AS n
+    FROM #pp_subjects AS s JOIN #pp_month_bounds AS b ON b.pid = s.pid
+      LEFT JOIN #pp_outcome4_months AS m ON m.pid = b.pid AND m.month_index = b.month_index
+    WHERE s.excluded_by = 0 AND b.covered = 1 GROUP BY s.cohort, s.grp, b.month_index, COALESCE(m.units, 0)
+  UNION ALL
+  SELECT N'by_pairs' AS section, N'gp_appointments' AS outcome, p.cohort AS cohort, CONCAT(N'pcn=', g.g0) AS grp, p.pre AS a, p.post AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome4_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n0 <= 100 GROUP BY p.cohort, g.g0, p.pre, p.post
+  UNION ALL
+  SELECT N'by_prior' AS section, N'gp_appointments' AS outcome, p.cohort AS cohort, CONCAT(N'pcn=', g.g0) AS grp, p.prior AS a, p.pre AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome4_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n0 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g0, p.prior, p.pre
+  UNION ALL
+  SELECT N'by_pairs' AS section, N'gp_appointments' AS outcome, p.cohort AS cohort, CONCAT(N'age_band=', g.g1) AS grp, p.pre AS a, p.post AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome4_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n1 <= 100 GROUP BY p.cohort, g.g1, p.pre, p.post
+  UNION ALL
+  SELECT N'by_prior' AS section, N'gp_appointments' AS outcome, p.cohort AS cohort, CONCAT(N'age_band=', g.g1) AS grp, p.prior AS a, p.pre AS b, COUNT_BIG(*) AS n
+    FROM #pp_outcome4_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
+      CROSS JOIN #pp_breakdown_sizes AS z
+    WHERE z.n1 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g1, p.prior, p.pre
+  UNION ALL
   SELECT N'accounts' AS section, N'gp_appointments' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
         WHEN s.grp = N'comparison' THEN N'comparison' WHEN s.excluded_by <> 0 THEN N'of_excluded_patients'
         WHEN o.code IN (1, 2) THEN N'counted' WHEN o.code = 3 THEN N'on_index_day' ELSE N'outside_windows' END AS account, CASE WHEN o.code = 9 THEN N'missing_date' WHEN o.code = 10 THEN N'not_selected' ELSE N'' END AS detail, o.n_rows
       FROM #pp_outcome4_codes AS o LEFT JOIN #pp_subjects AS s ON s.pid = o.pid) AS accounted GROUP BY account, detail
+  UNION ALL
+  SELECT N'by_groups' AS section, N'' AS outcome, N'' AS cohort, N'pcn' AS grp, n0 AS a, 0 AS b, 0 AS n
+    FROM #pp_breakdown_sizes
+  UNION ALL
+  SELECT N'by_groups' AS section, N'' AS outcome, N'' AS cohort, N'age_band' AS grp, n1 AS a, 0 AS b, 0 AS n
+    FROM #pp_breakdown_sizes
   UNION ALL
   SELECT N'attrition' AS section, N'' AS outcome, CASE WHEN grp = N'referred' THEN CASE k WHEN 1 THEN N'invalid_referral_row' WHEN 2 THEN N'outside_period' WHEN 3 THEN N'no_consent' WHEN 4 THEN N'too_few_onward_referrals' WHEN 5 THEN N'age' WHEN 6 THEN N'incomplete_window' ELSE N'included' END ELSE CASE k WHEN 1 THEN N'referred' WHEN 2 THEN N'outside_period' WHEN 3 THEN N'incomplete_window' ELSE N'included' END END AS cohort, grp AS grp, k AS a, 0 AS b, SUM(CAST(n AS BIGINT)) AS n
     FROM (
@@ -593,13 +897,19 @@ FROM (
 ) AS long_form
 ORDER BY section, outcome, cohort, [group], a, b;
 
+DROP TABLE #pp_outcome4_months;
+
 DROP TABLE #pp_outcome4_patients;
 
 DROP TABLE #pp_outcome4_codes;
 
+DROP TABLE #pp_outcome3_months;
+
 DROP TABLE #pp_outcome3_patients;
 
 DROP TABLE #pp_outcome3_codes;
+
+DROP TABLE #pp_outcome2_months;
 
 DROP TABLE #pp_outcome2_patients;
 
@@ -611,13 +921,23 @@ DROP TABLE #pp_outcome2_rows;
 
 DROP TABLE #pp_outcome2_spells;
 
+DROP TABLE #pp_outcome1_months;
+
 DROP TABLE #pp_outcome1_patients;
 
 DROP TABLE #pp_outcome1_codes;
 
+DROP TABLE #pp_outcome0_months;
+
 DROP TABLE #pp_outcome0_patients;
 
 DROP TABLE #pp_outcome0_codes;
+
+DROP TABLE #pp_month_bounds;
+
+DROP TABLE #pp_breakdown_sizes;
+
+DROP TABLE #pp_breakdown_groups;
 
 DROP TABLE #pp_subjects;
 
