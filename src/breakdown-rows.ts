@@ -48,7 +48,7 @@ function inGroup(counts: CohortCounts, column: BreakdownColumn, group: string): 
  */
 export const MAX_GROUPS = 100;
 
-function tooManyGroups(column: string, groups: number): InputError {
+export function tooManyGroups(column: string, groups: number): InputError {
   return new InputError([
     {
       code: "usage",

@@ -28,16 +28,27 @@ export type CoverageSettings = Pick<
 const dayOf = (iso: string | null): Day | null => (iso === null ? null : parseIsoSetting(iso)!);
 const finiteOrNull = (day: number): Day | null => (Number.isFinite(day) ? day : null);
 
-function datesOf(run: EvaluationRun, read: ActivityRead): ExtractDates<CoveredExtract> {
-  // A library caller may leave `coverage` out: the data settings then give it for every extract.
-  const given = run.coverage?.[read.extract] ?? { start: run.settings.dataStart, end: run.settings.dataEnd };
-  return {
-    extract: read.extract,
-    given: { start: dayOf(given.start), end: dayOf(given.end) },
-    earliest: finiteOrNull(read.tallies[0]!.tally.earliest),
-    latest: finiteOrNull(read.tallies[0]!.tally.latest),
-  };
+/** What an engine (or a warehouse's result) saw of one activity extract: its earliest and latest real event day, null where it had none. */
+export interface ObservedDates {
+  extract: CoveredExtract;
+  file: string;
+  earliest: Day | null;
+  latest: Day | null;
 }
+
+function datesOf(run: EvaluationRun, observed: ObservedDates): ExtractDates<CoveredExtract> {
+  // A library caller may leave `coverage` out: the data settings then give it for every extract.
+  const given = run.coverage?.[observed.extract] ?? { start: run.settings.dataStart, end: run.settings.dataEnd };
+  return { extract: observed.extract, given: { start: dayOf(given.start), end: dayOf(given.end) }, earliest: observed.earliest, latest: observed.latest };
+}
+
+/** The dates an engine's read of an extract saw. */
+export const observedDates = (read: ActivityRead): ObservedDates => ({
+  extract: read.extract,
+  file: read.file,
+  earliest: finiteOrNull(read.tallies[0]!.tally.earliest),
+  latest: finiteOrNull(read.tallies[0]!.tally.latest),
+});
 
 function howToGive(missing: readonly MissingBound<CoveredExtract>[], extract: CoveredExtract): string {
   const bounds = missing.filter((m) => m.extract === extract).map((m) => m.bound);
@@ -107,7 +118,7 @@ function extractSettings(c: ExtractCoverage<CoveredExtract>): ExtractCoverageSet
  * overlap), saying which extract bounds it. An extract with no dated row and no given coverage, or
  * an empty overlap, is an `InputError` that says what to give.
  */
-export function dataCoverage(run: EvaluationRun, activity: readonly ActivityRead[]): CoverageSettings {
+export function dataCoverage(run: EvaluationRun, activity: readonly ObservedDates[]): CoverageSettings {
   const files = new Map(activity.map((read) => [read.extract, read.file]));
   const decision = decideCoverage(activity.map((read) => datesOf(run, read)));
   if (decision.kind !== "covered") throw new InputError(problemsOf(decision, files));

@@ -3,6 +3,7 @@ import { InputError } from "./errors.js";
 import type { EvaluationRun } from "./config/run.js";
 import { applyComparisonEligibility } from "./core/comparison-eligibility.js";
 import { withCosts } from "./row-costs.js";
+import { dataCoverage, observedDates } from "./data-coverage.js";
 import { decidedSettings, eligibilityCriteria, extractsOf, inputsOf, runWarnings } from "./run-record.js";
 import { type MatchedComparison, matchComparison } from "./match-comparison.js";
 import { matchedSetsByCohort } from "./matched-figures.js";
@@ -82,7 +83,7 @@ async function evaluation(run: EvaluationRun, options: EvaluateOptions): Promise
   log.throwIfAny();
   refuseWhatIsUnsaid(run, activity);
 
-  const settings = decidedSettings(run, activity, engine.name);
+  const settings = decidedSettings(run, dataCoverage(run, activity.map(observedDates)), engine.name);
   const criteria = eligibilityCriteria(settings, people.withInvalidRow);
   // A spell's nights wait for the coverage's end: an open spell runs to it.
   for (const read of activity) for (const { tally } of read.tallies) placeNights(tally, subjects, criteria.dataEnd!, settings.indexDay);

@@ -29,6 +29,7 @@ import { matchSpan } from "./match/match-windows.js";
 import type { Outcome } from "./outcomes/outcome.js";
 import { outcomeOf } from "./outcomes/registry.js";
 import type { MatchReport, Result, RowCounts } from "./result.js";
+import { dataCoverage, observedDates } from "./data-coverage.js";
 import { decidedSettings, eligibilityCriteria, extractsOf, inputsOf, matchSettingsOf, runWarnings } from "./run-record.js";
 import { TOOL } from "./version.js";
 
@@ -119,7 +120,7 @@ export async function matchComparison(run: EvaluationRun, options: { progress?: 
   );
   if (unsaid.length > 0) throw new InputError(unsaid);
 
-  const settings = decidedSettings(run, activity, engine.name, true);
+  const settings = decidedSettings(run, dataCoverage(run, activity.map(observedDates)), engine.name, true);
   const withInvalidRow = referrals?.withInvalidRow ?? new Set<string>();
   const referredIds = new Set([...(referrals?.patients.keys() ?? []), ...withInvalidRow]);
   const eligibility = applyEligibility(patients, subjects, eligibilityCriteria(settings, withInvalidRow), referredIds.size - patients.length);

@@ -6,14 +6,14 @@ import { boundaryCount, monthBounds, monthCount, windowMonths, windowOfMonth } f
 import type { Subjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
 import type { MonthFigures, MonthSeries, MonthsResult } from "./result.js";
-import type { MonthPatients } from "./stats/month-series.js";
-import { monthSeries } from "./stats/month-series.js";
+import { type CohortMonths, monthSeries, monthTable } from "./stats/month-series.js";
 import { type StreamSample, streamFor, TOTAL_ROW_INDEX } from "./stats/random-stream.js";
 
 /**
  * An outcome's month-by-month series (statistics.md), for the referred patients and the comparison
  * group: each over the eligible patients whose data cover every month −K…K (all of them where K is
- * the window's), resampled with the Total row's own draws (`month-series.ts`).
+ * the window's), each month's interval from its frequency table (`month-series.ts`), on a stream of
+ * the Total row's own.
  */
 
 /** The run's data coverage, as days. */
@@ -22,20 +22,17 @@ export interface CoverageDays {
   dataEnd: Day;
 }
 
-/** The cohorts' patients as the month series reads them: the row's pre and post, coverage of months ±K, and their months. */
-function monthPatients(cohort: CohortCounts, subjects: Subjects, tally: ActivityTally, coverage: CoverageDays): MonthPatients {
+/** A cohort's covered patients as the month series reads them: each month's frequency table of their counts. */
+export function cohortMonths(cohort: CohortCounts, subjects: Subjects, tally: ActivityTally, coverage: CoverageDays): CohortMonths {
   const bounds = boundaryCount(subjects.months);
   const perPatient = monthCount(subjects.months);
-  const n = cohort.slots.length;
-  const covered = new Uint8Array(n);
-  const months = new Int32Array(n * perPatient);
-  cohort.slots.forEach((slot, i) => {
+  const covered = Array.from(cohort.slots).filter((slot) => {
     const first = subjects.monthBounds[slot * bounds]!;
     const afterLast = subjects.monthBounds[slot * bounds + bounds - 1]!;
-    covered[i] = first >= coverage.dataStart && afterLast - 1 <= coverage.dataEnd ? 1 : 0;
-    months.set(tally.months.subarray(slot * perPatient, (slot + 1) * perPatient), i * perPatient);
+    return first >= coverage.dataStart && afterLast - 1 <= coverage.dataEnd;
   });
-  return { pre: cohort.pre, post: cohort.post, covered, months };
+  const months = Array.from({ length: perPatient }, (_, m) => monthTable(covered.map((slot) => tally.months[slot * perPatient + m]!)));
+  return { patients: covered.length, months };
 }
 
 /** Each month's place: its number, window, and (for 30-day blocks) its days from the index date. */
@@ -54,23 +51,9 @@ function monthPlaces(settings: Pick<Settings, "window" | "indexDay" | "months">)
 
 type SeriesSettings = Pick<Settings, "window" | "indexDay" | "months" | "bootstrap" | "seed">;
 
-function series(
-  cohorts: readonly CohortCounts[],
-  sample: "referred" | "comparison",
-  streamIndex: number,
-  counted: { subjects: Subjects; tally: ActivityTally; coverage: CoverageDays },
-  settings: SeriesSettings,
-): MonthSeries {
-  const patients = cohorts.map((cohort) => monthPatients(cohort, counted.subjects, counted.tally, counted.coverage));
-  const shares: StreamSample = sample === "referred" ? "referred_months" : "comparison_months";
-  // The Total row's stream: the months' resamples are the Total interval's, draw for draw.
-  const figures = monthSeries(
-    patients,
-    monthCount(settings.months),
-    settings.bootstrap,
-    streamFor(settings.seed, streamIndex, TOTAL_ROW_INDEX, sample),
-    streamFor(settings.seed, streamIndex, TOTAL_ROW_INDEX, shares),
-  );
+function series(cohorts: readonly CohortMonths[], sample: "referred" | "comparison", streamIndex: number, settings: SeriesSettings): MonthSeries {
+  const stream: StreamSample = sample === "referred" ? "referred_months" : "comparison_months";
+  const figures = monthSeries(cohorts, monthCount(settings.months), settings.bootstrap, streamFor(settings.seed, streamIndex, TOTAL_ROW_INDEX, stream));
   return {
     patients: figures.patients,
     months: monthPlaces(settings).map((place, m) => ({
@@ -84,21 +67,15 @@ function series(
 }
 
 /**
- * @param referred the included referred patients' counts, cohort by cohort (as the Total row has them)
+ * @param referred the covered referred patients' months, cohort by cohort (`cohortMonths`)
  * @param comparison the comparison group's, cohort for cohort; undefined without one
  */
-export function outcomeMonths(
-  referred: readonly CohortCounts[],
-  comparison: readonly CohortCounts[] | undefined,
-  streamIndex: number,
-  counted: { subjects: Subjects; tally: ActivityTally; coverage: CoverageDays },
-  settings: SeriesSettings,
-): MonthsResult {
+export function outcomeMonths(referred: readonly CohortMonths[], comparison: readonly CohortMonths[] | undefined, streamIndex: number, settings: SeriesSettings): MonthsResult {
   return {
     unit: parseWindowLength(settings.window).unit === "m" ? "calendar_month" : "30_day_block",
     from: -settings.months,
     to: settings.months,
-    referred: series(referred, "referred", streamIndex, counted, settings),
-    ...(comparison ? { comparison: series(comparison, "comparison", streamIndex, counted, settings) } : {}),
+    referred: series(referred, "referred", streamIndex, settings),
+    ...(comparison ? { comparison: series(comparison, "comparison", streamIndex, settings) } : {}),
   };
 }

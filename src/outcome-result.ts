@@ -1,6 +1,6 @@
 import type { Settings } from "./config/settings.js";
 import type { EvaluationRun } from "./config/run.js";
-import { countsByCohort } from "./core/aggregate.js";
+import { type CohortCounts, countsByCohort } from "./core/aggregate.js";
 import type { ComparisonEligibility } from "./core/comparison-eligibility.js";
 import type { ActivityTally } from "./core/count-in-windows.js";
 import { columnCostFields, columnCosts } from "./row-costs.js";
@@ -10,9 +10,9 @@ import type { Subjects } from "./core/subjects.js";
 import type { ActivityRead } from "./engines/stream.js";
 import type { Outcome } from "./outcomes/outcome.js";
 import { outcomeOf } from "./outcomes/registry.js";
-import type { OutcomeResult } from "./result.js";
-import { type BreakdownColumn, breakdownRows } from "./breakdown-rows.js";
-import { outcomeMonths } from "./outcome-months.js";
+import type { CohortFigures, MonthsResult, OutcomeResult } from "./result.js";
+import { type BreakdownColumn, breakdownRows, type OutcomeBreakdowns } from "./breakdown-rows.js";
+import { cohortMonths, outcomeMonths } from "./outcome-months.js";
 import type { People } from "./people.js";
 import type { MatchedComparison } from "./match-comparison.js";
 import { type CohortSets, matchedSetCounts } from "./matched-figures.js";
@@ -45,36 +45,65 @@ export function outcomeTallies(run: EvaluationRun, activity: readonly ActivityRe
   });
 }
 
+/** What a run's figures of an outcome stand on beyond its cohorts' counts (where the run has them). */
+export interface OutcomeParts {
+  /** Where the comparison group was matched: each cohort's matched sets, and their counts. */
+  matched?: { strata: ReturnType<typeof matchedSetCounts>[]; sets: CohortSets[] };
+  /** The breakdown rows (`--by`), where the run has breakdowns. */
+  broken?: OutcomeBreakdowns;
+  months?: MonthsResult;
+  /** Adds a cost column's costs to the rows (before their breakdowns are attached, so that the fields read in that order). */
+  costs?: (rows: readonly CohortFigures[], total: CohortFigures) => void;
+}
+
 /**
- * One outcome's figures: its cohort rows and Total (rule 5 and statistics.md), their breakdowns,
- * costs from a cost column, and its months around the index date, from its tally. Where the
- * comparison group was matched (`sets`), the comparison's figures are its matched sets'.
+ * One outcome's figures from each cohort's per-patient counts (and the comparison group's, cohort
+ * for cohort): its cohort rows and Total (rule 5 and statistics.md), with their breakdowns and months.
+ * A local run's counts and a warehouse's result (src/warehouse) both come here, so that the two
+ * give the same figures from the same counts.
+ */
+export function outcomeFigures(outcome: Outcome, counts: readonly CohortCounts[], controls: readonly CohortCounts[] | undefined, settings: Settings, parts: OutcomeParts): OutcomeResult {
+  const { matched } = parts;
+  const matchedIn = (i: number) => (matched ? { strata: [matched.strata[i]!], sets: [matched.sets[i]!] } : undefined);
+  const place = { streamIndex: outcome.streamIndex };
+  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings, matchedIn(i)));
+  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings, matched);
+  parts.costs?.(rows, total);
+  const { broken } = parts;
+  if (broken) {
+    rows.forEach((row, i) => (row.breakdowns = broken.cohorts[i]!));
+    total.breakdowns = broken.total;
+  }
+  const figures: OutcomeResult = { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total };
+  if (parts.months) figures.months = parts.months;
+  return figures;
+}
+
+/**
+ * One outcome's figures from its tally: `outcomeFigures`, with costs from a cost column and its
+ * months around the index date. Where the comparison group was matched (`sets`), the comparison's
+ * figures are its matched sets'.
  */
 export function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
   const { people, subjects, eligibility, comparison, dataStart, dataEnd, breakdowns, sets } = counted;
   const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
   const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
   const strata = sets?.map((cohortSets) => matchedSetCounts(cohortSets, tally));
-  const matchedIn = (i: number) => (sets && strata ? { strata: [strata[i]!], sets: [sets[i]!] } : undefined);
-  const place = { streamIndex: outcome.streamIndex };
-  const rows = counts.map((row, i) => rowFigures(row, [row], controls && [controls[i]!], { ...place, cohortIndex: i }, settings, matchedIn(i)));
-  const total = rowFigures({ cohort: "Total", label: "Total" }, counts, controls, place, settings, sets && strata ? { strata, sets } : undefined);
-  const broken = breakdownRows(counts, breakdowns, outcome.streamIndex, settings);
-  const costColumn = settings.costColumns[outcome.id];
-  if (costColumn !== undefined) {
-    // A cost column's costs are sums of rows, not a count times a price: added here, from the tally.
-    const slotsOf = (cohort: string) => eligibility.included.filter((patient) => patient.cohort === cohort).map((patient) => patient.slot);
-    rows.forEach((row) => Object.assign(row, columnCostFields(costColumn, columnCosts(tally, slotsOf(row.cohort)))));
-    Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
-    for (const [row, slots] of broken.slots) Object.assign(row, columnCostFields(costColumn, columnCosts(tally, Array.from(slots))));
-  }
-  if (breakdowns.length > 0) {
-    rows.forEach((row, i) => (row.breakdowns = broken.cohorts[i]!));
-    total.breakdowns = broken.total;
-  }
   // No coverage known, no patient covered (none is eligible either).
   const coverage = { dataStart: dataStart ?? Number.POSITIVE_INFINITY, dataEnd: dataEnd ?? Number.NEGATIVE_INFINITY };
-  const months = outcomeMonths(counts, controls, outcome.streamIndex, { subjects, tally, coverage }, settings);
-  return { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total, months };
+  const monthsOf = (cohorts: readonly CohortCounts[]) => cohorts.map((cohort) => cohortMonths(cohort, subjects, tally, coverage));
+  const months = outcomeMonths(monthsOf(counts), controls && monthsOf(controls), outcome.streamIndex, settings);
+  const broken = breakdowns.length > 0 ? breakdownRows(counts, breakdowns, outcome.streamIndex, settings) : undefined;
+  const costColumn = settings.costColumns[outcome.id];
+  // A cost column's costs are sums of rows, not a count times a price: added from the tally.
+  const costs =
+    costColumn === undefined
+      ? undefined
+      : (rows: readonly CohortFigures[], total: CohortFigures) => {
+          const slotsOf = (cohort: string) => eligibility.included.filter((patient) => patient.cohort === cohort).map((patient) => patient.slot);
+          rows.forEach((row) => Object.assign(row, columnCostFields(costColumn, columnCosts(tally, slotsOf(row.cohort)))));
+          Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
+          for (const [row, slots] of broken?.slots ?? []) Object.assign(row, columnCostFields(costColumn, columnCosts(tally, Array.from(slots))));
+        };
+  return outcomeFigures(outcome, counts, controls, settings, { ...(sets && strata ? { matched: { strata, sets } } : {}), ...(broken ? { broken } : {}), months, ...(costs ? { costs } : {}) });
 }
-

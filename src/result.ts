@@ -137,7 +137,7 @@ export interface MonthFigures<N extends Count = number> extends Suppressible {
   count: N;
   /** `count / patients`; null where the series has no patients. */
   mean: number | null;
-  /** 95% percentile bootstrap interval of `mean`, from the same resampled patients as the Total's interval. */
+  /** 95% percentile bootstrap interval of `mean`, from resampling the series' patients (month-series.ts). */
   ci_low: number | null;
   ci_high: number | null;
 }

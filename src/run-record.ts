@@ -2,13 +2,13 @@
  * What every run records of itself, whichever command made it (`evaluate`, `match`): the extracts it
  * read and how, the settings block with the data coverage decided, and the eligibility rules those
  * settings make. One place, so that a matched comparison group is chosen under exactly the rules
- * its evaluation then applies.
+ * its evaluation then applies, and a warehouse's result (src/warehouse) is recorded as a local run is.
  */
 import type { EvaluationRun } from "./config/run.js";
 import type { Settings } from "./config/settings.js";
 import type { Day } from "./core/day.js";
 import type { EligibilityCriteria } from "./core/eligibility.js";
-import { dataCoverage } from "./data-coverage.js";
+import type { CoverageSettings } from "./data-coverage.js";
 import type { ActivityRead } from "./engines/stream.js";
 import { parseIsoSetting } from "./extracts/dates.js";
 import type { ExtractReading } from "./extracts/reading-report.js";
@@ -37,9 +37,8 @@ export function matchSettingsOf(run: EvaluationRun): Required<Pick<Settings, "ra
 }
 
 /** The settings block, in the spec's order, with the data coverage decided (rule 2.5); a run that matches adds how. */
-export function decidedSettings(run: EvaluationRun, activity: readonly ActivityRead[], engine: Settings["engine"], matched = run.match === true): Settings {
+export function decidedSettings(run: EvaluationRun, coverage: CoverageSettings, engine: Settings["engine"], matched = run.match === true): Settings {
   const { settings } = run;
-  const coverage = dataCoverage(run, activity);
   // Spelled out so that the settings block reads in the spec's order.
   return {
     from: settings.from,
@@ -112,7 +111,7 @@ export function inputsOf(extracts: readonly [ExtractName, ExtractSource][], read
 }
 
 /** What the extracts show that an analyst must look at, though no rule is broken. */
-export function runWarnings(activity: readonly ActivityRead[]): RunWarning[] {
+export function runWarnings(activity: readonly Pick<ActivityRead, "extract" | "file" | "repeats">[]): RunWarning[] {
   const warnings: RunWarning[] = [];
   for (const read of activity) {
     if (!read.repeats || !isLikelyEpisodeLevel(read.repeats)) continue;

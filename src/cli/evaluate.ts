@@ -6,7 +6,7 @@ import { FORMAT_NAMES, type FormatName, PATIENTS_FORMAT } from "../render/format
 import type { PatientTable } from "../patient-rows.js";
 import type { PublishedResult } from "../result.js";
 import type { Console } from "./console.js";
-import { patientLevelWarning, planOutputs, renderOutputs } from "./outputs.js";
+import { type OutputPlan, patientLevelWarning, planOutputs, renderOutputs } from "./outputs.js";
 import { progressDisplay } from "./progress.js";
 import { collect, integer, matchingFlags, runInputs, wholeNumber, withExtractFlags, withMatchFlags, withRuleFlags } from "./run-flags.js";
 
@@ -31,6 +31,7 @@ function costColumn(text: string, previous: Record<string, string> | undefined):
 }
 
 interface EvaluateFlags extends Omit<RunFlags, "unitCosts" | "costColumns"> {
+  warehouseResult?: string;
   format?: FormatName;
   out: string[];
   quiet?: boolean;
@@ -62,17 +63,23 @@ export function evaluateCommand(console: Console): Command {
       [],
     )
     .option("--quiet", "no progress display on standard error")
+    .option("--warehouse-result <file>", "instead of the extracts, the CSV the script of prepost sql returned in the warehouse (the config's tables): every output from its counts (docs/warehouse.md)")
     .action(async (flags: EvaluateFlags) => {
-      const { format, out, quiet, unitCost: unitCosts, costColumn: costColumns, ...runFlags } = flags;
+      const { format, out, quiet, unitCost: unitCosts, costColumn: costColumns, warehouseResult, ...runFlags } = flags;
       if (runFlags.population !== undefined && !runFlags.match) {
         throw new InputError([{ code: "usage", file: "--population", line: 0, column: "", message: "is read to match a comparison group: add --match (or run prepost match)" }]);
       }
       const outputs = planOutputs(format, out);
+      if (warehouseResult !== undefined) {
+        const { evaluateWarehouseResult } = await import("./warehouse-result.js");
+        const result = await evaluateWarehouseResult(warehouseResult, { ...runFlags, unitCosts, costColumns }, out, outputs);
+        await writeOutputs(console, outputs, { result });
+        return;
+      }
       // Loaded here, not at the top: the other commands need none of it.
-      const [{ resolveRun }, { evaluate, evaluateWithPatients }, { writeFilesAtomic }, { checkOutputs }] = await Promise.all([
+      const [{ resolveRun }, { evaluate, evaluateWithPatients }, { checkOutputs }] = await Promise.all([
         import("../config/resolve-run.js"),
         import("../evaluate.js"),
-        import("../io/atomic-write.js"),
         import("../io/output-target.js"),
       ]);
       const run = await resolveRun(matchingFlags({ ...runFlags, unitCosts, costColumns }));
@@ -88,11 +95,16 @@ export function evaluateCommand(console: Console): Command {
       } finally {
         progress?.done();
       }
-      // Everything is rendered before anything is written: a failure leaves no output behind.
-      const rendered = await renderOutputs(outputs, evaluated);
-      const files = rendered.filter((output): output is { path: string; content: string } => output.path !== undefined);
-      await writeFilesAtomic(files);
-      for (const output of rendered) if (output.path === undefined) console.out(output.content);
-      for (const { format, path } of outputs) if (format === PATIENTS_FORMAT) console.err(patientLevelWarning(path));
+      await writeOutputs(console, outputs, evaluated);
     });
+}
+
+/** Every output rendered before anything is written: a failure leaves no output behind. */
+async function writeOutputs(console: Console, outputs: readonly OutputPlan[], evaluated: { result: PublishedResult; patients?: PatientTable }): Promise<void> {
+  const { writeFilesAtomic } = await import("../io/atomic-write.js");
+  const rendered = await renderOutputs(outputs, evaluated);
+  const files = rendered.filter((output): output is { path: string; content: string } => output.path !== undefined);
+  await writeFilesAtomic(files);
+  for (const output of rendered) if (output.path === undefined) console.out(output.content);
+  for (const { format, path } of outputs) if (format === PATIENTS_FORMAT) console.err(patientLevelWarning(path));
 }

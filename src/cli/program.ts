@@ -10,6 +10,7 @@ import { keygenCommand } from "./keygen.js";
 import { matchCommand } from "./match.js";
 import { pseudonymiseCommand } from "./pseudonymise.js";
 import { schemaCommand } from "./schema.js";
+import { sqlCommand } from "./sql.js";
 import { synthCommand } from "./synth.js";
 
 /** Every command of the tool, one file each: flags → options → library call → print. */
@@ -19,6 +20,7 @@ const COMMANDS: ((console: Console) => Command)[] = [
   inspectCommand,
   convertCommand,
   schemaCommand,
+  sqlCommand,
   synthCommand,
   keygenCommand,
   pseudonymiseCommand,

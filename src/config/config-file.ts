@@ -9,9 +9,13 @@ import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
 import { didYouMean } from "../text/nearest.js";
 import { dateFormat, isoDate, settingsInput } from "./settings.js";
 
-/** Each extract's columns may be renamed to the extract's own header; unknown names are errors. */
+/**
+ * Each extract's columns may be renamed to the extract's own header; unknown names are errors. An
+ * optional column mapped to null is one the extract does not have: a warehouse's script cannot look
+ * at a table's columns as a reader looks at a file's header (docs/warehouse.md).
+ */
 function columnMapping(columns: readonly { name: string }[]) {
-  const shape = Object.fromEntries(columns.map(({ name }) => [name, z.string().trim().min(1).optional()]));
+  const shape = Object.fromEntries(columns.map(({ name }) => [name, z.string().trim().min(1).nullable().optional()]));
   return z.strictObject(shape);
 }
 
@@ -47,7 +51,7 @@ const customOutcomeSchema = z.strictObject({
     .regex(/^[a-z][a-z0-9_]*$/, { message: "must be a lower-case word: a letter, then letters, digits or _ (like gp_appointments)" })
     .describe("The outcome's id in every output: a lower-case word, unlike every built-in outcome's."),
   label: z.string().trim().min(1).describe("The outcome's name in tables and reports (GP appointments)."),
-  extract: path.describe("Its extract (CSV, or .parquet), relative to this file."),
+  extract: path.optional().describe("Its extract (CSV, or .parquet), relative to this file (for the warehouse, tables.<id> instead)."),
   columns: z
     .strictObject({ patient_id: z.string().trim().min(1).optional(), event_date: z.string().trim().min(1).optional() })
     .optional()
@@ -67,6 +71,10 @@ export const configFileSchema = z
     referrals: path.optional().describe("Referrals extract (CSV, or .parquet), relative to this file."),
     ...perActivityExtract((name) => path.optional().describe(`${BUILT_IN_EXTRACTS.find((e) => e.name === name)!.help}, relative to this file.`)),
     comparison: path.optional().describe("Matched comparison group (CSV, or .parquet), relative to this file."),
+    tables: z
+      .record(z.string().trim().min(1), z.string().trim().min(1))
+      .optional()
+      .describe('For `prepost sql` (docs/warehouse.md): each extract\'s table in the warehouse, by extract: { "referrals": "schema.table", "ae": "…", … }; a custom outcome\'s by its id.'),
     population: path
       .optional()
       .describe("The ICB's registered population (CSV, or .parquet), relative to this file: what prepost match and evaluate --match find the comparison group in."),
@@ -117,7 +125,7 @@ type ExtractCoverageConfig = z.infer<typeof extractCoverage>;
 /** The config file as read. Its per-extract keys are made from the registry, so they are typed here by hand. */
 export type ConfigFile = Omit<z.infer<typeof configFileSchema>, "columns" | "formats" | "coverage"> & {
   [extract: string]: unknown;
-  columns?: Record<string, Record<string, string | undefined> | undefined>;
+  columns?: Record<string, Record<string, string | null | undefined> | undefined>;
   formats?: Record<string, ExtractFormatConfig | undefined>;
   coverage?: Record<string, ExtractCoverageConfig | undefined>;
 };

@@ -7,13 +7,14 @@ import { DEFAULT_ATTENDED_CODES } from "../outcomes/outpatient-attendances.js";
 import type { Outcome } from "../outcomes/outcome.js";
 import { chooseOutcomes, costKeyProblems, customOutcomes, nameSameOutcome, outcomeNamed } from "./choose-outcomes.js";
 import { type ConfigFile, type CustomOutcomeConfig, issueToProblem, loadConfigFile } from "./config-file.js";
+import { tablesFrom } from "./warehouse-tables.js";
 import { cohortKey } from "../extracts/cohort-names.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
 import { didYouMean } from "../text/nearest.js";
 import { windowMonths } from "../core/months.js";
 import { AGE_BAND } from "../core/breakdowns.js";
 import { parseWindowLength } from "../core/windows.js";
-import type { ExtractFormat, ExtractSource } from "../extracts/source.js";
+import { type ExtractFormat, type ExtractSource, mappingOf } from "../extracts/source.js";
 import type { EvaluationRun, RunSettings } from "./run.js";
 import {
   DEFAULT_EMERGENCY_ADMISSION_METHODS,
@@ -217,7 +218,7 @@ function shownConfigPath(written: string, configFlag: string, cwd: string): stri
 }
 
 /** A custom outcome's columns: its mapping, and the column `countWhere` reads, under its own header. */
-function customColumns(custom: CustomOutcomeConfig): Record<string, string | undefined> {
+export function customColumns(custom: CustomOutcomeConfig): Record<string, string | undefined> {
   return { ...custom.columns, ...(custom.countWhere ? { [custom.countWhere.column]: custom.countWhere.column } : {}) };
 }
 
@@ -229,13 +230,16 @@ function sourcesFrom(config: ConfigFile, configFlag: string | undefined, flags: 
     ...EXTRACTS.map((extract) => ({ extract, fromFlag: flags[extract] as string | undefined, fromConfig: config[extract] as string | undefined, columns: config.columns?.[extract] })),
     ...(config.customOutcomes ?? []).map((custom) => ({ extract: custom.id, fromFlag: undefined, fromConfig: custom.extract, columns: customColumns(custom) })),
   ];
+  // Optional in the schema only for the warehouse, which names a table instead (tables.<id>).
+  const withoutFile = (config.customOutcomes ?? []).findIndex((custom) => custom.extract === undefined);
+  if (withoutFile >= 0) throw new InputError([{ code: "invalid_setting", file: configFlag ?? "", line: 0, column: `customOutcomes.${withoutFile}.extract`, message: "is missing: give the custom outcome's extract file" }]);
   return Object.fromEntries(
     given.flatMap(({ extract, fromFlag, fromConfig, columns }) => {
       if (fromFlag === undefined && fromConfig === undefined) return [];
       // Flags are relative to where prepost runs, and shown as typed; config paths are relative to the config file.
       const path = fromFlag !== undefined ? resolve(cwd, fromFlag) : resolve(configDir, fromConfig!);
       const file = fromFlag ?? shownConfigPath(fromConfig!, configFlag ?? "", cwd);
-      const source: ExtractSource = { extract, path, file, columns: columns ?? {}, format: formatOf(config, extract, settings), needed: neededColumns(extract, settings, categoriesListed) };
+      const source: ExtractSource = { extract, path, file, ...mappingOf(columns), format: formatOf(config, extract, settings), needed: neededColumns(extract, settings, categoriesListed) };
       return [[extract, source]];
     }),
   );
@@ -304,7 +308,13 @@ function cohortLabels(config: ConfigFile, file: string) {
 }
 
 /** Config keys that are not settings: the extracts (`EXTRACTS`) and these. */
-const NOT_SETTINGS = new Set(["$schema", "customOutcomes", "columns", "cohorts", "formats", "coverage"]);
+const NOT_SETTINGS = new Set(["$schema", "customOutcomes", "columns", "cohorts", "formats", "coverage", "tables"]);
+
+/**
+ * Where a run's extracts are: files (flags and the config's paths), or tables in a warehouse (the
+ * config's `tables`, for `prepost sql` and `evaluate --warehouse-result`, see warehouse-tables.ts).
+ */
+export type ExtractPlace = "files" | "tables";
 
 /**
  * A referral column the config maps beyond the spec's is read only for a breakdown: one that no
@@ -332,7 +342,7 @@ function checkMatchSources(flags: RunFlags, population: ExtractSource | undefine
 }
 
 /** Turns the command line (and the config file it names) into the library's input. */
-export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
+export async function resolveRun(flags: RunFlags, place: ExtractPlace = "files"): Promise<EvaluationRun> {
   const flagSettings = validateFlags(flags);
   const config: ConfigFile = flags.config ? await loadConfigFile(flags.config) : {};
   const configSettings = Object.fromEntries(Object.entries(config).filter(([key]) => !NOT_SETTINGS.has(key) && !EXTRACTS.includes(key))) as SettingsInput;
@@ -340,13 +350,19 @@ export async function resolveRun(flags: RunFlags): Promise<EvaluationRun> {
   const merged = mergeSettings(configSettings, flagSettings);
   // A mapping the config's own `by` reads is not a mistake, even where a --by flag replaces the list.
   refuseUnreadMappings(config, [...(config.by ?? []), ...merged.by], flags.config ?? "");
-  const sources = sourcesFrom(config, flags.config, flags, merged);
-  if (!sources.referrals) throw usageError('no referrals extract: give --referrals FILE (or "referrals" in the config file)');
+  const sources =
+    place === "files"
+      ? sourcesFrom(config, flags.config, flags, merged)
+      : tablesFrom(config, flags.config ?? "", (extract) => formatOf(config, extract, merged), (extract) => neededColumns(extract, merged, config.excludedAttendanceCategories !== undefined));
+  if (!sources.referrals) {
+    throw usageError(place === "files" ? 'no referrals extract: give --referrals FILE (or "referrals" in the config file)' : 'no referrals table: give "tables": { "referrals": "schema.table", … } in the config file');
+  }
   const { referrals, comparison, population, ...activity } = sources;
   if (flags.match) checkMatchSources(flags, population);
   if (Object.keys(activity).length === 0) {
-    const flags = BUILT_IN_EXTRACTS.map((extract) => `--${extract.name} FILE`);
     const keys = BUILT_IN_EXTRACTS.map((extract) => `"${extract.name}"`);
+    if (place === "tables") throw usageError(`no activity table: give "tables": { ${keys[0]}: "schema.table", … } (or ${[...keys.slice(1), "a custom outcome's id"].join(", ")}) in the config file`);
+    const flags = BUILT_IN_EXTRACTS.map((extract) => `--${extract.name} FILE`);
     throw usageError(`no activity extract: give ${flags.slice(0, -1).join(", ")} and/or ${flags.at(-1)} (or ${keys.join(", ")} or "customOutcomes" in the config file)`);
   }
   const listed = flagSettings.outcomes ?? config.outcomes;

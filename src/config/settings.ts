@@ -206,8 +206,8 @@ export interface Settings {
   /** Per outcome id, the column its rows' costs were read from. */
   costColumns: Record<string, string>;
   costSource: string | null;
-  /** The engine that read the activity extracts (what `auto` chose); the answers do not depend on it. */
-  engine: EngineName;
+  /** The engine that read the activity extracts (what `auto` chose), or `warehouse` where the warehouse's SQL counted them (docs/warehouse.md); the answers do not depend on it. */
+  engine: EngineName | "warehouse";
   /** Matching (matching.md), in a run that matched: controls per case, the caliper (null for none), what else is matched exactly. */
   ratio?: number;
   caliper?: number | null;

@@ -40,23 +40,37 @@ function blockReach(k: number, length: WindowLength): number {
   return k <= window ? Math.min(DAYS_PER_BLOCK * k, length.count) : length.count + DAYS_PER_BLOCK * (k - window);
 }
 
+/** A boundary as a shift of the index date: whole calendar months (clamped, as `addMonths`), then days. */
+export interface BoundaryShift {
+  months: number;
+  days: number;
+}
+
 /**
- * Writes one patient's 2K + 2 month boundaries at `into[offset …]`: the first days of months
- * −K…K, then the day after month +K.
+ * The 2K + 2 month boundaries as shifts of the index date, the same for every patient: the first
+ * days of months −K…K, then the day after month +K. Month −k starts at index − k months, month 0 at
+ * the index, month +k (k ≥ 1) the day after index + (k−1) months. The warehouse's SQL renders these
+ * same shifts (src/warehouse/steps/months.ts).
  */
-export function writeMonthBounds(indexDate: Day, length: WindowLength, months: number, into: Int32Array, offset: number): void {
-  // month −k starts at index − k months; month 0 at the index; month +k (k ≥ 1) the day after index + (k−1) months.
-  const before = (k: number) => (length.unit === "m" ? addMonths(indexDate, -k) : indexDate - blockReach(k, length));
-  const after = (k: number) => (length.unit === "m" ? addMonths(indexDate, k) : indexDate + blockReach(k, length));
-  for (let k = months; k >= 1; k--) into[offset + months - k] = before(k);
-  into[offset + months] = indexDate;
-  for (let k = 1; k <= months + 1; k++) into[offset + months + k] = after(k - 1) + 1;
+export function boundaryShifts(length: WindowLength, months: number): BoundaryShift[] {
+  const before = (k: number): BoundaryShift => (length.unit === "m" ? { months: -k, days: 0 } : { months: 0, days: -blockReach(k, length) });
+  const dayAfter = (k: number): BoundaryShift => (length.unit === "m" ? { months: k, days: 1 } : { months: 0, days: blockReach(k, length) + 1 });
+  const shifts: BoundaryShift[] = [];
+  for (let k = months; k >= 1; k--) shifts.push(before(k));
+  shifts.push({ months: 0, days: 0 });
+  for (let k = 1; k <= months + 1; k++) shifts.push(dayAfter(k - 1));
+  return shifts;
+}
+
+/** Writes one patient's 2K + 2 month boundaries (`boundaryShifts`) at `into[offset …]`. */
+export function writeMonthBounds(indexDate: Day, shifts: readonly BoundaryShift[], into: Int32Array, offset: number): void {
+  shifts.forEach((shift, i) => (into[offset + i] = (shift.months === 0 ? indexDate : addMonths(indexDate, shift.months)) + shift.days));
 }
 
 /** One patient's boundaries, for tests and for callers with one patient. */
 export function monthBounds(indexDate: Day, length: WindowLength, months: number): Int32Array {
   const bounds = new Int32Array(boundaryCount(months));
-  writeMonthBounds(indexDate, length, months, bounds, 0);
+  writeMonthBounds(indexDate, boundaryShifts(length, months), bounds, 0);
   return bounds;
 }
 

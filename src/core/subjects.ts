@@ -1,5 +1,5 @@
 import type { Day } from "./day.js";
-import { boundaryCount, writeMonthBounds } from "./months.js";
+import { boundaryCount, boundaryShifts, writeMonthBounds } from "./months.js";
 import { windowsAround, type WindowLength } from "./windows.js";
 
 /**
@@ -29,6 +29,7 @@ export interface IndexedSubject {
 export function windowSubjects(people: readonly IndexedSubject[], length: WindowLength, months: number): Subjects {
   const size = people.length;
   const bounds = boundaryCount(months);
+  const shifts = boundaryShifts(length, months);
   const subjects: Subjects = {
     slotOf: new Map(),
     priorStart: new Int32Array(size),
@@ -46,7 +47,7 @@ export function windowSubjects(people: readonly IndexedSubject[], length: Window
     subjects.preStart[slot] = windows.preStart;
     subjects.indexDate[slot] = windows.indexDate;
     subjects.postEnd[slot] = windows.postEnd;
-    writeMonthBounds(person.indexDate, length, months, subjects.monthBounds, slot * bounds);
+    writeMonthBounds(person.indexDate, shifts, subjects.monthBounds, slot * bounds);
   });
   return subjects;
 }

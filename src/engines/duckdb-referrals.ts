@@ -88,6 +88,8 @@ export async function readReferralsInDuckDb(
   // Quotes could hide a line break inside a field: file order is row order only without them.
   if (traits.quotes) throw new NeedsRowReader("quoted fields");
   const layout = await csvLayout(REFERRAL_SHAPE, source);
+  // Ties of rule 1 then go by that column, compared as numbers or as text (index-patients.ts).
+  if (layout.at.row_order! >= 0) throw new NeedsRowReader("a row order (columns.referrals.row_order) orders the rows");
   // One thread, so that the rows' numbers are their order in the file.
   const { field, suspect, source: from } = csvColumns(layout, traits, true);
   const columns = Object.fromEntries(REFERRAL_COLUMNS.map(({ name }) => [name, layout.at[name]! >= 0 ? field(layout.at[name]!) : undefined]));

@@ -100,13 +100,25 @@ export function daySql(format: DateFormat, key: ExtractFields["dateKey"]): strin
   return `CASE ${found} ELSE ${strictDay("d", format)} END`;
 }
 
-/** placeInWindows, in SQL. */
-function placeSql(indexDay: IndexDayRule): string {
+/** The names `placeSql` compares: a row's day and its subject's window bounds. */
+export interface PlaceNames {
+  day: string;
+  indexDay: string;
+  preStart: string;
+  priorStart: string;
+  postEnd: string;
+}
+
+const PASS_NAMES: PlaceNames = { day: "day", indexDay: "s.index_day", preStart: "s.pre_start", priorStart: "s.prior_start", postEnd: "s.post_end" };
+
+/** placeInWindows, in SQL (this pass's, and the warehouse script's: plain comparisons, in every dialect). */
+export function placeSql(indexDay: IndexDayRule, names: PlaceNames = PASS_NAMES): string {
   const onIndexDay = indexDay === "exclude" ? PLACE.indexDay : indexDay === "pre" ? PLACE.pre : PLACE.post;
+  const { day, indexDay: index, preStart, priorStart, postEnd } = names;
   return `CASE
-    WHEN day = s.index_day THEN ${onIndexDay}
-    WHEN day < s.index_day THEN CASE WHEN day >= s.pre_start THEN ${PLACE.pre} WHEN day >= s.prior_start THEN ${PLACE.prior} ELSE ${PLACE.outside} END
-    WHEN day <= s.post_end THEN ${PLACE.post}
+    WHEN ${day} = ${index} THEN ${onIndexDay}
+    WHEN ${day} < ${index} THEN CASE WHEN ${day} >= ${preStart} THEN ${PLACE.pre} WHEN ${day} >= ${priorStart} THEN ${PLACE.prior} ELSE ${PLACE.outside} END
+    WHEN ${day} <= ${postEnd} THEN ${PLACE.post}
     ELSE ${PLACE.outside} END`;
 }
 

@@ -20,6 +20,7 @@ import { fileDaysInDuckDb, loadPopulation } from "./duckdb-days.js";
 import type { DaysWanted } from "./match-days.js";
 import { type ActivityEngine, type ActivityRead, activityExtracts, hasCostColumn, type OutcomeTally, outcomesOfExtract, streamExtract } from "./stream.js";
 import type { Outcome } from "../outcomes/outcome.js";
+import { DUCKDB_WORDS } from "../io/sql-words.js";
 import type { CohortNames } from "../extracts/cohort-names.js";
 import type { ReferralsRead } from "../extracts/read-referrals.js";
 import { readReferralsInDuckDb } from "./duckdb-referrals.js";
@@ -129,7 +130,7 @@ function preparationFor(run: EvaluationRun): Preparation {
 }
 
 function countingRules(run: EvaluationRun, outcome: Outcome, fields: ExtractFields, dateFormat: DateFormat): CountingRules {
-  return { dateFormat, indexDay: run.settings.indexDay, months: run.settings.months, reasons: outcome.rule(run.settings).notCountableSql(aliasOf(fields)) };
+  return { dateFormat, indexDay: run.settings.indexDay, months: run.settings.months, reasons: outcome.rule(run.settings).notCountableSql(aliasOf(fields), DUCKDB_WORDS) };
 }
 
 type Counted = { tallies: OutcomeTally[]; rows: number; reading: ExtractReading; repeats?: SpellRepeats };

@@ -26,7 +26,7 @@ export const HES_MISSING_DATES: ReadonlySet<Day> = new Set([
 
 // Only the day counts, but what follows it must still look like a time, so that "2021-03-04x" or a
 // second date glued on is refused rather than silently cut. Excel re-saves "09:05" as "9:05".
-const TIME_OF_DAY = /^[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+export const TIME_OF_DAY = /^[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 const ZERO = 48;
 

@@ -114,7 +114,7 @@ export function eventDayField(setting: DateSetting): DateColumnRule<number | typ
 }
 
 const NOT_WHOLE = "is not a whole number (0 or more)";
-const DIGITS = /^\d*$/;
+export const DIGITS = /^\d*$/;
 
 /** A whole number ≥ 0, or empty (`undefined`). */
 export const optionalWholeNumberField: FieldRule<number | undefined> = {
@@ -125,7 +125,7 @@ export const optionalWholeNumberField: FieldRule<number | undefined> = {
   check: (text) => (!DIGITS.test(text) ? new FieldIssue(NOT_WHOLE) : text === "" ? undefined : Number(text)),
 };
 
-const CONSENT_YES = new Set(["y", "yes", "true", "1"]);
+export const CONSENT_YES: ReadonlySet<string> = new Set(["y", "yes", "true", "1"]);
 
 /** `y`, `yes`, `true`, `1` in any case mean yes; anything else, empty included, means no. */
 export const consentField: FieldRule<boolean> = {

@@ -1,3 +1,5 @@
+import { DUCKDB_WORDS, inList, type SqlWords } from "../io/sql-words.js";
+
 /**
  * Real exports write a missing value as an empty field or as a token: SSMS writes `NULL`, R and
  * Excel users `NA` or `N/A`. In every column each of them is missing (evaluation.md, "Real exports,
@@ -26,13 +28,13 @@ export function everyCase(token: string): string[] {
 export const MISSING_TOKEN_SPELLINGS: readonly string[] = MISSING_TOKENS.flatMap(everyCase);
 
 /** The same rule in SQL, for a condition: true where the field is a missing-value token. */
-export function isMissingTokenSql(text: string): string {
-  return `${text} IN (${MISSING_TOKEN_SPELLINGS.map((spelling) => `'${spelling}'`).join(", ")})`;
+export function isMissingTokenSql(text: string, words: SqlWords = DUCKDB_WORDS): string {
+  return inList(text, MISSING_TOKEN_SPELLINGS, words);
 }
 
 /** The same rule in SQL, for a value: the field's text, or '' where it is a missing-value token. */
-export function missingAsEmptySql(text: string): string {
-  return `CASE WHEN ${isMissingTokenSql(text)} THEN '' ELSE ${text} END`;
+export function missingAsEmptySql(text: string, words: SqlWords = DUCKDB_WORDS): string {
+  return `CASE WHEN ${isMissingTokenSql(text, words)} THEN ${words.literal("")} ELSE ${text} END`;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface ReferralRow {
   consent: boolean;
   onwardReferrals: number;
   age: number | undefined;
+  /** The `row_order` column's value, where one is mapped (warehouse.md): it, not the line, orders the rows. */
+  rowOrder?: string;
   /** The row's value of each column the breakdowns read (`--by`), "" where missing. */
   groups: string[];
   line: number;
@@ -27,6 +29,8 @@ export const REFERRAL_COLUMNS = [
   { name: "consent", required: false },
   { name: "onward_referrals", required: false },
   { name: "age", required: false },
+  // Rule 1's "file order" where a table has none (warehouse.md); a local run orders by it too.
+  { name: "row_order", required: false },
 ] as const;
 
 /**
@@ -64,6 +68,7 @@ export function referralRowParser(
   const name = (column: string) => used[column]?.header ?? source.columns[column] ?? column;
   const row = new RowReader("referrals", source.file, header.length, log);
   const cohortField = requiredTextField("a cohort");
+  const rowOrderField = requiredTextField("a row order (columns.referrals.row_order)");
   const dateField = requiredDayField(source.format.dateFormat);
   if (report) report.dateFormats = { intervention_date: null };
   const finish = () => {
@@ -83,6 +88,7 @@ export function referralRowParser(
     const consent = row.read(consentField, at.consent, name("consent"));
     const onwardReferrals = row.read(optionalWholeNumberField, at.onward_referrals, name("onward_referrals"));
     const age = row.read(optionalWholeNumberField, at.age, name("age"));
+    const rowOrder = at.row_order >= 0 ? row.read(rowOrderField, at.row_order, name("row_order")) : undefined;
     const groups = groupColumns.map((column, i) => row.read(optionalTextField, groupAt[i]!, name(column)) ?? "");
     if (!row.end()) return reject(fields);
     return {
@@ -92,6 +98,7 @@ export function referralRowParser(
       consent: consent ?? false,
       onwardReferrals: onwardReferrals ?? 0,
       age,
+      ...(rowOrder !== undefined ? { rowOrder } : {}),
       groups,
       line,
     };

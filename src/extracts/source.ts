@@ -25,6 +25,15 @@ export interface ExtractSource {
   format: ExtractFormat;
   /** Optional columns that a setting's rule needs, with the setting's name (`--require-consent`). */
   needed: Readonly<Record<string, string>>;
+  /** Optional columns the config maps to null: the extract has none, whatever its header holds. */
+  absent?: readonly string[];
+}
+
+/** A config's column mapping as a source takes it: the headers, and the columns mapped to null (absent). */
+export function mappingOf(columns: Readonly<Record<string, string | null | undefined>> = {}): Pick<ExtractSource, "columns" | "absent"> {
+  const absent = Object.keys(columns).filter((name) => columns[name] === null);
+  const mapped = Object.fromEntries(Object.entries(columns).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return { columns: mapped, ...(absent.length > 0 ? { absent } : {}) };
 }
 
 /** A column's export names: its descriptor's (an outcome's column), else the shared ones (`patient_id`, the referrals'). */
@@ -43,7 +52,7 @@ export function wantedColumns<Name extends string>(
   const unread = Object.keys(source.columns)
     .filter((name) => source.columns[name] !== undefined && !spec.some((column) => column.name === name))
     .map((name) => ({ name: name as Name, required: false }));
-  return [...spec, ...unread].map((column) => {
+  return [...spec, ...unread].filter((column) => column.required || !source.absent?.includes(column.name)).map((column) => {
     const mapped = source.columns[column.name];
     const neededBy = source.needed[column.name];
     return {

@@ -1,4 +1,4 @@
-import { sqlInList } from "../io/duckdb-session.js";
+import { inList } from "../io/sql-words.js";
 import { listSeesMissing, missingAsEmptySql } from "../extracts/missing-values.js";
 import type { ActivityExtract, Outcome } from "./outcome.js";
 
@@ -56,11 +56,11 @@ export const aeAttendances: Outcome = {
     return {
       // An extract without the column has no category: '' (excluded only if the list holds '').
       notCountable: (row) => (excluded.has(row.attendance_category ?? "") ? "excluded_category" : undefined),
-      notCountableSql: (column) => {
-        const given = column("attendance_category") ?? "''";
+      notCountableSql: (column, words) => {
+        const given = column("attendance_category") ?? words.literal("");
         // A token is an empty category (missing-values.ts); it matters only to a list that holds one or ''.
-        const category = listSeesMissing(codes) ? missingAsEmptySql(given) : given;
-        return [{ reason: "excluded_category", when: sqlInList(category, codes) }];
+        const category = listSeesMissing(codes) ? missingAsEmptySql(given, words) : given;
+        return [{ reason: "excluded_category", when: inList(category, codes, words) }];
       },
     };
   },

@@ -1,4 +1,4 @@
-import { sqlInList } from "../io/duckdb-session.js";
+import { inList } from "../io/sql-words.js";
 import { missingAsEmptySql } from "../extracts/missing-values.js";
 import type { Outcome } from "./outcome.js";
 
@@ -48,8 +48,8 @@ export function customOutcome(definition: CustomOutcomeDefinition): Outcome {
     assumption: () => (where ? `rows counted where ${where.column} is ${where.in.join(", ")} (any case)` : "every row with a date counted"),
     rule: () => ({
       notCountable: (row) => (column === undefined || selected.has(row[column]!.toLowerCase()) ? undefined : "not_selected"),
-      notCountableSql: (sql) =>
-        column === undefined ? [] : [{ reason: "not_selected", when: `NOT (${sqlInList(`lower(${missingAsEmptySql(sql(column)!)})`, [...selected])})` }],
+      notCountableSql: (sql, words) =>
+        column === undefined ? [] : [{ reason: "not_selected", when: `NOT (${inList(`lower(${missingAsEmptySql(sql(column)!, words)})`, [...selected], words)})` }],
     }),
   };
 }

@@ -32,4 +32,5 @@ export const emergencyBedDays: Outcome = {
     if (admitted === undefined || discharged === undefined || discharged >= admitted) return undefined;
     return { column: "discharge_date", message: `is before the admission date (${isoFromDay(admitted)})` };
   },
+  checkRowSql: (day) => ({ column: "discharge_date", when: `${day("discharge_date")} < ${day(ADMISSIONS_EXTRACT.dateColumn)}` }),
 };

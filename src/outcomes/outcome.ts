@@ -2,6 +2,7 @@ import type { EvaluationRun, RunSettings } from "../config/run.js";
 import type { DataError } from "../errors.js";
 import type { ExtractReading } from "../extracts/reading-report.js";
 import type { Settings } from "../config/settings.js";
+import type { SqlWords } from "../io/sql-words.js";
 
 /**
  * What an outcome is, said once (outcomes.md): which extract it counts, which of that extract's
@@ -60,9 +61,10 @@ export interface CountingRule {
   /**
    * The same rule in SQL: `WHEN` conditions in the order `notCountable` tests them, each with its
    * reason, over `column(name)`, the SQL text of a column (trimmed; a missing-value token as it is
-   * written, see `missingAsEmptySql`), undefined for an optional column the extract does not have.
+   * written, see `missingAsEmptySql`), undefined for an optional column the extract does not have,
+   * in the SQL `words` say (the DuckDB engine's, or a warehouse dialect's: src/warehouse).
    */
-  notCountableSql(column: (name: string) => string | undefined): { reason: string; when: string }[];
+  notCountableSql(column: (name: string) => string | undefined, words: SqlWords): { reason: string; when: string }[];
 }
 
 export interface Outcome {
@@ -90,6 +92,8 @@ export interface Outcome {
    * empty or a HES placeholder): a row that breaks it is invalid for every outcome of the extract.
    */
   checkRow?(days: Readonly<Record<string, number | undefined>>): RowProblem | undefined;
+  /** `checkRow` in SQL, over `day(name)`, a date column's date (NULL where empty or a placeholder): the column it names and when the row breaks it. */
+  checkRowSql?(day: (name: string) => string): { column: string; when: string };
   /**
    * The optional columns of its extract that a setting makes necessary, with the setting's name: a
    * rule with no column behind it would count every row, in silence. `listed` says which of the

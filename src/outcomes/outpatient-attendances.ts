@@ -1,4 +1,4 @@
-import { sqlInList } from "../io/duckdb-session.js";
+import { inList } from "../io/sql-words.js";
 import { listSeesMissing, missingAsEmptySql } from "../extracts/missing-values.js";
 import type { ActivityExtract, Outcome } from "./outcome.js";
 
@@ -31,9 +31,9 @@ export const outpatientAttendances: Outcome = {
     const attended = new Set(codes);
     return {
       notCountable: (row) => (attended.has(row.attendance_status!) ? undefined : "not_attended"),
-      notCountableSql: (column) => {
-        const status = listSeesMissing(codes) ? missingAsEmptySql(column("attendance_status")!) : column("attendance_status")!;
-        return [{ reason: "not_attended", when: `NOT (${sqlInList(status, codes)})` }];
+      notCountableSql: (column, words) => {
+        const status = listSeesMissing(codes) ? missingAsEmptySql(column("attendance_status")!, words) : column("attendance_status")!;
+        return [{ reason: "not_attended", when: `NOT (${inList(status, codes, words)})` }];
       },
     };
   },

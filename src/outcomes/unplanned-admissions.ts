@@ -1,4 +1,4 @@
-import { sqlInList } from "../io/duckdb-session.js";
+import { inList } from "../io/sql-words.js";
 import { listSeesMissing, missingAsEmptySql } from "../extracts/missing-values.js";
 import type { ActivityExtract, CountingRule, Outcome } from "./outcome.js";
 import type { RunSettings } from "../config/run.js";
@@ -31,13 +31,16 @@ export function emergencySpellRule(settings: RunSettings): CountingRule {
         : !emergency.has(row.admission_method!.toUpperCase())
           ? "not_emergency"
           : undefined,
-    notCountableSql: (column) => {
+    notCountableSql: (column, words) => {
       const episode = column("episode_order");
       // A token is an empty method (missing-values.ts); it matters only to a list that holds one or ''.
-      const method = listSeesMissing(methods) ? missingAsEmptySql(column("admission_method")!) : column("admission_method")!;
+      const method = listSeesMissing(methods) ? missingAsEmptySql(column("admission_method")!, words) : column("admission_method")!;
+      // FIRST_EPISODE (zeros, then a 1) without a regular expression, which T-SQL lacks: it ends in 1 and is 1 once its zeros are gone.
+      const one = words.literal("1");
+      const firstEpisode = `${episode} = ${one} OR (${episode} LIKE ${words.literal("%1")} AND replace(${episode}, ${words.literal("0")}, ${words.literal("")}) = ${one})`;
       return [
-        ...(episode === undefined ? [] : [{ reason: "later_episode", when: `NOT (${episode} = '1' OR regexp_full_match(${episode}, '0*1'))` }]),
-        { reason: "not_emergency", when: `NOT (${sqlInList(`upper(${method})`, methods)})` },
+        ...(episode === undefined ? [] : [{ reason: "later_episode", when: `NOT (${firstEpisode})` }]),
+        { reason: "not_emergency", when: `NOT (${inList(`upper(${method})`, methods, words)})` },
       ];
     },
   };

@@ -48,6 +48,7 @@ export function indexDayInWords(rule: Settings["indexDay"]): string {
 
 /** The engine never changes an answer; the line says which one read the extracts, for timing questions. */
 export function engineInWords(engine: Settings["engine"]): string {
+  if (engine === "warehouse") return "warehouse: counted by prepost's SQL in the warehouse (prepost sql), read back from its result";
   return engine === "duckdb"
     ? "duckdb: each activity extract counted in one pass of an embedded DuckDB"
     : "stream: each activity extract read row by row (csv-parse)";

@@ -27,9 +27,8 @@
  * rather than by its position, so that a value appearing or vanishing moves no other row's stream;
  * a row without one (every cohort row and Total) skips that step, so its stream is as before.
  *
- * The month-by-month series resample the same patients as their row (`resample.ts`, from the row's
- * own stream); the months' own streams (samples 2 and 3) only share each drawn (pre, post) profile
- * among the patients who had it (`month-series.ts`).
+ * The month-by-month series draw from the months' own streams (samples 2 and 3) of the Total row,
+ * month after month from each month's frequency table (`month-series.ts`).
  */
 import { Xoshiro128StarStar } from "../random/xoshiro128.js";
 

@@ -186,6 +186,12 @@ export function randomCase(seed: number): RandomCase {
   // edges, from a stream of its own so that every other choice of a case stays as it was.
   const monthly = seeded(seed ^ 0x6d6f6e74);
   if (monthly.chance(0.3)) flags.months = windowMonths(length) + monthly.int(1, 6);
+  // Now and then breakdowns (statistics.md): by a referral column's text, by age band, or both; a stream of their own too.
+  const grouped = seeded(seed ^ 0x62726b64);
+  if (grouped.chance(0.3)) {
+    flags.by = grouped.pick([["consent"], ["age_band"], ["age_band", "consent"]]);
+    if ((flags.by as string[]).includes("age_band")) flags.ageBands = grouped.pick([[40], [30, 60], [18, 35, 55, 75]]);
+  }
 
   const comparison = withComparison
     ? randomComparison(more, { style, calendar, referred: indexOf, cohorts, strangers, edges: settings.edges })

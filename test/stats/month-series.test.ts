@@ -1,13 +1,25 @@
 import { describe, expect, it } from "vitest";
 import type { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
-import { bootstrapChangePct } from "../../src/stats/bootstrap.js";
-import { type MonthPatients, monthReplicates, monthSeries } from "../../src/stats/month-series.js";
-import { tabulatePairs } from "../../src/stats/patient-counts.js";
+import { type CohortMonths, monthReplicates, monthSeries, monthTable } from "../../src/stats/month-series.js";
 import { streamFor } from "../../src/stats/random-stream.js";
 import { expectSameReplicates, REPLICATES } from "./same-distribution.js";
 
 /** Months −2…2 (W = 2): five per patient. */
 const MONTHS = 5;
+
+/** Patients as a run has them: their pre, post, whether the data cover their months, and their months. */
+interface MonthPatients {
+  pre: ArrayLike<number>;
+  post: ArrayLike<number>;
+  covered: ArrayLike<number>;
+  months: ArrayLike<number>;
+}
+
+/** The covered patients' tables, month by month. */
+function tablesOf(cohort: MonthPatients): CohortMonths {
+  const covered = Array.from({ length: cohort.pre.length }, (_, i) => i).filter((i) => cohort.covered[i]);
+  return { patients: covered.length, months: Array.from({ length: MONTHS }, (_, m) => monthTable(covered.map((i) => cohort.months[i * MONTHS + m]!))) };
+}
 
 /**
  * Simulated patients: a rate each (0.3, or 1.5 for one in five), a Poisson count per month, pre the
@@ -37,20 +49,17 @@ function simulated(random: Xoshiro128StarStar, patients: number, coveredPct: num
   return { pre, post, covered, months };
 }
 
-/** statistics.md's bootstrap, patient by patient: each cohort drawn with replacement, the covered patients' mean of one month. */
+/** statistics.md's bootstrap, patient by patient: each cohort's covered patients drawn with replacement, their mean of one month. */
 function patientBootstrapOfMonth(cohorts: readonly MonthPatients[], month: number, replicates: number, random: Xoshiro128StarStar): Float64Array {
   const means = new Float64Array(replicates);
   for (let r = 0; r < replicates; r++) {
     let patients = 0;
     let sum = 0;
     for (const cohort of cohorts) {
-      const n = cohort.pre.length;
-      const drawn = new Int32Array(n);
-      random.fillUniformInts(drawn, n);
-      for (const i of drawn) {
-        if (!cohort.covered[i]) continue;
+      const covered = Array.from({ length: cohort.pre.length }, (_, i) => i).filter((i) => cohort.covered[i]);
+      for (let k = 0; k < covered.length; k++) {
         patients++;
-        sum += cohort.months[i * MONTHS + month]!;
+        sum += cohort.months[covered[random.uniformInt(covered.length)]! * MONTHS + month]!;
       }
     }
     means[r] = sum / patients;
@@ -67,7 +76,7 @@ describe("statistics.md months: a month's mean over the patients the series cove
       covered: [1, 1, 0],
       months: [1, 0, 0, 2, 0, /**/ 0, 0, 0, 1, 0, /**/ 3, 2, 0, 0, 0],
     };
-    const series = monthSeries([cohort], MONTHS, 0, streamFor(1, 0, -1), streamFor(1, 0, -1, "referred_months"));
+    const series = monthSeries([tablesOf(cohort)], MONTHS, 0, streamFor(1, 0, -1, "referred_months"));
     expect(series.patients).toBe(2);
     expect(series.counts).toEqual([1, 0, 0, 3, 0]);
     expect(series.means).toEqual([0.5, 0, 0, 1.5, 0]);
@@ -75,24 +84,30 @@ describe("statistics.md months: a month's mean over the patients the series cove
   });
 
   it("has no mean where no patient is covered", () => {
-    const series = monthSeries([{ pre: [1], post: [0], covered: [0], months: [1, 0, 0, 0, 0] }], MONTHS, 10, streamFor(1, 0, -1), streamFor(1, 0, -1, "referred_months"));
+    const series = monthSeries([tablesOf({ pre: [1], post: [0], covered: [0], months: [1, 0, 0, 0, 0] })], MONTHS, 10, streamFor(1, 0, -1, "referred_months"));
     expect(series.patients).toBe(0);
     expect(series.means).toEqual([null, null, null, null, null]);
     expect(series.intervals[0]).toEqual({ low: null, high: null });
   });
 
-  it("refuses patients without their months", () => {
-    expect(() => monthReplicates([{ pre: [1], post: [0], covered: [1], months: [1, 0] }], MONTHS, 1, streamFor(1, 0, 0), streamFor(1, 0, 0))).toThrow(/monthSeries/);
+  it("refuses a cohort without every month's table", () => {
+    expect(() => monthReplicates([{ patients: 1, months: [monthTable([1]), monthTable([0])] }], MONTHS, 1, streamFor(1, 0, 0))).toThrow(/monthSeries/);
+  });
+
+  it("tabulates a month's counts: each distinct count once, ascending, with its patients", () => {
+    const table = monthTable([2, 0, 0, 5, 2, 0]);
+    expect(Array.from(table.counts)).toEqual([0, 2, 5]);
+    expect(Array.from(table.patients)).toEqual([3, 2, 1]);
   });
 });
 
-describe("statistics.md months: the same resampled patients as the row's interval", () => {
+describe("statistics.md months: each month's interval, a bootstrap of its covered patients", () => {
   const cohorts = [simulated(streamFor(3, 0, 0), 300, 90), simulated(streamFor(3, 0, 1), 120, 70)];
 
-  it("draws each replicate's (pre, post) exactly as the row's bootstrap does, so the row's interval is unmoved", () => {
-    const row = bootstrapChangePct(cohorts.map(tabulatePairs), 500, streamFor(9, 1, -1));
-    const months = monthReplicates(cohorts, MONTHS, 500, streamFor(9, 1, -1), streamFor(9, 1, -1, "referred_months"));
-    expect(Buffer.from(months.changes.buffer)).toEqual(Buffer.from(row.buffer));
+  it("gives the same bytes for the same seed, and other bytes for another", () => {
+    const run = (seed: number) => Buffer.from(monthReplicates(cohorts.map(tablesOf), MONTHS, 200, streamFor(seed, 0, -1, "referred_months")).buffer);
+    expect(run(1)).toEqual(run(1));
+    expect(run(1)).not.toEqual(run(2));
   });
 
   it("gives the same bytes for the same patients in another order", () => {
@@ -104,16 +119,31 @@ describe("statistics.md months: the same resampled patients as the row's interva
       covered: order.map((i) => first!.covered[i]!),
       months: order.flatMap((i) => Array.from({ length: MONTHS }, (_, m) => first!.months[i * MONTHS + m]!)),
     };
-    const run = (cohort: MonthPatients) => monthReplicates([cohort], MONTHS, 200, streamFor(1, 0, 0), streamFor(1, 0, 0, "referred_months")).means;
+    const run = (cohort: MonthPatients) => monthReplicates([tablesOf(cohort)], MONTHS, 200, streamFor(1, 0, 0, "referred_months"));
     expect(Buffer.from(run(shuffled).buffer)).toEqual(Buffer.from(run(first!).buffer));
   });
 
-  it("resamples whole patients: each month's replicates are those of patient-by-patient resampling, within resampling error", () => {
+  it("resamples patients: each month's replicates are those of patient-by-patient resampling, within resampling error", () => {
     const B = REPLICATES;
-    const ours = monthReplicates(cohorts, MONTHS, B, streamFor(31, 0, -1), streamFor(31, 0, -1, "referred_months")).means;
-    for (const month of [0, 3]) {
+    const ours = monthReplicates(cohorts.map(tablesOf), MONTHS, B, streamFor(31, 0, -1, "referred_months"));
+    for (const month of [0, 1, 3]) {
       const mine = Float64Array.from({ length: B }, (_, r) => ours[r * MONTHS + month]!);
       expectSameReplicates(mine, patientBootstrapOfMonth(cohorts, month, B, streamFor(32, 0, month)));
+    }
+  });
+
+  it("agrees with patient-by-patient resampling where every patient's months differ", () => {
+    // 200 patients with counts 0…199 in month −2 and 199…0 in +2: every profile distinct.
+    const n = 200;
+    const months = Int32Array.from({ length: n * MONTHS }, (_, j) => {
+      const [i, m] = [Math.floor(j / MONTHS), j % MONTHS];
+      return m === 0 ? i : m === 4 ? n - 1 - i : 0;
+    });
+    const cohort: MonthPatients = { pre: Int32Array.from({ length: n }, (_, i) => i), post: Int32Array.from({ length: n }, (_, i) => n - 1 - i), covered: new Uint8Array(n).fill(1), months };
+    const B = REPLICATES;
+    const ours = monthReplicates([tablesOf(cohort)], MONTHS, B, streamFor(41, 0, -1, "referred_months"));
+    for (const month of [0, 4]) {
+      expectSameReplicates(Float64Array.from({ length: B }, (_, r) => ours[r * MONTHS + month]!), patientBootstrapOfMonth([cohort], month, B, streamFor(42, 0, month)));
     }
   });
 });
