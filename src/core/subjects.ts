@@ -40,14 +40,23 @@ export function windowSubjects(people: readonly IndexedSubject[], length: Window
     monthBounds: new Int32Array(size * bounds),
     size,
   };
+  // Windows and months depend on the index date alone: worked out once per date, copied per patient.
+  const byDate = new Map<Day, { windows: ReturnType<typeof windowsAround>; months: Int32Array }>();
   people.forEach((person, slot) => {
-    const windows = windowsAround(person.indexDate, length);
+    let dated = byDate.get(person.indexDate);
+    if (!dated) {
+      const months = new Int32Array(bounds);
+      writeMonthBounds(person.indexDate, shifts, months, 0);
+      dated = { windows: windowsAround(person.indexDate, length), months };
+      byDate.set(person.indexDate, dated);
+    }
+    const { windows } = dated;
     subjects.slotOf.set(person.patientId, slot);
     subjects.priorStart[slot] = windows.priorStart;
     subjects.preStart[slot] = windows.preStart;
     subjects.indexDate[slot] = windows.indexDate;
     subjects.postEnd[slot] = windows.postEnd;
-    writeMonthBounds(person.indexDate, shifts, subjects.monthBounds, slot * bounds);
+    subjects.monthBounds.set(dated.months, slot * bounds);
   });
   return subjects;
 }

@@ -72,11 +72,17 @@ export function calendarSql(format: DateFormat): string {
 /** The slot of the missing-value tokens in the subjects table: a row there has no patient (missing-values.ts). */
 export const TOKEN_SLOT = -1;
 
-/** The subjects' windows and month boundaries, filled by an appender: the only copy of the referral index DuckDB holds. */
-export function subjectsTableSql(months: number): string {
+/**
+ * The subjects, filled by an appender (the only copy of the referral index DuckDB holds), and the
+ * windows and month boundaries of each of their index dates, which depend on the date alone: a row
+ * per date, not per patient (a programme's patients share a few hundred dates).
+ */
+export function subjectsTableSql(months: number): string[] {
   const bounds = boundaryColumns(months).map((column) => `${column} INTEGER`);
-  return `CREATE OR REPLACE TEMP TABLE subjects (
-  patient_id VARCHAR, slot INTEGER, prior_start INTEGER, pre_start INTEGER, index_day INTEGER, post_end INTEGER, ${bounds.join(", ")})`;
+  return [
+    "CREATE OR REPLACE TEMP TABLE subjects (patient_id VARCHAR, slot INTEGER, index_day INTEGER)",
+    `CREATE OR REPLACE TEMP TABLE index_days (index_day INTEGER, prior_start INTEGER, pre_start INTEGER, post_end INTEGER, ${bounds.join(", ")})`,
+  ];
 }
 
 /** parseDate's strict reading, for a text the calendar does not hold (a time, an odd year, a bad date). */
@@ -109,7 +115,7 @@ export interface PlaceNames {
   postEnd: string;
 }
 
-const PASS_NAMES: PlaceNames = { day: "day", indexDay: "s.index_day", preStart: "s.pre_start", priorStart: "s.prior_start", postEnd: "s.post_end" };
+const PASS_NAMES: PlaceNames = { day: "day", indexDay: "s.index_day", preStart: "w.pre_start", priorStart: "w.prior_start", postEnd: "w.post_end" };
 
 /** placeInWindows, in SQL (this pass's, and the warehouse script's: plain comparisons, in every dialect). */
 export function placeSql(indexDay: IndexDayRule, names: PlaceNames = PASS_NAMES): string {
@@ -189,7 +195,7 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
       ${reasonsSql(rules).join("\n      ")}
       ELSE ${placeSql(rules.indexDay)} END AS code,
       ${monthSql(rules.months)} AS month_of_day
-    FROM dated LEFT JOIN subjects AS s ON s.patient_id = dated.patient_id
+    FROM dated LEFT JOIN subjects AS s ON s.patient_id = dated.patient_id LEFT JOIN index_days AS w ON w.index_day = s.index_day
   ), grouped AS (
     SELECT slot, code, CASE WHEN code < ${PLACES} THEN month_of_day END AS month, day FROM placed
   )

@@ -13,29 +13,38 @@ function reasonOfCode(rules: CountingRules): Map<number, string> {
   return new Map([[CODE.missing_date, "missing_date"], ...rules.reasons.map(({ reason }, i) => [FIRST_REASON_CODE + i, reason] as [number, string])]);
 }
 
-/** Loads the subjects' windows into DuckDB with an appender: one small table, whatever the extract. */
+/** Loads the subjects, and their index dates' windows, into DuckDB with appenders: small tables, whatever the extract. */
 export async function loadSubjects(connection: DuckDBConnection, subjects: Subjects): Promise<void> {
-  await connection.run(subjectsTableSql(subjects.months));
+  for (const sql of subjectsTableSql(subjects.months)) await connection.run(sql);
   const appender = await connection.createAppender("subjects");
-  const bounds = boundaryCount(subjects.months);
+  const dates = new Map<number, number>();
   for (const [patientId, slot] of subjects.slotOf) {
     appender.appendVarchar(patientId);
     appender.appendInteger(slot);
-    appender.appendInteger(subjects.priorStart[slot]!);
-    appender.appendInteger(subjects.preStart[slot]!);
     appender.appendInteger(subjects.indexDate[slot]!);
-    appender.appendInteger(subjects.postEnd[slot]!);
-    for (let b = 0; b < bounds; b++) appender.appendInteger(subjects.monthBounds[slot * bounds + b]!);
     appender.endRow();
+    if (!dates.has(subjects.indexDate[slot]!)) dates.set(subjects.indexDate[slot]!, slot);
   }
   // No subject is called NULL (the referral reader refuses such a row): these rows mark the tokens.
   for (const token of MISSING_TOKEN_SPELLINGS) {
     appender.appendVarchar(token);
     appender.appendInteger(TOKEN_SLOT);
-    for (let i = 0; i < 4 + bounds; i++) appender.appendInteger(0);
+    appender.appendNull();
     appender.endRow();
   }
   appender.closeSync();
+  // A date's windows and months are its first subject's: they depend on the date alone.
+  const bounds = boundaryCount(subjects.months);
+  const days = await connection.createAppender("index_days");
+  for (const [day, slot] of dates) {
+    days.appendInteger(day);
+    days.appendInteger(subjects.priorStart[slot]!);
+    days.appendInteger(subjects.preStart[slot]!);
+    days.appendInteger(subjects.postEnd[slot]!);
+    for (let b = 0; b < bounds; b++) days.appendInteger(subjects.monthBounds[slot * bounds + b]!);
+    days.endRow();
+  }
+  days.closeSync();
 }
 
 /** The pass's groups, a column each (see `tallySql`): the slot is null for someone else's rows. */
