@@ -8,7 +8,7 @@ import type { CohortLabel } from "./core/aggregate.js";
 import type { ComparisonMember } from "./core/comparison-eligibility.js";
 import { type ActivityTally, countAt, PLACE } from "./core/count-in-windows.js";
 import type { ReferredPatient } from "./core/index-patients.js";
-import { bootstrapMatchedSets, type MatchedSetCounts, matchedDifferenceInDifferences } from "./match/matched-did.js";
+import { bootstrapMatchedSets, inCountOrder, type MatchedSetCounts, matchedDifferenceInDifferences } from "./match/matched-did.js";
 import type { CohortFigures } from "./result.js";
 import { percentileInterval } from "./stats/percentile-interval.js";
 import { streamFor } from "./stats/random-stream.js";
@@ -43,7 +43,7 @@ export function matchedSetsByCohort(cohorts: readonly CohortLabel[], included: r
   });
 }
 
-/** One outcome's counts of a cohort's sets: each case's, and the sum of its controls'. */
+/** One outcome's counts of a cohort's sets: each case's, and the sum of its controls', in the order of their counts. */
 export function matchedSetCounts(sets: CohortSets, tally: ActivityTally): MatchedSetCounts {
   const n = sets.cases.length;
   const counts: MatchedSetCounts = {
@@ -62,7 +62,7 @@ export function matchedSetCounts(sets: CohortSets, tally: ActivityTally): Matche
     }
     counts.controls[s] = sets.controls[s]!.length;
   });
-  return counts;
+  return inCountOrder(counts);
 }
 
 type MatchedFields = Required<Pick<CohortFigures, "matched_cases" | "comparison" | "did_pct" | "did_ci_low" | "did_ci_high">>;

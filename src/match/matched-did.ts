@@ -15,6 +15,7 @@ import type { RandomSource } from "../random/xoshiro128.js";
 
 /** The matched sets of one row (a cohort), a set a position. */
 export interface MatchedSetCounts {
+  /** Sets in the order of their counts (`inCountOrder`), so that a resample does not depend on the order patients were listed in. */
   casePre: Int32Array;
   casePost: Int32Array;
   /** The sums of the set's controls' counts, and how many controls it has (1 or more). */
@@ -38,6 +39,21 @@ function checkSets(functionName: string, sets: MatchedSetCounts): void {
     throw new Error(`${functionName}: every column of the matched sets needs one value per set`);
   }
   if (sets.controls.some((k) => k < 1)) throw new Error(`${functionName}: a matched set has at least one control`);
+}
+
+/**
+ * The sets in ascending order of (case pre, case post, controls, controls' pre, controls' post): the
+ * bootstrap draws sets by their place, so in this order the same sets give the same bytes however
+ * they were listed (a file's order, or a warehouse's table of set profiles, docs/warehouse.md).
+ */
+export function inCountOrder(sets: MatchedSetCounts): MatchedSetCounts {
+  const fields = [sets.casePre, sets.casePost, sets.controls, sets.controlsPre, sets.controlsPost];
+  const order = Array.from({ length: sets.casePre.length }, (_, s) => s).sort((x, y) => {
+    for (const field of fields) if (field[x] !== field[y]) return field[x]! - field[y]!;
+    return 0;
+  });
+  const sorted = (field: Int32Array) => Int32Array.from(order, (s) => field[s]!);
+  return { casePre: sorted(sets.casePre), casePost: sorted(sets.casePost), controlsPre: sorted(sets.controlsPre), controlsPost: sorted(sets.controlsPost), controls: sorted(sets.controls) };
 }
 
 const changePct = (pre: number, post: number): number | null => (pre === 0 ? null : ((post - pre) / pre) * 100);

@@ -16,6 +16,7 @@ import { TOOL } from "../version.js";
 import { CohortNames } from "../extracts/cohort-names.js";
 import type { Result } from "../result.js";
 import { breakdownsFromTables } from "./breakdown-tables.js";
+import { matchedFromTables } from "./matched-tables.js";
 import { cohortCountsFromTables, type Profile } from "./cohort-tables.js";
 import { planFingerprint } from "./fingerprint.js";
 import type { Group, LongRow } from "./long-form.js";
@@ -177,7 +178,8 @@ export function evaluateWarehouse(run: EvaluationRun, rows: readonly LongRow[], 
           settings,
         );
         const broken = breakdownsFromTables(long, plan, { id: outcome.id, streamIndex: outcome.descriptor.streamIndex }, referredCounts, named, settings, file);
-        return outcomeFigures(outcome.descriptor, referredCounts, comparisonCounts, settings, { months, ...(broken ? { broken } : {}) });
+        const matched = comparison && matchedFromTables(long, plan, outcome.id, cohorts, named, comparison.start, file);
+        return outcomeFigures(outcome.descriptor, referredCounts, comparisonCounts, settings, { months, ...(broken ? { broken } : {}), ...(matched ? { matched } : {}) });
       }),
       settings,
     ),

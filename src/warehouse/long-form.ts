@@ -11,6 +11,9 @@
  * | by_pairs  | outcome id        | cohort, as written             | breakdown=group (`sex=F`) | pre      | post     | included referred patients in the group |
  * | by_prior  | outcome id        | cohort, as written             | breakdown=group         | prior      | pre      | those of them whose prior window is covered |
  * | by_groups |                   |                                | the breakdown (`--by`)  | its groups | 0        | 0        |
+ * | sets      | outcome id        | the case's cohort, as written  | controls:their pre:their post (`2:3:1`) | the case's pre | its post | matched sets |
+ * | set_counts |                  | cohort, as written             | unmatched / controls_without_case | 0 | 0     | cases, or controls |
+ * | set_cohorts |                 | the case's cohort, as written  | its controls' cohort, as written | 0 | 0     | controls |
  * | attrition |                   | the rule (or `included`)       | referred / comparison   | its number | 0        | patients |
  * | accounts  | outcome id or extract | what the rows are (`counted`, `invalid`…) | the reason or column | 0 | 0 | rows |
  * | coverage  | extract           |                                |                         | earliest YYYYMMDD | latest | dated rows |
@@ -19,8 +22,8 @@
  */
 export const LONG_FORM_COLUMNS = ["section", "outcome", "cohort", "group", "a", "b", "n"] as const;
 
-export type Section = "pairs" | "prior" | "months" | "by_pairs" | "by_prior" | "by_groups" | "attrition" | "accounts" | "coverage" | "cohorts" | "script";
-export const SECTIONS: readonly Section[] = ["pairs", "prior", "months", "by_pairs", "by_prior", "by_groups", "attrition", "accounts", "coverage", "cohorts", "script"];
+export type Section = "pairs" | "prior" | "months" | "by_pairs" | "by_prior" | "by_groups" | "sets" | "set_counts" | "set_cohorts" | "attrition" | "accounts" | "coverage" | "cohorts" | "script";
+export const SECTIONS: readonly Section[] = ["pairs", "prior", "months", "by_pairs", "by_prior", "by_groups", "sets", "set_counts", "set_cohorts", "attrition", "accounts", "coverage", "cohorts", "script"];
 
 export type Group = "referred" | "comparison";
 export const GROUPS: readonly Group[] = ["referred", "comparison"];

@@ -75,11 +75,8 @@ export interface WarehousePlan {
   placeholders: CivilDate[];
 }
 
-/**
- * Read only where mapped: a table seldom has them. Without `row_order` rule 1's ties are reported
- * (warehouse.md); `matched_to` (who was matched to whom) is refused where mapped (below).
- */
-const ONLY_WHERE_MAPPED = new Set(["row_order", "matched_to"]);
+/** Read only where mapped: a table seldom has it, and without it rule 1's ties are reported (warehouse.md). */
+const ONLY_WHERE_MAPPED = new Set(["row_order"]);
 
 /**
  * The columns a table is read by: each one mapped, else by the spec's name, as a file's are found;
@@ -131,10 +128,6 @@ function refuseWhatCannotBeRendered(run: EvaluationRun): void {
   const problems = Object.entries(run.settings.costColumns).map(([outcome, column]) =>
     problem(`costColumns.${outcome}`, `costs from a column (${column}) are not counted by the warehouse script: give a unit cost (--unit-cost, "unitCosts") instead, or evaluate the extracts locally`),
   );
-  // Matched sets would need each set's counts kept together: the long form has no place for them yet.
-  if (run.comparison?.columns.matched_to !== undefined) {
-    problems.push(problem("columns.comparison.matched_to", "matched sets are not counted by the warehouse script: leave matched_to unmapped to compare with the comparison group as a whole, or evaluate the extracts locally"));
-  }
   if (problems.length > 0) throw new InputError(problems);
 }
 

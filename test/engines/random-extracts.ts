@@ -196,6 +196,20 @@ export function randomCase(seed: number): RandomCase {
   const comparison = withComparison
     ? randomComparison(more, { style, calendar, referred: indexOf, cohorts, strangers, edges: settings.edges })
     : undefined;
+  // Now and then a matched comparison group (matching.md): each control's case in `matched_to`, one
+  // of the referred patients whose index row names the control's cohort, else someone never
+  // referred (a control without a case); from a stream of its own.
+  const matching = seeded(seed ^ 0x6d617463);
+  if (comparison && matching.chance(0.4)) {
+    const cohortOf = new Map<string, string>();
+    for (const row of referralRows) if (!cohortOf.has(row[0]!)) cohortOf.set(row[0]!, row[1]!);
+    comparison.header.push("matched_to");
+    for (const row of comparison.rows) {
+      const cohort = row[comparison.header.findIndex((name) => name.toLowerCase() === "cohort")]?.trim();
+      const cases = [...cohortOf].filter(([, written]) => written === cohort).map(([id]) => id);
+      row.push(cases.length > 0 && !matching.chance(0.1) ? matching.pick(cases) : matching.pick(strangers));
+    }
+  }
   // The comparison patients' own activity, at their windows' edges; with a bootstrap, more activity
   // for everyone, or few intervals could be computed (a replicate with no pre-window events is
   // discarded, and more than 1% of them discarded makes the interval null).

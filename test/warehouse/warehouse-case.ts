@@ -92,7 +92,12 @@ export async function caseOf(label: string, files: Record<string, string>, flags
     columns[extract] = Object.fromEntries(Object.entries(used).map(([name, use]) => [name, use ? use.header : null]));
   }
   // The comparison group's reading is not in `inputs`: its columns by the case's mapping or their own names.
-  if (files["comparison.csv"]) columns.comparison = { patient_id: "patient_id", cohort: "cohort", index_date: "index_date", matched_to: null, ...(config?.columns as Record<string, Record<string, string>> | undefined)?.comparison };
+  const comparisonTable = tables.find((table) => table.name === "comparison");
+  if (comparisonTable) {
+    // A column the table lacks is mapped to null, as a user maps it (matched_to, where nobody was matched).
+    const matchedTo = comparisonTable.columns.some((column) => column.toLowerCase() === "matched_to") ? "matched_to" : null;
+    columns.comparison = { patient_id: "patient_id", cohort: "cohort", index_date: "index_date", matched_to: matchedTo, ...(config?.columns as Record<string, Record<string, string>> | undefined)?.comparison };
+  }
   // Headers match without regard to case; a warehouse's quoted names (PostgreSQL's) do not: each as the table spells it.
   for (const table of tables) {
     const mapping = columns[table.name] ?? {};

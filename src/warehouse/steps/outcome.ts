@@ -103,8 +103,8 @@ export function patientsStepOf(index: number, d: Dialect, sql: Sql): Step {
   const at = (place: number) => `COALESCE(${d.sum(`CASE WHEN o.code = ${place} THEN o.units ELSE 0 END`)}, 0)`;
   return {
     name: patientsStep(index),
-    query: `SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, ${at(PLACE.pre)} AS pre, ${at(PLACE.post)} AS post, ${at(PLACE.prior)} AS prior
+    query: `SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to, ${at(PLACE.pre)} AS pre, ${at(PLACE.post)} AS post, ${at(PLACE.prior)} AS prior
   FROM ${sql.t("subjects")} AS s LEFT JOIN ${sql.t(codesStep(index))} AS o ON o.pid = s.pid
-  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered`,
+  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to`,
   };
 }

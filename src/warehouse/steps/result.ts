@@ -6,6 +6,7 @@ import type { WarehousePlan } from "../plan.js";
 import { rowsStep } from "./activity.js";
 import { CODE, codesStep, patientsStep, ruleSql } from "./outcome.js";
 import { breakdownResults, breakdownSizes } from "./breakdowns.js";
+import { matchedSetCounts, matchedSetRows } from "./matched-sets.js";
 import { monthsResult } from "./months.js";
 import { missingSql, valueOf } from "./read-rows.js";
 import type { Sql } from "./step.js";
@@ -26,6 +27,7 @@ export function resultQuery(plan: WarehousePlan, fingerprint: string, d: Dialect
     const months = monthsResult(j, d, sql);
     parts.push(select([lit("months"), lit(outcome.id), ...months.columns] as Row, months.from));
     for (const breakdown of breakdownResults(plan, j, d, sql)) parts.push(select([lit(breakdown.section), lit(outcome.id), ...breakdown.columns] as Row, breakdown.from));
+    for (const part of matchedSetRows(plan, outcome.id, j, d, sql)) parts.push(select([lit(part.section), lit(part.outcome), ...part.columns] as Row, part.from));
     const detail = [`WHEN o.code = ${CODE.missingDate} THEN ${lit("missing_date")}`, ...ruleSql(outcome, plan, d).map(({ reason }, i) => `WHEN o.code = ${CODE.firstReason + i} THEN ${lit(reason)}`)];
     const key = `CASE WHEN o.code = ${CODE.others} THEN ${lit("activity_of_others")} WHEN o.code >= ${CODE.missingDate} THEN ${lit("not_countable")}
         WHEN s.grp = ${lit("comparison")} THEN ${lit("comparison")} WHEN s.excluded_by <> 0 THEN ${lit("of_excluded_patients")}
@@ -36,6 +38,7 @@ export function resultQuery(plan: WarehousePlan, fingerprint: string, d: Dialect
     );
   });
 
+  for (const part of matchedSetCounts(plan, d, sql)) parts.push(select([lit(part.section), lit(part.outcome), ...part.columns] as Row, part.from));
   for (const size of breakdownSizes(plan, sql)) parts.push(select([lit("by_groups"), lit(""), lit(""), lit(size.by), size.column, "0", "0"], size.from));
 
   const ruleName = (order: readonly string[]) => `CASE k ${order.map((reason, i) => `WHEN ${i + 1} THEN ${lit(reason)}`).join(" ")} ELSE ${lit("included")} END`;

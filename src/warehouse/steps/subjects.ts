@@ -17,10 +17,13 @@ export function comparisonStep(plan: TableColumns, d: Dialect, sql: Sql): Step {
     `WHEN ${missingSql(v("patient_id"), d)} THEN ${d.literal("patient_id:missing")}`,
     `WHEN ${missingSql(v("cohort"), d)} THEN ${d.literal("cohort:missing")}`,
     ...requiredDateReasons("index_date", "dd", plan.dateFormat, d, sql),
+    // Where the table has the column, every control needs its case (comparisonRowParser).
+    ...(plan.columns.matched_to !== undefined ? [`WHEN ${missingSql(v("matched_to"), d)} THEN ${d.literal("matched_to:missing")}`] : []),
   ];
+  const matchedTo = plan.columns.matched_to !== undefined ? v("matched_to") : `CAST(NULL AS ${d.textType})`;
   return {
     name: "comparison",
-    query: `SELECT CASE WHEN ${missingSql(v("patient_id"), d)} THEN NULL ELSE ${v("patient_id")} END AS pid, ${v("cohort")} AS cohort, dd.dt AS event_day,
+    query: `SELECT CASE WHEN ${missingSql(v("patient_id"), d)} THEN NULL ELSE ${v("patient_id")} END AS pid, ${v("cohort")} AS cohort, dd.dt AS event_day, ${matchedTo} AS matched_to,
     CASE ${reasons.join("\n      ")} END AS reason
   FROM ${sql.t("comparison_rows")} AS r LEFT JOIN ${sql.t("dates")} AS dd ON dd.txt = r.${v("index_date")}`,
   };
@@ -78,7 +81,7 @@ export function subjectsStep(plan: WarehousePlan, d: Dialect, sql: Sql): Step {
   ];
   const covered = `CASE WHEN sp.data_start IS NOT NULL AND w.prior_start >= sp.data_start THEN 1 ELSE 0 END AS prior_covered`;
   const referred = `SELECT w.pid, ${sql.text("referred")} AS grp, w.cohort, w.index_date, w.prior_start, w.pre_start, w.post_end,
-    CASE ${referredRules.join("\n      ")} ELSE 0 END AS excluded_by, ${covered}
+    CASE ${referredRules.join("\n      ")} ELSE 0 END AS excluded_by, ${covered}, CAST(NULL AS ${d.textType}) AS matched_to
   FROM (SELECT i.*, ${windows(plan, d, "i.index_date")} FROM ${sql.t("referral_index")} AS i) AS w
     CROSS JOIN ${sql.t("span")} AS sp
     LEFT JOIN (SELECT DISTINCT pid FROM ${sql.t("referrals")} WHERE reason IS NOT NULL AND pid IS NOT NULL) AS bad ON bad.pid = w.pid`;
@@ -88,8 +91,8 @@ export function subjectsStep(plan: WarehousePlan, d: Dialect, sql: Sql): Step {
     `WHEN ${incomplete} THEN ${comparisonCode("incomplete_window")}`,
   ];
   const comparison = `SELECT w.pid, ${sql.text("comparison")} AS grp, w.cohort, w.index_date, w.prior_start, w.pre_start, w.post_end,
-    CASE ${comparisonRules.join("\n      ")} ELSE 0 END AS excluded_by, ${covered}
-  FROM (SELECT c.pid, c.cohort, c.event_day AS index_date, ${windows(plan, d, "c.event_day")} FROM ${sql.t("comparison")} AS c
+    CASE ${comparisonRules.join("\n      ")} ELSE 0 END AS excluded_by, ${covered}, w.matched_to
+  FROM (SELECT c.pid, c.cohort, c.event_day AS index_date, c.matched_to, ${windows(plan, d, "c.event_day")} FROM ${sql.t("comparison")} AS c
       WHERE c.reason IS NULL AND c.pid NOT IN (SELECT pid FROM ${sql.t("referred_ids")})) AS w
     CROSS JOIN ${sql.t("span")} AS sp`;
   return { name: "subjects", query: `${referred}\n  UNION ALL\n  ${comparison}` };

@@ -1,4 +1,4 @@
--- prepost 0.1.0: the evaluation as tsql SQL (docs/warehouse.md); plan cb3d9af17cfeb8b4
+-- prepost 0.1.0: the evaluation as tsql SQL (docs/warehouse.md); plan a525011905543d0a
 -- made from warehouse.json; tables referrals: sp.referrals, ae: sus.ecds, admissions: sus.apc, outpatients: sus.op, gp_appointments: gp.appointments, comparison: sp.matched; outcomes ae_attendances, unplanned_admissions, emergency_bed_days, outpatient_attendances, gp_appointments
 -- Returns one result set (section, outcome, cohort, group, a, b, n) of counts only: save it as CSV, with its header,
 -- and run prepost evaluate --config warehouse.json --warehouse-result result.csv on it.
@@ -102,7 +102,7 @@ SELECT * INTO #pp_comparison_rows FROM (
 SELECT COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CAST([patient_id] AS NVARCHAR(4000)) COLLATE Latin1_General_100_BIN2), N'') AS v_patient_id,
   COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CAST([cohort] AS NVARCHAR(4000)) COLLATE Latin1_General_100_BIN2), N'') AS v_cohort,
   COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CONVERT(NVARCHAR(4000), [index_date], 126) COLLATE Latin1_General_100_BIN2), N'') AS v_index_date,
-  N'' AS v_matched_to
+  COALESCE(TRIM(NCHAR(32) + NCHAR(9) + NCHAR(13) + NCHAR(10) + NCHAR(12) FROM CAST([matched_to] AS NVARCHAR(4000)) COLLATE Latin1_General_100_BIN2), N'') AS v_matched_to
 FROM sp.matched
 ) AS q;
 
@@ -190,12 +190,13 @@ SELECT pid, cohort, event_day, consent, COALESCE(CASE WHEN reason IS NOT NULL OR
 ) AS q;
 
 SELECT * INTO #pp_comparison FROM (
-SELECT CASE WHEN (v_patient_id = N'' OR v_patient_id IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN NULL ELSE v_patient_id END AS pid, v_cohort AS cohort, dd.dt AS event_day,
+SELECT CASE WHEN (v_patient_id = N'' OR v_patient_id IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN NULL ELSE v_patient_id END AS pid, v_cohort AS cohort, dd.dt AS event_day, v_matched_to AS matched_to,
     CASE WHEN (v_patient_id = N'' OR v_patient_id IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN N'patient_id:missing'
       WHEN (v_cohort = N'' OR v_cohort IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN N'cohort:missing'
       WHEN (v_index_date = N'' OR v_index_date IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN N'index_date:missing'
       WHEN (CASE WHEN dd.ok = 1 THEN 1 ELSE 0 END) = 0 THEN N'index_date:not_a_date'
-      WHEN dd.placeholder = 1 THEN N'index_date:placeholder' END AS reason
+      WHEN dd.placeholder = 1 THEN N'index_date:placeholder'
+      WHEN (v_matched_to = N'' OR v_matched_to IN (N'NULL', N'NULl', N'NUlL', N'NUll', N'NuLL', N'NuLl', N'NulL', N'Null', N'nULL', N'nULl', N'nUlL', N'nUll', N'nuLL', N'nuLl', N'nulL', N'null', N'NA', N'Na', N'nA', N'na', N'N/A', N'N/a', N'n/A', N'n/a')) THEN N'matched_to:missing' END AS reason
   FROM #pp_comparison_rows AS r LEFT JOIN #pp_dates AS dd ON dd.txt = r.v_index_date
 ) AS q;
 
@@ -316,15 +317,15 @@ SELECT w.pid, CAST(N'referred' AS NVARCHAR(4000)) AS grp, w.cohort, w.index_date
       WHEN w.consent = 0 THEN 3
       WHEN w.onward < 1 THEN 4
       WHEN w.age_key < 18 THEN 5
-      WHEN sp.data_start IS NULL OR sp.data_end IS NULL OR w.pre_start < sp.data_start OR w.post_end > sp.data_end THEN 6 ELSE 0 END AS excluded_by, CASE WHEN sp.data_start IS NOT NULL AND w.prior_start >= sp.data_start THEN 1 ELSE 0 END AS prior_covered
+      WHEN sp.data_start IS NULL OR sp.data_end IS NULL OR w.pre_start < sp.data_start OR w.post_end > sp.data_end THEN 6 ELSE 0 END AS excluded_by, CASE WHEN sp.data_start IS NOT NULL AND w.prior_start >= sp.data_start THEN 1 ELSE 0 END AS prior_covered, CAST(NULL AS NVARCHAR(4000)) AS matched_to
   FROM (SELECT i.*, DATEADD(month, -12, i.index_date) AS prior_start, DATEADD(month, -6, i.index_date) AS pre_start, DATEADD(month, 6, i.index_date) AS post_end FROM #pp_referral_index AS i) AS w
     CROSS JOIN #pp_span AS sp
     LEFT JOIN (SELECT DISTINCT pid FROM #pp_referrals WHERE reason IS NOT NULL AND pid IS NOT NULL) AS bad ON bad.pid = w.pid
   UNION ALL
   SELECT w.pid, CAST(N'comparison' AS NVARCHAR(4000)) AS grp, w.cohort, w.index_date, w.prior_start, w.pre_start, w.post_end,
     CASE WHEN w.index_date < CAST(N'2021-01-01' AS DATE) OR w.index_date > CAST(N'2022-07-31' AS DATE) THEN 2
-      WHEN sp.data_start IS NULL OR sp.data_end IS NULL OR w.pre_start < sp.data_start OR w.post_end > sp.data_end THEN 3 ELSE 0 END AS excluded_by, CASE WHEN sp.data_start IS NOT NULL AND w.prior_start >= sp.data_start THEN 1 ELSE 0 END AS prior_covered
-  FROM (SELECT c.pid, c.cohort, c.event_day AS index_date, DATEADD(month, -12, c.event_day) AS prior_start, DATEADD(month, -6, c.event_day) AS pre_start, DATEADD(month, 6, c.event_day) AS post_end FROM #pp_comparison AS c
+      WHEN sp.data_start IS NULL OR sp.data_end IS NULL OR w.pre_start < sp.data_start OR w.post_end > sp.data_end THEN 3 ELSE 0 END AS excluded_by, CASE WHEN sp.data_start IS NOT NULL AND w.prior_start >= sp.data_start THEN 1 ELSE 0 END AS prior_covered, w.matched_to
+  FROM (SELECT c.pid, c.cohort, c.event_day AS index_date, c.matched_to, DATEADD(month, -12, c.event_day) AS prior_start, DATEADD(month, -6, c.event_day) AS pre_start, DATEADD(month, 6, c.event_day) AS post_end FROM #pp_comparison AS c
       WHERE c.reason IS NULL AND c.pid NOT IN (SELECT pid FROM #pp_referred_ids)) AS w
     CROSS JOIN #pp_span AS sp
 ) AS q;
@@ -431,9 +432,9 @@ SELECT pid, code, COUNT_BIG(*) AS n_rows, COUNT_BIG(*) AS units FROM (SELECT s.p
 ) AS q;
 
 SELECT * INTO #pp_outcome0_patients FROM (
-SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
+SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
   FROM #pp_subjects AS s LEFT JOIN #pp_outcome0_codes AS o ON o.pid = s.pid
-  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered
+  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to
 ) AS q;
 
 SELECT * INTO #pp_outcome0_months FROM (
@@ -466,9 +467,9 @@ SELECT pid, code, COUNT_BIG(*) AS n_rows, COUNT_BIG(*) AS units FROM (SELECT s.p
 ) AS q;
 
 SELECT * INTO #pp_outcome1_patients FROM (
-SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
+SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
   FROM #pp_subjects AS s LEFT JOIN #pp_outcome1_codes AS o ON o.pid = s.pid
-  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered
+  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to
 ) AS q;
 
 SELECT * INTO #pp_outcome1_months FROM (
@@ -539,9 +540,9 @@ SELECT pid, code, COUNT_BIG(*) AS n_rows, COUNT_BIG(*) AS units FROM #pp_outcome
 ) AS q;
 
 SELECT * INTO #pp_outcome2_patients FROM (
-SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
+SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
   FROM #pp_subjects AS s LEFT JOIN #pp_outcome2_codes AS o ON o.pid = s.pid
-  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered
+  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to
 ) AS q;
 
 SELECT * INTO #pp_outcome2_months FROM (
@@ -564,9 +565,9 @@ SELECT pid, code, COUNT_BIG(*) AS n_rows, COUNT_BIG(*) AS units FROM (SELECT s.p
 ) AS q;
 
 SELECT * INTO #pp_outcome3_patients FROM (
-SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
+SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
   FROM #pp_subjects AS s LEFT JOIN #pp_outcome3_codes AS o ON o.pid = s.pid
-  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered
+  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to
 ) AS q;
 
 SELECT * INTO #pp_outcome3_months FROM (
@@ -598,9 +599,9 @@ SELECT pid, code, COUNT_BIG(*) AS n_rows, COUNT_BIG(*) AS units FROM (SELECT s.p
 ) AS q;
 
 SELECT * INTO #pp_outcome4_patients FROM (
-SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
+SELECT s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to, COALESCE(SUM(CAST(CASE WHEN o.code = 1 THEN o.units ELSE 0 END AS BIGINT)), 0) AS pre, COALESCE(SUM(CAST(CASE WHEN o.code = 2 THEN o.units ELSE 0 END AS BIGINT)), 0) AS post, COALESCE(SUM(CAST(CASE WHEN o.code = 0 THEN o.units ELSE 0 END AS BIGINT)), 0) AS prior
   FROM #pp_subjects AS s LEFT JOIN #pp_outcome4_codes AS o ON o.pid = s.pid
-  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered
+  GROUP BY s.pid, s.grp, s.cohort, s.excluded_by, s.prior_covered, s.matched_to
 ) AS q;
 
 SELECT * INTO #pp_outcome4_months FROM (
@@ -621,7 +622,7 @@ SELECT c.pid, b.month_index, COUNT_BIG(*) AS units
 SELECT CAST(section AS NVARCHAR(4000)) AS section, CAST(outcome AS NVARCHAR(4000)) AS outcome, CAST(cohort AS NVARCHAR(4000)) AS cohort, CAST(grp AS NVARCHAR(4000)) AS [group],
   CAST(a AS BIGINT) AS a, CAST(b AS BIGINT) AS b, CAST(n AS BIGINT) AS n
 FROM (
-  SELECT N'script' AS section, N'' AS outcome, N'cb3d9af17cfeb8b4' AS cohort, N'' AS grp, 0 AS a, 0 AS b, 0 AS n
+  SELECT N'script' AS section, N'' AS outcome, N'a525011905543d0a' AS cohort, N'' AS grp, 0 AS a, 0 AS b, 0 AS n
   UNION ALL
   SELECT N'pairs' AS section, N'ae_attendances' AS outcome, cohort AS cohort, grp AS grp, pre AS a, post AS b, COUNT_BIG(*) AS n
     FROM #pp_outcome0_patients WHERE excluded_by = 0 GROUP BY cohort, grp, pre, post
@@ -653,6 +654,12 @@ FROM (
     FROM #pp_outcome0_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
       CROSS JOIN #pp_breakdown_sizes AS z
     WHERE z.n1 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g1, p.prior, p.pre
+  UNION ALL
+  SELECT N'sets' AS section, N'ae_attendances' AS outcome, cohort AS cohort, CONCAT(CAST(controls AS NVARCHAR(4000)), N':', CAST(controls_pre AS NVARCHAR(4000)), N':', CAST(controls_post AS NVARCHAR(4000))) AS grp, case_pre AS a, case_post AS b, COUNT_BIG(*) AS n
+    FROM (SELECT c.cohort, c.pre AS case_pre, c.post AS case_post, COUNT_BIG(*) AS controls, SUM(CAST(k.pre AS BIGINT)) AS controls_pre, SUM(CAST(k.post AS BIGINT)) AS controls_post
+      FROM #pp_outcome0_patients AS c JOIN #pp_outcome0_patients AS k ON k.matched_to = c.pid
+      WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
+      GROUP BY c.pid, c.cohort, c.pre, c.post) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
   UNION ALL
   SELECT N'accounts' AS section, N'ae_attendances' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
@@ -691,6 +698,12 @@ FROM (
       CROSS JOIN #pp_breakdown_sizes AS z
     WHERE z.n1 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g1, p.prior, p.pre
   UNION ALL
+  SELECT N'sets' AS section, N'unplanned_admissions' AS outcome, cohort AS cohort, CONCAT(CAST(controls AS NVARCHAR(4000)), N':', CAST(controls_pre AS NVARCHAR(4000)), N':', CAST(controls_post AS NVARCHAR(4000))) AS grp, case_pre AS a, case_post AS b, COUNT_BIG(*) AS n
+    FROM (SELECT c.cohort, c.pre AS case_pre, c.post AS case_post, COUNT_BIG(*) AS controls, SUM(CAST(k.pre AS BIGINT)) AS controls_pre, SUM(CAST(k.post AS BIGINT)) AS controls_post
+      FROM #pp_outcome1_patients AS c JOIN #pp_outcome1_patients AS k ON k.matched_to = c.pid
+      WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
+      GROUP BY c.pid, c.cohort, c.pre, c.post) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
+  UNION ALL
   SELECT N'accounts' AS section, N'unplanned_admissions' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
         WHEN s.grp = N'comparison' THEN N'comparison' WHEN s.excluded_by <> 0 THEN N'of_excluded_patients'
@@ -727,6 +740,12 @@ FROM (
     FROM #pp_outcome2_patients AS p JOIN #pp_breakdown_groups AS g ON g.pid = p.pid
       CROSS JOIN #pp_breakdown_sizes AS z
     WHERE z.n1 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g1, p.prior, p.pre
+  UNION ALL
+  SELECT N'sets' AS section, N'emergency_bed_days' AS outcome, cohort AS cohort, CONCAT(CAST(controls AS NVARCHAR(4000)), N':', CAST(controls_pre AS NVARCHAR(4000)), N':', CAST(controls_post AS NVARCHAR(4000))) AS grp, case_pre AS a, case_post AS b, COUNT_BIG(*) AS n
+    FROM (SELECT c.cohort, c.pre AS case_pre, c.post AS case_post, COUNT_BIG(*) AS controls, SUM(CAST(k.pre AS BIGINT)) AS controls_pre, SUM(CAST(k.post AS BIGINT)) AS controls_post
+      FROM #pp_outcome2_patients AS c JOIN #pp_outcome2_patients AS k ON k.matched_to = c.pid
+      WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
+      GROUP BY c.pid, c.cohort, c.pre, c.post) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
   UNION ALL
   SELECT N'accounts' AS section, N'emergency_bed_days' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
@@ -765,6 +784,12 @@ FROM (
       CROSS JOIN #pp_breakdown_sizes AS z
     WHERE z.n1 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g1, p.prior, p.pre
   UNION ALL
+  SELECT N'sets' AS section, N'outpatient_attendances' AS outcome, cohort AS cohort, CONCAT(CAST(controls AS NVARCHAR(4000)), N':', CAST(controls_pre AS NVARCHAR(4000)), N':', CAST(controls_post AS NVARCHAR(4000))) AS grp, case_pre AS a, case_post AS b, COUNT_BIG(*) AS n
+    FROM (SELECT c.cohort, c.pre AS case_pre, c.post AS case_post, COUNT_BIG(*) AS controls, SUM(CAST(k.pre AS BIGINT)) AS controls_pre, SUM(CAST(k.post AS BIGINT)) AS controls_post
+      FROM #pp_outcome3_patients AS c JOIN #pp_outcome3_patients AS k ON k.matched_to = c.pid
+      WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
+      GROUP BY c.pid, c.cohort, c.pre, c.post) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
+  UNION ALL
   SELECT N'accounts' AS section, N'outpatient_attendances' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
         WHEN s.grp = N'comparison' THEN N'comparison' WHEN s.excluded_by <> 0 THEN N'of_excluded_patients'
@@ -802,11 +827,28 @@ FROM (
       CROSS JOIN #pp_breakdown_sizes AS z
     WHERE z.n1 <= 100 AND p.prior_covered = 1 GROUP BY p.cohort, g.g1, p.prior, p.pre
   UNION ALL
+  SELECT N'sets' AS section, N'gp_appointments' AS outcome, cohort AS cohort, CONCAT(CAST(controls AS NVARCHAR(4000)), N':', CAST(controls_pre AS NVARCHAR(4000)), N':', CAST(controls_post AS NVARCHAR(4000))) AS grp, case_pre AS a, case_post AS b, COUNT_BIG(*) AS n
+    FROM (SELECT c.cohort, c.pre AS case_pre, c.post AS case_post, COUNT_BIG(*) AS controls, SUM(CAST(k.pre AS BIGINT)) AS controls_pre, SUM(CAST(k.post AS BIGINT)) AS controls_post
+      FROM #pp_outcome4_patients AS c JOIN #pp_outcome4_patients AS k ON k.matched_to = c.pid
+      WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
+      GROUP BY c.pid, c.cohort, c.pre, c.post) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
+  UNION ALL
   SELECT N'accounts' AS section, N'gp_appointments' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
         WHEN s.grp = N'comparison' THEN N'comparison' WHEN s.excluded_by <> 0 THEN N'of_excluded_patients'
         WHEN o.code IN (1, 2) THEN N'counted' WHEN o.code = 3 THEN N'on_index_day' ELSE N'outside_windows' END AS account, CASE WHEN o.code = 9 THEN N'missing_date' WHEN o.code = 10 THEN N'not_selected' ELSE N'' END AS detail, o.n_rows
       FROM #pp_outcome4_codes AS o LEFT JOIN #pp_subjects AS s ON s.pid = o.pid) AS accounted GROUP BY account, detail
+  UNION ALL
+  SELECT N'set_counts' AS section, N'' AS outcome, c.cohort AS cohort, N'unmatched' AS grp, 0 AS a, 0 AS b, COUNT_BIG(*) AS n
+    FROM #pp_subjects AS c WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0
+      AND c.pid NOT IN (SELECT k.matched_to FROM #pp_subjects AS k WHERE k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0 AND k.matched_to IS NOT NULL) GROUP BY c.cohort
+  UNION ALL
+  SELECT N'set_counts' AS section, N'' AS outcome, k.cohort AS cohort, N'controls_without_case' AS grp, 0 AS a, 0 AS b, COUNT_BIG(*) AS n
+    FROM #pp_subjects AS k WHERE k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
+      AND k.matched_to NOT IN (SELECT c.pid FROM #pp_subjects AS c WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0) GROUP BY k.cohort
+  UNION ALL
+  SELECT N'set_cohorts' AS section, N'' AS outcome, c.cohort AS cohort, k.cohort AS grp, 0 AS a, 0 AS b, COUNT_BIG(*) AS n
+    FROM #pp_subjects AS c JOIN #pp_subjects AS k ON k.matched_to = c.pid WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0 GROUP BY c.cohort, k.cohort
   UNION ALL
   SELECT N'by_groups' AS section, N'' AS outcome, N'' AS cohort, N'pcn' AS grp, n0 AS a, 0 AS b, 0 AS n
     FROM #pp_breakdown_sizes
