@@ -34,7 +34,7 @@ export function matchedSetRows(plan: WarehousePlan, outcomeId: string, index: nu
       section: "sets",
       outcome: outcomeId,
       columns: ["cohort", profile, "case_pre", "case_post", d.countRows],
-      from: `FROM (${sets}) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post`,
+      from: `FROM (${sets}) AS matched_sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post`,
     },
   ];
 }

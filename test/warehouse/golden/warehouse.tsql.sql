@@ -659,7 +659,7 @@ FROM (
     FROM (SELECT c.cohort, c.pre AS case_pre, c.post AS case_post, COUNT_BIG(*) AS controls, SUM(CAST(k.pre AS BIGINT)) AS controls_pre, SUM(CAST(k.post AS BIGINT)) AS controls_post
       FROM #pp_outcome0_patients AS c JOIN #pp_outcome0_patients AS k ON k.matched_to = c.pid
       WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
-      GROUP BY c.pid, c.cohort, c.pre, c.post) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
+      GROUP BY c.pid, c.cohort, c.pre, c.post) AS matched_sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
   UNION ALL
   SELECT N'accounts' AS section, N'ae_attendances' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
@@ -702,7 +702,7 @@ FROM (
     FROM (SELECT c.cohort, c.pre AS case_pre, c.post AS case_post, COUNT_BIG(*) AS controls, SUM(CAST(k.pre AS BIGINT)) AS controls_pre, SUM(CAST(k.post AS BIGINT)) AS controls_post
       FROM #pp_outcome1_patients AS c JOIN #pp_outcome1_patients AS k ON k.matched_to = c.pid
       WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
-      GROUP BY c.pid, c.cohort, c.pre, c.post) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
+      GROUP BY c.pid, c.cohort, c.pre, c.post) AS matched_sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
   UNION ALL
   SELECT N'accounts' AS section, N'unplanned_admissions' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
@@ -745,7 +745,7 @@ FROM (
     FROM (SELECT c.cohort, c.pre AS case_pre, c.post AS case_post, COUNT_BIG(*) AS controls, SUM(CAST(k.pre AS BIGINT)) AS controls_pre, SUM(CAST(k.post AS BIGINT)) AS controls_post
       FROM #pp_outcome2_patients AS c JOIN #pp_outcome2_patients AS k ON k.matched_to = c.pid
       WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
-      GROUP BY c.pid, c.cohort, c.pre, c.post) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
+      GROUP BY c.pid, c.cohort, c.pre, c.post) AS matched_sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
   UNION ALL
   SELECT N'accounts' AS section, N'emergency_bed_days' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
@@ -788,7 +788,7 @@ FROM (
     FROM (SELECT c.cohort, c.pre AS case_pre, c.post AS case_post, COUNT_BIG(*) AS controls, SUM(CAST(k.pre AS BIGINT)) AS controls_pre, SUM(CAST(k.post AS BIGINT)) AS controls_post
       FROM #pp_outcome3_patients AS c JOIN #pp_outcome3_patients AS k ON k.matched_to = c.pid
       WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
-      GROUP BY c.pid, c.cohort, c.pre, c.post) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
+      GROUP BY c.pid, c.cohort, c.pre, c.post) AS matched_sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
   UNION ALL
   SELECT N'accounts' AS section, N'outpatient_attendances' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
@@ -831,7 +831,7 @@ FROM (
     FROM (SELECT c.cohort, c.pre AS case_pre, c.post AS case_post, COUNT_BIG(*) AS controls, SUM(CAST(k.pre AS BIGINT)) AS controls_pre, SUM(CAST(k.post AS BIGINT)) AS controls_post
       FROM #pp_outcome4_patients AS c JOIN #pp_outcome4_patients AS k ON k.matched_to = c.pid
       WHERE c.grp = CAST(N'referred' AS NVARCHAR(4000)) AND c.excluded_by = 0 AND k.grp = CAST(N'comparison' AS NVARCHAR(4000)) AND k.excluded_by = 0
-      GROUP BY c.pid, c.cohort, c.pre, c.post) AS sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
+      GROUP BY c.pid, c.cohort, c.pre, c.post) AS matched_sets GROUP BY cohort, controls, controls_pre, controls_post, case_pre, case_post
   UNION ALL
   SELECT N'accounts' AS section, N'gp_appointments' AS outcome, account AS cohort, detail AS grp, 0 AS a, 0 AS b, SUM(CAST(n_rows AS BIGINT)) AS n
     FROM (SELECT CASE WHEN o.code = -1 THEN N'activity_of_others' WHEN o.code >= 9 THEN N'not_countable'
