@@ -64,11 +64,17 @@ export interface SelftestCheck {
 
 const pairs = (outcome: string, cohort: string, pre: number, post: number) => ({ section: "pairs", outcome, cohort, group: "referred", a: pre, b: post });
 const account = (outcome: string, key: string, detail = "") => ({ section: "accounts", outcome, cohort: key, group: detail });
+/** Patients of the cohort with `count` in month `month` (−6…6 here; the long form's `a` is month + 6). */
+const month = (outcome: string, cohort: string, of: number, count: number) => ({ section: "months", outcome, cohort, group: "referred", a: of + 6, b: count });
 
 export const SELFTEST_CHECKS: readonly SelftestCheck[] = [
   { check: "month end: 31 Aug + 6 months is 28 Feb (28 Feb 2021 in pre, 28 Feb 2022 in post)", ...pairs("ae_attendances", "month_end", 1, 1), expected: 1 },
   { check: "leap day: 31 Aug 2019 + 6 months is 29 Feb 2020, in post", ...pairs("ae_attendances", "leap_day", 1, 1), expected: 1 },
   { check: "index day: an attendance on it is not counted", ...pairs("ae_attendances", "index_day", 0, 0), expected: 1 },
+  { check: "months: 28 Feb 2021, 6 months before 31 Aug, begins month -6", ...month("ae_attendances", "month_end", -6, 1), expected: 1 },
+  { check: "months: the index day is month 0, alone", ...month("ae_attendances", "index_day", 0, 1), expected: 1 },
+  { check: "months: 28 Feb 2022, 6 months after 31 Aug, ends month +6", ...month("ae_attendances", "month_end", 6, 1), expected: 1 },
+  { check: "months: 29 Feb 2020 ends month +6 of 31 Aug 2019", ...month("ae_attendances", "leap_day", 6, 1), expected: 1 },
   { check: "index day: its rows accounted as on the index day", ...account("ae_attendances", "on_index_day"), expected: 2 },
   { check: "windows: rows counted in pre or post", ...account("ae_attendances", "counted"), expected: 4 },
   { check: "windows: the day before pre_start and the day after post_end are outside", ...account("ae_attendances", "outside_windows"), expected: 3 },
