@@ -36,7 +36,9 @@ export function sqlCommand(console: Console): Command {
         console.out(script);
         return;
       }
-      const { writeFileAtomic } = await import("../io/atomic-write.js");
+      const [{ writeFileAtomic }, { checkOutputs }] = await Promise.all([import("../io/atomic-write.js"), import("../io/output-target.js")]);
+      // The script never lands on the config it was made from, however spelled.
+      await checkOutputs([{ path: flags.out, name: flags.out }], flags.config === undefined ? [] : [{ path: flags.config, name: flags.config, what: "the config file" }]);
       await writeFileAtomic(flags.out, script);
     });
 }

@@ -25,6 +25,18 @@ export function tablesFrom(
   const problems: DataError[] = Object.keys(tables)
     .filter((key) => !known.includes(key))
     .map((key) => ({ code: "unknown_key", file: configFile, line: 0, column: `tables.${key}`, message: `is not an extract prepost knows${didYouMean(key, known) || `; the extracts are ${known.join(", ")}`}` }));
+  // A file the config names for an extract that has no table would be left out in silence.
+  for (const key of TABLE_KEYS) {
+    const file = (config as Record<string, unknown>)[key];
+    if (typeof file === "string" && tables[key] === undefined) {
+      problems.push({ code: "usage", file: configFile, line: 0, column: key, message: `names a file (${file}), but the warehouse reads tables: give "tables": { "${key}": "schema.table" }, or leave the file out` });
+    }
+  }
+  for (const outcome of custom) {
+    if (outcome.extract !== undefined && tables[outcome.id] === undefined) {
+      problems.push({ code: "usage", file: configFile, line: 0, column: `customOutcomes.${outcome.id}.extract`, message: `names a file (${outcome.extract}), but the warehouse reads tables: give "tables": { "${outcome.id}": "schema.table" }, or leave the file out` });
+    }
+  }
   if (problems.length > 0) throw new InputError(problems);
   const order = [...TABLE_KEYS.slice(0, -1), ...custom.map((outcome) => outcome.id), "comparison"];
   return Object.fromEntries(

@@ -31,12 +31,17 @@ export interface CohortMonths {
   months: MonthTable[];
 }
 
+/** A month's table from how many patients had each count (a local run's, or a warehouse's `months` rows). */
+export function monthTableOf(patientsOf: ReadonlyMap<number, number>): MonthTable {
+  const distinct = [...patientsOf.keys()].sort((a, b) => a - b);
+  return { counts: Float64Array.from(distinct), patients: Float64Array.from(distinct, (count) => patientsOf.get(count)!) };
+}
+
 /** A month's table from its patients' counts. */
 export function monthTable(counts: ArrayLike<number>): MonthTable {
   const patientsOf = new Map<number, number>();
   for (let i = 0; i < counts.length; i++) patientsOf.set(counts[i]!, (patientsOf.get(counts[i]!) ?? 0) + 1);
-  const distinct = [...patientsOf.keys()].sort((a, b) => a - b);
-  return { counts: Float64Array.from(distinct), patients: Float64Array.from(distinct, (count) => patientsOf.get(count)!) };
+  return monthTableOf(patientsOf);
 }
 
 export interface MonthSeriesFigures {

@@ -41,11 +41,15 @@ export const CLOCK_TIMES: readonly string[] = Array.from(
 /** Chief complaints: a code from a list of a thousand, as the export numbers them. */
 export const CHIEF_COMPLAINTS: readonly string[] = Array.from({ length: 1000 }, (_, k) => String(1000 + k));
 
-/** Discharge destinations (SNOMED CT): home, transfer to another facility, ambulatory emergency care. */
+/**
+ * Discharge destinations (SNOMED CT): home, transfer to another facility, admitted to a ward. Codes
+ * of the UK extension run to 16 digits; none is used, so that no synthetic field holds a run of
+ * ten digits, the length of an NHS number, for a scanner (or a reader) to take for one.
+ */
 export const DISCHARGE_DESTINATIONS = [
   ["306689006", 0.7],
   ["19712007", 0.2],
-  ["1066331000000109", 0.1],
+  ["306706006", 0.1],
 ] as const;
 
 /** Five-year age bands, 1 (0–4) to 19 (90 and over). */

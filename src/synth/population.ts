@@ -32,9 +32,10 @@ import type { WrittenFile } from "./west-kent-files.js";
  * test/synth/population.test.ts), so that `npm run bench` remakes data an older version made.
  * 1: three-column activity rows; 2: the columns of real ECDS and SUS exports, `--ae-share`;
  * 3: discharge dates on a spell's last episode only (none on an open spell), outpatients.csv and
- * gp-appointments.csv (`--outpatient-rows`, `--gp-rows`), the outcomes listed in evaluation.json.
+ * gp-appointments.csv (`--outpatient-rows`, `--gp-rows`), the outcomes listed in evaluation.json;
+ * 4: no 16-digit discharge destination (a ward admission, 306706006, in its place).
  */
-export const POPULATION_VERSION = 3;
+export const POPULATION_VERSION = 4;
 
 /** Share of the activity rows that are A&E attendances, unless told otherwise (the rest are admissions). */
 export const DEFAULT_AE_SHARE = 0.6;

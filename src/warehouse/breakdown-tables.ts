@@ -1,9 +1,8 @@
 import type { Settings } from "../config/settings.js";
 import { type CohortCounts, type CohortLabel, pooledCounts } from "../core/aggregate.js";
-import { InputError } from "../errors.js";
 import { breakdownRows, MAX_GROUPS, type OutcomeBreakdowns, tooManyGroups } from "../breakdown-rows.js";
 import { cohortCountsFromTables, type Profile } from "./cohort-tables.js";
-import type { Group } from "./long-form.js";
+import { type Group, inconsistentResult } from "./long-form.js";
 import type { WarehousePlan } from "./plan.js";
 import type { LongRows } from "./row-accounts.js";
 
@@ -54,7 +53,7 @@ export function breakdownsFromTables(
       });
       const pooled = { ...pooledCounts(parts), ...label };
       if (pooled.slots.length !== cohort.slots.length) {
-        throw new InputError([{ code: "inconsistent_warehouse_result", file, line: 0, column: "", message: `its by_pairs rows for ${by} hold ${pooled.slots.length} patient(s) of ${cohort.cohort}, its pairs rows ${cohort.slots.length}: the result is not one run's of the script` }]);
+        throw inconsistentResult(file, `its by_pairs rows for ${by} hold ${pooled.slots.length} patient(s) of ${cohort.cohort}, its pairs rows ${cohort.slots.length}`);
       }
       return pooled;
     });

@@ -1,5 +1,5 @@
 import { type CohortCounts, type CohortLabel } from "../core/aggregate.js";
-import { InputError } from "../errors.js";
+import { inconsistentResult } from "./long-form.js";
 
 /** One profile of a frequency table from the long form: `n` patients with counts `a` and `b`. */
 export interface Profile {
@@ -41,7 +41,7 @@ export function cohortCountsFromTables(label: CohortLabel, pairs: readonly Profi
   }
   const left = [...waiting.values()].reduce((sum, list) => sum + list.length, 0);
   if (left > 0) {
-    throw new InputError([{ code: "inconsistent_warehouse_result", file, line: 0, column: "", message: `its prior rows for ${label.cohort} hold ${left} patient(s) its pairs rows do not: the result is not one run's of the script` }]);
+    throw inconsistentResult(file, `its prior rows for ${label.cohort} hold ${left} patient(s) its pairs rows do not`);
   }
   return counts;
 }

@@ -6,10 +6,10 @@ import { EXCLUSION_ORDER } from "../core/eligibility.js";
 import type { AttritionStep } from "../core/eligibility-steps.js";
 import { dataCoverage, type ObservedDates } from "../data-coverage.js";
 import { InputError } from "../errors.js";
-import { monthCount } from "../core/months.js";
+import { monthCount, windowMonths } from "../core/months.js";
 import { outcomeMonths } from "../outcome-months.js";
 import { outcomeFigures } from "../outcome-result.js";
-import type { CohortMonths } from "../stats/month-series.js";
+import { type CohortMonths, monthTableOf } from "../stats/month-series.js";
 import { decidedSettings, runWarnings } from "../run-record.js";
 import { withCosts } from "../row-costs.js";
 import { TOOL } from "../version.js";
@@ -19,7 +19,7 @@ import { breakdownsFromTables } from "./breakdown-tables.js";
 import { matchedFromTables } from "./matched-tables.js";
 import { cohortCountsFromTables, type Profile } from "./cohort-tables.js";
 import { planFingerprint } from "./fingerprint.js";
-import type { Group, LongRow } from "./long-form.js";
+import { type Group, inconsistentResult, type LongRow } from "./long-form.js";
 import { type WarehousePlan, warehousePlan } from "./plan.js";
 import { LongRows, repeatsOf, rowCountsOf, skippedRows } from "./row-accounts.js";
 
@@ -73,7 +73,7 @@ function cohortsOf(run: EvaluationRun, plan: WarehousePlan, long: LongRows, file
     cohorts: names.cohorts(),
     named: (spelling, group) => {
       const cohort = (group === "referred" ? referred : comparison).get(spelling);
-      if (cohort === undefined) throw problem(file, `names cohort ${JSON.stringify(spelling)} in its counts but not in its cohorts rows: the result is not one run's of the script`);
+      if (cohort === undefined) throw inconsistentResult(file, `names cohort ${JSON.stringify(spelling)} in its counts but not in its cohorts rows`);
       return cohort;
     },
   };
@@ -103,7 +103,7 @@ function attritionOf<Reason extends string>(long: LongRows, group: Group, order:
 }
 
 /** Each cohort's patients of one group for one outcome, from the pairs and prior tables. */
-function countsOf(long: LongRows, outcome: string, group: Group, cohorts: readonly CohortLabel[], named: (spelling: string, group: Group) => string, file: string): CohortCounts[] {
+function countsOf(long: LongRows, outcome: string, group: Group, cohorts: readonly CohortLabel[], named: (spelling: string, group: Group) => string, included: number, file: string): CohortCounts[] {
   const tables = new Map(cohorts.map((cohort) => [cohort.cohort, { pairs: [] as Profile[], prior: [] as Profile[] }]));
   const into = (rows: LongRow[], key: "pairs" | "prior") => {
     for (const row of rows) tables.get(named(row.cohort, group))![key].push({ a: row.a, b: row.b, n: row.n });
@@ -111,31 +111,37 @@ function countsOf(long: LongRows, outcome: string, group: Group, cohorts: readon
   into(long.of("pairs", outcome, undefined, group), "pairs");
   into(long.of("prior", outcome, undefined, group), "prior");
   let slots = 0;
-  return cohorts.map((cohort) => {
-    const counts = cohortCountsFromTables(cohort, tables.get(cohort.cohort)!.pairs, tables.get(cohort.cohort)!.prior, file, slots);
-    slots += counts.slots.length;
-    return counts;
+  const counts = cohorts.map((cohort) => {
+    const made = cohortCountsFromTables(cohort, tables.get(cohort.cohort)!.pairs, tables.get(cohort.cohort)!.prior, file, slots);
+    slots += made.slots.length;
+    return made;
   });
+  // Every included patient has a (pre, post) pair, zero or not: a row lost on the way would lose patients from the figures.
+  if (slots !== included) throw inconsistentResult(file, `its pairs rows for ${outcome} (${group}) hold ${slots} patient(s), its attrition rows ${included} included`);
+  return counts;
 }
 
 /** Each cohort's covered patients' month tables for one outcome and group, from the `months` rows. */
-function monthsOf(long: LongRows, outcome: string, group: Group, cohorts: readonly CohortLabel[], named: (spelling: string, group: Group) => string, months: number, file: string): CohortMonths[] {
+/** `complete`: the series is the window's own months, so it is over every included patient (their windows are in the data). */
+function monthsOf(long: LongRows, outcome: string, group: Group, cohorts: readonly CohortCounts[], named: (spelling: string, group: Group) => string, months: number, complete: boolean, file: string): CohortMonths[] {
   const count = monthCount(months);
   const cells = new Map(cohorts.map((cohort) => [cohort.cohort, Array.from({ length: count }, () => new Map<number, number>())]));
   for (const row of long.of("months", outcome, undefined, group)) {
-    if (row.a >= count) throw problem(file, `has a months row for month ${row.a} of ${outcome}, beyond the ${count} months of this config's series: the result is not one run's of the script`);
+    if (row.a >= count) throw inconsistentResult(file, `has a months row for month ${row.a} of ${outcome}, beyond the ${count} months of this config's series`);
     const month = cells.get(named(row.cohort, group))![row.a]!;
     month.set(row.b, (month.get(row.b) ?? 0) + row.n);
   }
   return cohorts.map((cohort) => {
-    const tables = cells.get(cohort.cohort)!.map((month) => {
-      const counts = [...month.keys()].sort((x, y) => x - y);
-      return { counts: Float64Array.from(counts), patients: Float64Array.from(counts, (c) => month.get(c)!) };
-    });
+    const tables = cells.get(cohort.cohort)!.map(monthTableOf);
     const patients = tables.map((table) => table.patients.reduce((sum, n) => sum + n, 0));
     // Every covered patient has a count (0 or more) in every month: the months must agree.
-    if (patients.some((n) => n !== patients[0])) throw problem(file, `its months rows for ${outcome}, ${cohort.cohort} (${group}) hold different patients in different months: the result is not one run's of the script`);
-    return { patients: patients[0] ?? 0, months: tables };
+    if (patients.some((n) => n !== patients[0])) throw inconsistentResult(file, `its months rows for ${outcome}, ${cohort.cohort} (${group}) hold different patients in different months`);
+    const covered = patients[0] ?? 0;
+    const included = cohort.slots.length;
+    if (complete ? covered !== included : covered > included) {
+      throw inconsistentResult(file, `its months rows for ${outcome}, ${cohort.cohort} (${group}) hold ${covered} patient(s), of ${included} included`);
+    }
+    return { patients: covered, months: tables };
   });
 }
 
@@ -155,6 +161,8 @@ export function evaluateWarehouse(run: EvaluationRun, rows: readonly LongRow[], 
   const settings = decidedSettings(run, dataCoverage(run, observed(run, long)), "warehouse");
   const referred = attritionOf(long, "referred", EXCLUSION_ORDER);
   const comparison = plan.comparison ? attritionOf(long, "comparison", COMPARISON_EXCLUSION_ORDER) : undefined;
+  const includedOf = (group: { start: number; attrition: readonly AttritionStep<string>[] }) => group.attrition.at(-1)?.remaining ?? group.start;
+  const complete = settings.months === windowMonths(plan.window);
   const tables = Object.fromEntries([["referrals", run.referrals.file], ...Object.values(run.activity).map((source) => [source.extract, source.file]), ...(run.comparison ? [["comparison", run.comparison.file]] : [])]);
   const columns = { referrals: plan.referrals.used, ...Object.fromEntries(plan.activity.map((activity) => [activity.extract, activity.used])), ...(plan.comparison ? { comparison: plan.comparison.used } : {}) };
   // The fields in the order a local run's result has them (evaluate.ts).
@@ -169,16 +177,16 @@ export function evaluateWarehouse(run: EvaluationRun, rows: readonly LongRow[], 
     ...(comparison ? { comparison_listed: comparison.start, comparison_attrition: comparison.attrition } : {}),
     outcomes: withCosts(
       plan.outcomes.map((outcome) => {
-        const referredCounts = countsOf(long, outcome.id, "referred", cohorts, named, file);
-        const comparisonCounts = plan.comparison ? countsOf(long, outcome.id, "comparison", cohorts, named, file) : undefined;
+        const referredCounts = countsOf(long, outcome.id, "referred", cohorts, named, includedOf(referred), file);
+        const comparisonCounts = comparison ? countsOf(long, outcome.id, "comparison", cohorts, named, includedOf(comparison), file) : undefined;
         const months = outcomeMonths(
-          monthsOf(long, outcome.id, "referred", cohorts, named, settings.months, file),
-          plan.comparison ? monthsOf(long, outcome.id, "comparison", cohorts, named, settings.months, file) : undefined,
+          monthsOf(long, outcome.id, "referred", referredCounts, named, settings.months, complete, file),
+          comparisonCounts && monthsOf(long, outcome.id, "comparison", comparisonCounts, named, settings.months, complete, file),
           outcome.descriptor.streamIndex,
           settings,
         );
         const broken = breakdownsFromTables(long, plan, { id: outcome.id, streamIndex: outcome.descriptor.streamIndex }, referredCounts, named, settings, file);
-        const matched = comparison && matchedFromTables(long, plan, outcome.id, cohorts, named, comparison.start, file);
+        const matched = comparison && matchedFromTables(long, plan, outcome.id, referredCounts, named, comparison.start, file);
         return outcomeFigures(outcome.descriptor, referredCounts, comparisonCounts, settings, { months, ...(broken ? { broken } : {}), ...(matched ? { matched } : {}) });
       }),
       settings,

@@ -1,3 +1,5 @@
+import { InputError } from "../errors.js";
+
 /**
  * The one result set the warehouse script returns (warehouse.md): `section, outcome, cohort, group,
  * a, b, n`, every value a count or a name, never a patient's identifier or date. What each section's
@@ -20,6 +22,14 @@
  * | cohorts   |                   | cohort, as written             | referred / comparison   | order of first appearance (0: no row order) | 0 | rows |
  * | script    |                   | the plan's fingerprint         |                         | 0          | 0        | 0        |
  */
+/**
+ * A result whose sections disagree with each other (rows lost or edited on the way out of the
+ * warehouse): never evaluated, since what is missing would be missing from the figures too.
+ */
+export function inconsistentResult(file: string, message: string): InputError {
+  return new InputError([{ code: "inconsistent_warehouse_result", file, line: 0, column: "", message: `${message}: the result is not one run's of the script` }]);
+}
+
 export const LONG_FORM_COLUMNS = ["section", "outcome", "cohort", "group", "a", "b", "n"] as const;
 
 export type Section = "pairs" | "prior" | "months" | "by_pairs" | "by_prior" | "by_groups" | "sets" | "set_counts" | "set_cohorts" | "attrition" | "accounts" | "coverage" | "cohorts" | "script";

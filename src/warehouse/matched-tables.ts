@@ -2,14 +2,12 @@ import type { CohortLabel } from "../core/aggregate.js";
 import { InputError } from "../errors.js";
 import { inCountOrder, type MatchedSetCounts } from "../match/matched-did.js";
 import type { CohortSets } from "../matched-figures.js";
-import type { Group } from "./long-form.js";
+import { type Group, inconsistentResult } from "./long-form.js";
 import type { WarehousePlan } from "./plan.js";
 import type { LongRows } from "./row-accounts.js";
 import { hasMatchedSets } from "./steps/matched-sets.js";
 
 const PROFILE = /^(\d{1,15}):(\d{1,15}):(\d{1,15})$/;
-
-const problem = (file: string, message: string) => new InputError([{ code: "inconsistent_warehouse_result", file, line: 0, column: "", message }]);
 
 /**
  * The matched sets of a warehouse's result, for one outcome: each cohort's set counts from its
@@ -22,7 +20,7 @@ export function matchedFromTables(
   long: LongRows,
   plan: WarehousePlan,
   outcome: string,
-  cohorts: readonly CohortLabel[],
+  cohorts: readonly (CohortLabel & { slots: ArrayLike<number> })[],
   named: (spelling: string, group: Group) => string,
   controlsListed: number,
   file: string,
@@ -40,9 +38,9 @@ export function matchedFromTables(
   const tables = new Map(cohorts.map((cohort) => [cohort.cohort, [] as { profile: number[]; n: number }[]]));
   for (const row of long.of("sets", outcome)) {
     const profile = PROFILE.exec(row.group);
-    if (!profile) throw problem(file, `line ${row.line}: a sets row's group is controls:pre:post, not ${JSON.stringify(row.group)}`);
+    if (!profile) throw inconsistentResult(file, `line ${row.line}: a sets row's group is controls:pre:post, not ${JSON.stringify(row.group)}`);
     const [controls, pre, post] = profile.slice(1).map(Number) as [number, number, number];
-    if (controls < 1) throw problem(file, `line ${row.line}: a matched set has at least one control`);
+    if (controls < 1) throw inconsistentResult(file, `line ${row.line}: a matched set has at least one control`);
     tables.get(named(row.cohort, "referred"))!.push({ profile: [row.a, row.b, controls, pre, post], n: row.n });
   }
   const count = (group: "unmatched" | "controls_without_case", cohort: string, as: Group) =>
@@ -53,5 +51,10 @@ export function matchedFromTables(
     return inCountOrder({ casePre: field(0), casePost: field(1), controls: field(2), controlsPre: field(3), controlsPost: field(4) });
   });
   const sets = cohorts.map((cohort) => ({ cases: [], controls: [], unmatched: count("unmatched", cohort.cohort, "referred"), controlsWithoutCase: count("controls_without_case", cohort.cohort, "comparison") }));
+  // Every included case is in a set or unmatched.
+  cohorts.forEach((cohort, i) => {
+    const cases = strata[i]!.casePre.length + sets[i]!.unmatched;
+    if (cases !== cohort.slots.length) throw inconsistentResult(file, `its sets and set_counts rows for ${outcome}, ${cohort.cohort} hold ${cases} case(s), its pairs rows ${cohort.slots.length}`);
+  });
   return { strata, sets };
 }

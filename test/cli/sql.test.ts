@@ -32,6 +32,24 @@ describe("prepost sql", () => {
     expect(await readFile(ws.path("evaluation.sql"), "utf8")).toBe(printed.stdout);
   });
 
+  it("never writes the script over its config, however spelled", async () => {
+    const { ws, config } = await warehouse();
+    const before = await readFile(config, "utf8");
+    for (const out of [config, `${ws.dir}/./warehouse.json`]) {
+      const run = await runCli(["sql", "--config", config, "--dialect", "duckdb", "--out", out]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/is the config file.*prepost never writes over an input/);
+    }
+    expect(await readFile(config, "utf8")).toBe(before);
+  });
+
+  it("refuses a config naming an extract's file with no table for it, rather than leave the extract out", async () => {
+    const { config } = await warehouse({ admissions: "admissions.csv" });
+    const run = await runCli(["sql", "--config", config, "--dialect", "duckdb"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/admissions: names a file \(admissions\.csv\), but the warehouse reads tables: give "tables": \{ "admissions": "schema\.table" \}/);
+  });
+
   it("refuses without a config (unless --selftest), and an unknown dialect", async () => {
     expect((await runCli(["sql", "--dialect", "duckdb"])).stderr).toMatch(/give --config FILE/);
     expect((await runCli(["sql", "--dialect", "oracle", "--selftest"])).code).toBe(2);
@@ -82,6 +100,23 @@ describe("prepost evaluate --warehouse-result", () => {
     const run = await runCli(["evaluate", "--config", ws.path("changed.json"), "--warehouse-result", result]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/was made by the script of plan [0-9a-f]{16}, but this config \(and prepost version\) gives plan [0-9a-f]{16}/);
+  });
+
+  it("refuses a result that lost a row on the way out, rather than figures short of its patients", async () => {
+    const { ws, config, result } = await resultOfWarehouse({ skipInvalid: true });
+    const lines = (await readFile(result, "utf8")).split("\n");
+    const evaluated = await runCli(["evaluate", "--config", config, "--warehouse-result", result, "--format", "json"]);
+    expect(evaluated.code).toBe(0);
+    for (const section of ["pairs", "months"]) {
+      const lost = lines.findIndex((line) => line.startsWith(`${section},`));
+      // The prior rows go too, so that it is the pairs' own total that is found short; and every
+      // month's rows, so that the months still agree with each other but not with the pairs.
+      const kept = lines.filter((line, i) => i !== lost && !(section === "pairs" && line.startsWith("prior,")) && !(section === "months" && line.startsWith("months,")));
+      await writeFile(ws.path(`lost-${section}.csv`), kept.join("\n"));
+      const run = await runCli(["evaluate", "--config", config, "--warehouse-result", ws.path(`lost-${section}.csv`), "--format", "json"]);
+      expect(run.code, section).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`its ${section} rows for ae_attendances\\b.*hold \\d+ patient\\(s\\).*the result is not one run's of the script`));
+    }
   });
 
   it("reads the long form strictly: file:line: column: what", async () => {
