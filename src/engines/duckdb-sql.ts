@@ -71,6 +71,9 @@ export function calendarSql(format: DateFormat): string {
 
 /** The slot of the missing-value tokens in the subjects table: a row there has no patient (missing-values.ts). */
 export const TOKEN_SLOT = -1;
+/** In the pass's groups (`tallySql`): the slot of a code that is not a place, the month of a row in no month. */
+export const NO_SLOT = -1;
+export const NO_MONTH = -1;
 
 /**
  * The subjects, filled by an appender (the only copy of the referral index DuckDB holds), and the
@@ -184,8 +187,13 @@ function datedSql(fields: ExtractFields, rules: CountingRules): string {
 /**
  * The one pass. Each result row is a (subject slot, code, month) group with its row count and the
  * earliest and latest day in it: a few per subject and month, whatever the extract's length. The
- * month is that of a countable row (a place code), NULL for every other code and beyond month ±K.
+ * month is that of a countable row (a place code), −1 for every other code and beyond month ±K.
  * The counts stand only if no row is `unsure`. (Counts come back as doubles, exact to 2^53, not as BigInt.)
+ *
+ * No column is ever NULL, so that the groups are read straight off DuckDB's vectors (a vector with
+ * nulls checks each value's validity bit, which costs more than the rest of the fold): a place code
+ * always has a subject's slot (0 or more), so another code's slot, which no one reads, may be −1; a
+ * group's days are NULL only if every row's day is, which makes its rows `unsure`.
  */
 export function tallySql(fields: ExtractFields, rules: CountingRules): string {
   return `${datedSql(fields, rules)}, placed AS (
@@ -197,9 +205,9 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
       ${monthSql(rules.months)} AS month_of_day
     FROM dated LEFT JOIN subjects AS s ON s.patient_id = dated.patient_id LEFT JOIN index_days AS w ON w.index_day = s.index_day
   ), grouped AS (
-    SELECT slot, code, CASE WHEN code < ${PLACES} THEN month_of_day END AS month, day FROM placed
+    SELECT coalesce(slot, ${NO_SLOT}) AS slot, code, CASE WHEN code < ${PLACES} THEN coalesce(month_of_day, ${NO_MONTH}) ELSE ${NO_MONTH} END AS month, day FROM placed
   )
-  SELECT slot, code, month, count(*)::DOUBLE AS rows, min(day) AS earliest, max(day) AS latest
+  SELECT slot, code, month, count(*)::DOUBLE AS rows, coalesce(min(day), 0) AS earliest, coalesce(max(day), 0) AS latest
   FROM grouped GROUP BY slot, code, month`;
 }
 
