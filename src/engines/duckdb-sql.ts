@@ -88,6 +88,14 @@ export function subjectsTableSql(months: number): string[] {
   ];
 }
 
+/**
+ * Once both are filled: each subject with its index date's windows and months, so that the pass
+ * finds a row's subject and windows in one join, not two (a join less per row of the extract: 0.07 s
+ * of 1.97 s at 10M rows; the tables are a row per subject, made in milliseconds).
+ */
+export const SUBJECT_WINDOWS_SQL = `CREATE OR REPLACE TEMP TABLE subject_windows AS
+  SELECT s.patient_id, s.slot, s.index_day, w.* EXCLUDE (index_day) FROM subjects AS s LEFT JOIN index_days AS w ON w.index_day = s.index_day`;
+
 /** parseDate's strict reading, for a text the calendar does not hold (a time, an odd year, a bad date). */
 function strictDay(text: string, format: DateFormat): string {
   const day =
@@ -118,7 +126,7 @@ export interface PlaceNames {
   postEnd: string;
 }
 
-const PASS_NAMES: PlaceNames = { day: "day", indexDay: "s.index_day", preStart: "w.pre_start", priorStart: "w.prior_start", postEnd: "w.post_end" };
+const PASS_NAMES: PlaceNames = { day: "day", indexDay: "s.index_day", preStart: "s.pre_start", priorStart: "s.prior_start", postEnd: "s.post_end" };
 
 /** placeInWindows, in SQL (this pass's, and the warehouse script's: plain comparisons, in every dialect). */
 export function placeSql(indexDay: IndexDayRule, names: PlaceNames = PASS_NAMES): string {
@@ -133,7 +141,13 @@ export function placeSql(indexDay: IndexDayRule, names: PlaceNames = PASS_NAMES)
 
 export const MISSING_DAYS = `(${[...HES_MISSING_DATES].join(", ")})`;
 
-const ifMissing = (code: number) => `CASE WHEN day IN ${MISSING_DAYS} THEN ${code + MISSING_DAY} ELSE ${code} END`;
+/**
+ * Whether the row's day is a HES placeholder. The placeholders are centuries back, so one comparison
+ * rules out nearly every row before the list is tried (the pass tests it up to twice a row).
+ */
+const IS_MISSING_DAY = `(day <= ${Math.max(...HES_MISSING_DATES)} AND day IN ${MISSING_DAYS})`;
+
+const ifMissing = (code: number) => `CASE WHEN ${IS_MISSING_DAY} THEN ${code + MISSING_DAY} ELSE ${code} END`;
 
 /**
  * Rows that cannot be vouched for: a field missing (DuckDB's null), an empty patient identifier, an
@@ -160,7 +174,7 @@ function unsureSql(fields: ExtractFields): string {
 function reasonsSql(rules: CountingRules): string[] {
   return [
     ...rules.reasons.map(({ when }, i) => `WHEN ${when} THEN ${ifMissing(FIRST_REASON_CODE + i)}`),
-    `WHEN day IN ${MISSING_DAYS} THEN ${CODE.missing_date + MISSING_DAY}`,
+    `WHEN ${IS_MISSING_DAY} THEN ${CODE.missing_date + MISSING_DAY}`,
   ];
 }
 
@@ -203,7 +217,7 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
       ${reasonsSql(rules).join("\n      ")}
       ELSE ${placeSql(rules.indexDay)} END AS code,
       ${monthSql(rules.months)} AS month_of_day
-    FROM dated LEFT JOIN subjects AS s ON s.patient_id = dated.patient_id LEFT JOIN index_days AS w ON w.index_day = s.index_day
+    FROM dated LEFT JOIN subject_windows AS s ON s.patient_id = dated.patient_id
   ), grouped AS (
     SELECT coalesce(slot, ${NO_SLOT}) AS slot, code, CASE WHEN code < ${PLACES} THEN coalesce(month_of_day, ${NO_MONTH}) ELSE ${NO_MONTH} END AS month, day FROM placed
   )

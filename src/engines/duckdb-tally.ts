@@ -6,7 +6,7 @@ import { boundaryCount, monthCount } from "../core/months.js";
 import type { Outcome } from "../outcomes/outcome.js";
 import { NeedsRowReader } from "./duckdb-fields.js";
 import { MISSING_TOKEN_SPELLINGS } from "../extracts/missing-values.js";
-import { CODE, type CountingRules, type ExtractFields, FIRST_REASON_CODE, MISSING_DAY, NO_MONTH, subjectsTableSql, TOKEN_SLOT, tallySql } from "./duckdb-sql.js";
+import { CODE, type CountingRules, type ExtractFields, FIRST_REASON_CODE, MISSING_DAY, NO_MONTH, SUBJECT_WINDOWS_SQL, subjectsTableSql, TOKEN_SLOT, tallySql } from "./duckdb-sql.js";
 
 /** The reason each code of the pass stands for (see `CODE` and `FIRST_REASON_CODE`). */
 function reasonOfCode(rules: CountingRules): Map<number, string> {
@@ -45,6 +45,7 @@ export async function loadSubjects(connection: DuckDBConnection, subjects: Subje
     days.endRow();
   }
   days.closeSync();
+  await connection.run(SUBJECT_WINDOWS_SQL);
 }
 
 /** A number of the pass's result, never NULL there (see `tallySql`). */
@@ -73,7 +74,9 @@ async function runTally(
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     // tallySql's columns, in its order.
     const [slots, codes, months, counts, earliest, latest] = [0, 1, 2, 3, 4, 5].map((c) => chunk!.getColumnVector(c) as Column);
-    for (let g = 0; g < chunk.rowCount; g++) {
+    // rowCount is a getter that asks the native chunk each time: read once.
+    const groups = chunk.rowCount;
+    for (let g = 0; g < groups; g++) {
       const n = valueOf(counts!, g);
       const coded = valueOf(codes!, g);
       const code = coded % MISSING_DAY;
