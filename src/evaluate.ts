@@ -118,10 +118,8 @@ async function evaluation(run: EvaluationRun, options: EvaluateOptions): Promise
     referred: people.referredIds.size,
     attrition: eligibility.attrition,
     ...(comparison ? { comparison_listed: people.comparison!.length, comparison_attrition: comparison.attrition } : {}),
-    outcomes: withCosts(
-      outcomeTallies(run, activity).map(({ outcome, tally }) => outcomeResult(outcome, tally, counted, settings)),
-      settings,
-    ),
+    // Each outcome's rows are worked out here in turn while its months are drawn on another thread.
+    outcomes: withCosts(await Promise.all(outcomeTallies(run, activity).map(({ outcome, tally }) => outcomeResult(outcome, tally, counted, settings))), settings),
     ...(matched ? { match: matched.report } : {}),
   };
   return { result, counted };

@@ -6,8 +6,8 @@ import { boundaryCount, monthBounds, monthCount, windowMonths, windowOfMonth } f
 import type { Subjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
 import type { MonthFigures, MonthSeries, MonthsResult } from "./result.js";
-import { type CohortMonths, monthSeries, monthTable } from "./stats/month-series.js";
-import { type StreamSample, streamFor, TOTAL_ROW_INDEX } from "./stats/random-stream.js";
+import { type CohortMonths, type MonthSeriesFigures, monthTable } from "./stats/month-series.js";
+import { drawMonthSeries, drawMonthSeriesOffThread, type MonthSeriesJob } from "./stats/month-series-thread.js";
 
 /**
  * An outcome's month-by-month series (statistics.md), for the referred patients and the comparison
@@ -51,9 +51,12 @@ function monthPlaces(settings: Pick<Settings, "window" | "indexDay" | "months">)
 
 type SeriesSettings = Pick<Settings, "window" | "indexDay" | "months" | "bootstrap" | "seed">;
 
-function series(cohorts: readonly CohortMonths[], sample: "referred" | "comparison", streamIndex: number, settings: SeriesSettings): MonthSeries {
-  const stream: StreamSample = sample === "referred" ? "referred_months" : "comparison_months";
-  const figures = monthSeries(cohorts, monthCount(settings.months), settings.bootstrap, streamFor(settings.seed, streamIndex, TOTAL_ROW_INDEX, stream));
+function seriesJob(cohorts: readonly CohortMonths[], sample: "referred" | "comparison", streamIndex: number, settings: SeriesSettings): MonthSeriesJob {
+  const stream = sample === "referred" ? "referred_months" : "comparison_months";
+  return { cohorts: [...cohorts], monthCount: monthCount(settings.months), replicates: settings.bootstrap, seed: settings.seed, outcomeIndex: streamIndex, sample: stream };
+}
+
+function series(figures: MonthSeriesFigures, settings: SeriesSettings): MonthSeries {
   return {
     patients: figures.patients,
     months: monthPlaces(settings).map((place, m) => ({
@@ -66,16 +69,33 @@ function series(cohorts: readonly CohortMonths[], sample: "referred" | "comparis
   };
 }
 
+function monthsResult(referred: MonthSeriesFigures, comparison: MonthSeriesFigures | undefined, settings: SeriesSettings): MonthsResult {
+  return {
+    unit: parseWindowLength(settings.window).unit === "m" ? "calendar_month" : "30_day_block",
+    from: -settings.months,
+    to: settings.months,
+    referred: series(referred, settings),
+    ...(comparison ? { comparison: series(comparison, settings) } : {}),
+  };
+}
+
 /**
  * @param referred the covered referred patients' months, cohort by cohort (`cohortMonths`)
  * @param comparison the comparison group's, cohort for cohort; undefined without one
  */
 export function outcomeMonths(referred: readonly CohortMonths[], comparison: readonly CohortMonths[] | undefined, streamIndex: number, settings: SeriesSettings): MonthsResult {
-  return {
-    unit: parseWindowLength(settings.window).unit === "m" ? "calendar_month" : "30_day_block",
-    from: -settings.months,
-    to: settings.months,
-    referred: series(referred, "referred", streamIndex, settings),
-    ...(comparison ? { comparison: series(comparison, "comparison", streamIndex, settings) } : {}),
-  };
+  const draw = (cohorts: readonly CohortMonths[], sample: "referred" | "comparison") => drawMonthSeries(seriesJob(cohorts, sample, streamIndex, settings));
+  return monthsResult(draw(referred, "referred"), comparison && draw(comparison, "comparison"), settings);
+}
+
+/** `outcomeMonths`, its bootstraps drawn on another thread where they are worth one (`month-series-thread.ts`): the same figures. */
+export async function outcomeMonthsOffThread(
+  referred: readonly CohortMonths[],
+  comparison: readonly CohortMonths[] | undefined,
+  streamIndex: number,
+  settings: SeriesSettings,
+): Promise<MonthsResult> {
+  const draw = (cohorts: readonly CohortMonths[], sample: "referred" | "comparison") => drawMonthSeriesOffThread(seriesJob(cohorts, sample, streamIndex, settings));
+  const [referredFigures, comparisonFigures] = await Promise.all([draw(referred, "referred"), comparison && draw(comparison, "comparison")]);
+  return monthsResult(referredFigures, comparisonFigures, settings);
 }

@@ -12,7 +12,7 @@ import type { Outcome } from "./outcomes/outcome.js";
 import { outcomeOf } from "./outcomes/registry.js";
 import type { CohortFigures, MonthsResult, OutcomeResult } from "./result.js";
 import { type BreakdownColumn, breakdownRows, type OutcomeBreakdowns } from "./breakdown-rows.js";
-import { cohortMonths, outcomeMonths } from "./outcome-months.js";
+import { cohortMonths, outcomeMonthsOffThread } from "./outcome-months.js";
 import type { People } from "./people.js";
 import type { MatchedComparison } from "./match-comparison.js";
 import { type CohortSets, matchedSetCounts } from "./matched-figures.js";
@@ -82,9 +82,10 @@ export function outcomeFigures(outcome: Outcome, counts: readonly CohortCounts[]
 /**
  * One outcome's figures from its tally: `outcomeFigures`, with costs from a cost column and its
  * months around the index date. Where the comparison group was matched (`sets`), the comparison's
- * figures are its matched sets'.
+ * figures are its matched sets'. The months' bootstrap is drawn on another thread while this one
+ * works out the rows (`outcomeMonthsOffThread`), and joins them last, where `outcomeFigures` puts it.
  */
-export function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): OutcomeResult {
+export async function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): Promise<OutcomeResult> {
   const { people, subjects, eligibility, comparison, dataStart, dataEnd, breakdowns, sets } = counted;
   const counts = countsByCohort(people.cohorts, eligibility.included, subjects, tally, dataStart);
   const controls = comparison && countsByCohort(people.cohorts, comparison.included, subjects, tally, dataStart);
@@ -92,7 +93,7 @@ export function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: C
   // No coverage known, no patient covered (none is eligible either).
   const coverage = { dataStart: dataStart ?? Number.POSITIVE_INFINITY, dataEnd: dataEnd ?? Number.NEGATIVE_INFINITY };
   const monthsOf = (cohorts: readonly CohortCounts[]) => cohorts.map((cohort) => cohortMonths(cohort, subjects, tally, coverage));
-  const months = outcomeMonths(monthsOf(counts), controls && monthsOf(controls), outcome.streamIndex, settings);
+  const months = outcomeMonthsOffThread(monthsOf(counts), controls && monthsOf(controls), outcome.streamIndex, settings);
   const broken = breakdowns.length > 0 ? breakdownRows(counts, breakdowns, outcome.streamIndex, settings) : undefined;
   const costColumn = settings.costColumns[outcome.id];
   // A cost column's costs are sums of rows, not a count times a price: added from the tally.
@@ -105,5 +106,7 @@ export function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: C
           Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
           for (const [row, slots] of broken?.slots ?? []) Object.assign(row, columnCostFields(costColumn, columnCosts(tally, Array.from(slots))));
         };
-  return outcomeFigures(outcome, counts, controls, settings, { ...(sets && strata ? { matched: { strata, sets } } : {}), ...(broken ? { broken } : {}), months, ...(costs ? { costs } : {}) });
+  const figures = outcomeFigures(outcome, counts, controls, settings, { ...(sets && strata ? { matched: { strata, sets } } : {}), ...(broken ? { broken } : {}), ...(costs ? { costs } : {}) });
+  figures.months = await months;
+  return figures;
 }

@@ -1,0 +1,35 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers.js";
+
+const execFileAsync = promisify(execFile);
+const CLI = new URL("../../dist/prepost.js", import.meta.url).pathname;
+const CONFIG = new URL("../../fixtures/west-kent/evaluation.json", import.meta.url).pathname;
+
+/** The built CLI (`npm test` builds first), where a month series may be drawn on a worker thread. */
+async function builtCli(args: string[], env: Record<string, string>) {
+  const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+  return { stdout, stderr };
+}
+
+describe("month series on a worker thread (month-series-thread.ts)", () => {
+  // The West Kent example has five outcomes and a comparison group: ten series, each on its own stream.
+  const args = ["evaluate", "--config", CONFIG, "--format", "json"];
+
+  it("gives the JSON of the series drawn in the main thread, byte for byte, for the referred patients and the comparison group", async () => {
+    const onWorker = await builtCli(args, { PREPOST_MONTHS_WORKER_MIN: "0", PREPOST_DEBUG_ENGINE: "1" });
+    expect(onWorker.stderr).toContain("prepost: referred months drawn on a worker thread");
+    expect(onWorker.stderr).toContain("prepost: comparison months drawn on a worker thread");
+    // From the TypeScript sources there is no worker script: every series is drawn in this thread.
+    const inMain = await runCli(args);
+    expect(inMain.code).toBe(0);
+    expect(JSON.parse(inMain.stdout).outcomes.every((o: { months?: { comparison?: unknown } }) => o.months?.comparison !== undefined)).toBe(true);
+    expect(onWorker.stdout).toBe(inMain.stdout);
+  });
+
+  it("draws a small series in the main thread, where a worker's start-up would cost more than it saves", async () => {
+    const small = await builtCli(args, { PREPOST_MONTHS_WORKER_MIN: "", PREPOST_DEBUG_ENGINE: "1" });
+    expect(small.stderr).not.toContain("drawn on a worker thread");
+  });
+});
