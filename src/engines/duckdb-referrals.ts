@@ -50,9 +50,21 @@ function referralRowsSql(from: string, columns: Record<string, string | undefine
   FROM dated`;
 }
 
-/** Rule 1 per patient, in order of first appearance (the slots): the index row is the least (date, file order). */
-const PATIENTS_SQL = `SELECT patient_id, min(day) AS index_day, min_by(cohort, (day, r)) AS cohort,
-    min_by(consent, (day, r)) AS consent, min_by(age, (day, r)) AS age, sum(onward) AS onward
+/**
+ * A row's place in rule 1's order, (date, file order), as one number: the day times 2^32 plus the
+ * row's number (a day of 1900-2099 is under 80,000 either side of 1970, a row's number under 2^32,
+ * so the product stays well inside a BIGINT and orders exactly as the pair). A single key made
+ * `min_by` a third quicker than a (day, r) struct at 300,000 patients.
+ */
+const RULE_1_ORDER = "(day::BIGINT * 4294967296 + r)";
+
+/**
+ * Rule 1 per patient, in order of first appearance (the slots): the index row is the least (date,
+ * file order). No column is NULL (an age not given is NaN), so that the rows are read straight off
+ * DuckDB's vectors (see `tallySql`).
+ */
+const PATIENTS_SQL = `SELECT patient_id, min(day) AS index_day, min_by(cohort, ${RULE_1_ORDER}) AS cohort,
+    min_by(consent, ${RULE_1_ORDER}) AS consent, coalesce(min_by(age, ${RULE_1_ORDER}), 'NaN'::DOUBLE) AS age, sum(onward) AS onward
   FROM referral_rows GROUP BY patient_id ORDER BY min(r)`;
 
 /** Each cohort as written, in order of first appearance, for the cohort names' rules (cohort-names.ts). */
@@ -69,6 +81,16 @@ async function columnsOf(connection: DuckDBConnection, sql: string): Promise<unk
     });
   }
   return columns;
+}
+
+type Vector = { getItem(index: number): unknown };
+
+/** Visits each chunk of a result: its row count and its columns' vectors. */
+async function eachChunk(connection: DuckDBConnection, sql: string, visit: (rows: number, columns: Vector[]) => void): Promise<void> {
+  const result = await connection.run(sql);
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    visit(chunk.rowCount, Array.from({ length: chunk.columnCount }, (_, c) => chunk!.getColumnVector(c)));
+  }
 }
 
 const REFERRAL_SHAPE = { columns: REFERRAL_COLUMNS, dateColumn: "intervention_date" };
@@ -90,8 +112,8 @@ export async function readReferralsInDuckDb(
   const layout = await csvLayout(REFERRAL_SHAPE, source);
   // Ties of rule 1 then go by that column, compared as numbers or as text (index-patients.ts).
   if (layout.at.row_order! >= 0) throw new NeedsRowReader("a row order (columns.referrals.row_order) orders the rows");
-  // One thread, so that the rows' numbers are their order in the file.
-  const { field, suspect, source: from } = csvColumns(layout, traits, true);
+  // Read on one thread (not in parallel), so that row_number() numbers the rows in file order.
+  const { field, suspect, source: from } = csvColumns(layout, traits, false);
   const columns = Object.fromEntries(REFERRAL_COLUMNS.map(({ name }) => [name, layout.at[name]! >= 0 ? field(layout.at[name]!) : undefined]));
   await connection.run(calendarSql(layout.dateFormat));
   await connection.run(referralRowsSql(from, columns, suspect, layout.dateFormat, layout.dateKey)).catch((error: Error) => {
@@ -111,23 +133,29 @@ export async function readReferralsInDuckDb(
     throw new NeedsRowReader("a cohort to report");
   }
 
-  const [ids, days, cohortOf, consents, ages, onwards] = await columnsOf(connection, PATIENTS_SQL);
   const patients = new Map<string, ReferredPatient>();
-  (ids ?? []).forEach((id, slot) => {
-    const age = ages![slot];
-    // Every row was vouched for: a patient without a day or a cohort here is a bug, never a figure.
-    if (typeof days![slot] !== "number" || !named.has(cohortOf![slot] as string)) throw new Error(`readReferralsInDuckDb: patient ${slot} has no index day or cohort`);
-    patients.set(id as string, {
-      patientId: id as string,
-      slot,
-      indexDate: Number(days![slot]),
-      cohort: named.get(cohortOf![slot] as string)!,
-      consent: consents![slot] === true,
-      age: age === null ? undefined : Number(age),
-      onwardReferrals: Number(onwards![slot]),
-      // Never read here: a run with breakdowns has its referrals read by the row reader (`readReferralsWithDuckDb`).
-      groups: [],
-    });
+  // PATIENTS_SQL's columns, in its order, read off each chunk's vectors (copied into arrays first, they took 0.25 s at 300,000 patients).
+  await eachChunk(connection, PATIENTS_SQL, (chunk, [ids, days, cohortOf, consents, ages, onwards]) => {
+    for (let row = 0; row < chunk; row++) {
+      const slot = patients.size;
+      const day = days!.getItem(row);
+      const cohort = named.get(cohortOf!.getItem(row) as string);
+      // Every row was vouched for: a patient without a day or a cohort here is a bug, never a figure.
+      if (typeof day !== "number" || cohort === undefined) throw new Error(`readReferralsInDuckDb: patient ${slot} has no index day or cohort`);
+      const age = ages!.getItem(row) as number;
+      const patientId = ids!.getItem(row) as string;
+      patients.set(patientId, {
+        patientId,
+        slot,
+        indexDate: day,
+        cohort,
+        consent: consents!.getItem(row) === true,
+        age: Number.isNaN(age) ? undefined : age,
+        onwardReferrals: onwards!.getItem(row) as number,
+        // Never read here: a run with breakdowns has its referrals read by the row reader (`readReferralsWithDuckDb`).
+        groups: [],
+      });
+    }
   });
   await connection.run("DROP TABLE referral_rows");
   const reading = startReading(source);

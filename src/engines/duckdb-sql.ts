@@ -208,6 +208,10 @@ function datedSql(fields: ExtractFields, rules: CountingRules): string {
  * nulls checks each value's validity bit, which costs more than the rest of the fold): a place code
  * always has a subject's slot (0 or more), so another code's slot, which no one reads, may be −1; a
  * group's days are NULL only if every row's day is, which makes its rows `unsure`.
+ *
+ * The groups come back in slot order, so that the fold writes each subject's counts one after the
+ * other: in the hash table's order it wrote all over tallies of tens of MB (300,000 subjects' months),
+ * missing the cache at nearly every group; sorted, the pass and fold took 0.2 s less there.
  */
 export function tallySql(fields: ExtractFields, rules: CountingRules): string {
   return `${datedSql(fields, rules)}, placed AS (
@@ -222,7 +226,8 @@ export function tallySql(fields: ExtractFields, rules: CountingRules): string {
     SELECT coalesce(slot, ${NO_SLOT}) AS slot, code, CASE WHEN code < ${PLACES} THEN coalesce(month_of_day, ${NO_MONTH}) ELSE ${NO_MONTH} END AS month, day FROM placed
   )
   SELECT slot, code, month, count(*)::DOUBLE AS rows, coalesce(min(day), 0) AS earliest, coalesce(max(day), 0) AS latest
-  FROM grouped GROUP BY slot, code, month`;
+  FROM grouped GROUP BY slot, code, month
+  ORDER BY slot`;
 }
 
 /** The population's people by position, for matching's days (duckdb-days.ts). */
