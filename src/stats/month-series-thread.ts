@@ -2,7 +2,8 @@
  * The month series' bootstrap on a second thread, while this one works out the rows' figures: the
  * two are independent (each reads a stream of its own, `streamFor`), so the same seed gives the
  * same bytes wherever they are drawn. At 10,000 patients × 10M rows they were 0.24 s and 0.21 s of
- * the run, one after the other, on a machine of two cores idle once DuckDB's pass has ended.
+ * the run, one after the other, on a machine of two cores idle once DuckDB's pass has ended; the
+ * West Kent example's ten series took 0.55 s.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -36,11 +37,13 @@ export type MonthSeriesReply = { id: number; figures: MonthSeriesFigures } | { i
 const WORKER_SCRIPT = new URL("./month-series-worker.js", import.meta.url);
 
 /**
- * Below this much work (replicates × the cells of every month's table) a worker's start-up (some
- * 40 ms of the other core) costs more than drawing here. The West Kent example's series are about
- * 1M; the benchmark's 10,000 heavy users' about 10M. `PREPOST_MONTHS_WORKER_MIN` sets another, for tests.
+ * Below this much work (replicates × the cells of every month's table; about 0.1 µs each) a worker's
+ * start-up (some 40 ms of the other core) costs more than drawing here. Each of the West Kent
+ * example's ten series is 0.3 to 1.4 million (on the worker the run took 3.35 s, not 3.9 s); the
+ * benchmark's 10,000 heavy users' 2.3 million; a small test's a few thousand.
+ * `PREPOST_MONTHS_WORKER_MIN` sets another, for tests.
  */
-const WORKER_MIN_WORK = 2_000_000;
+const WORKER_MIN_WORK = 250_000;
 
 function workOf(job: MonthSeriesJob): number {
   return job.replicates * job.cohorts.reduce((sum, cohort) => sum + cohort.months.reduce((cells, table) => cells + table.counts.length, 0), 0);

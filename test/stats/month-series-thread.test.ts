@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers.js";
+import { csv, runCli, workspace } from "../helpers.js";
 
 const execFileAsync = promisify(execFile);
 const CLI = new URL("../../dist/prepost.js", import.meta.url).pathname;
@@ -28,8 +28,30 @@ describe("month series on a worker thread (month-series-thread.ts)", () => {
     expect(onWorker.stdout).toBe(inMain.stdout);
   });
 
+  it("draws the West Kent example's series on the worker by default: each is worth its start-up", async () => {
+    const byDefault = await builtCli(args, { PREPOST_MONTHS_WORKER_MIN: "", PREPOST_DEBUG_ENGINE: "1" });
+    expect(byDefault.stderr).toContain("prepost: referred months drawn on a worker thread");
+  });
+
   it("draws a small series in the main thread, where a worker's start-up would cost more than it saves", async () => {
-    const small = await builtCli(args, { PREPOST_MONTHS_WORKER_MIN: "", PREPOST_DEBUG_ENGINE: "1" });
-    expect(small.stderr).not.toContain("drawn on a worker thread");
+    // Three patients, one cohort: 2,000 replicates of 13 months of one or two counts each.
+    const ws = await workspace({
+      "referrals.csv": csv`
+        patient_id,cohort,intervention_date
+        p1,A,2021-06-15
+        p2,A,2021-07-01
+        p3,A,2021-08-20
+      `,
+      "ae.csv": csv`
+        patient_id,arrival_date
+        p1,2021-03-01
+        p2,2021-09-01
+        p3,2021-05-05
+      `,
+    });
+    const small = ["evaluate", "--referrals", ws.path("referrals.csv"), "--ae", ws.path("ae.csv"), "--data-start", "2020-01-01", "--data-end", "2022-12-31", "--format", "json"];
+    const run = await builtCli(small, { PREPOST_MONTHS_WORKER_MIN: "", PREPOST_DEBUG_ENGINE: "1" });
+    expect(JSON.parse(run.stdout).outcomes[0].months.referred.patients).toBe(3);
+    expect(run.stderr).not.toContain("drawn on a worker thread");
   });
 });
