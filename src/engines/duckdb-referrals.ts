@@ -107,8 +107,10 @@ export async function readReferralsInDuckDb(
   });
   if (kind.gzip || kind.encoding !== "utf-8" || kind.delimiter !== ",") throw new NeedsRowReader("not a plain UTF-8, comma-delimited file");
   if (!traits.utf8 || traits.longLine) throw new NeedsRowReader("not valid UTF-8, or a line too long");
-  // Quotes could hide a line break inside a field: file order is row order only without them.
-  if (traits.quotes) throw new NeedsRowReader("quoted fields");
+  // A file with quotes (R's write.csv quotes every text) is read as the activity pass reads one:
+  // trimmed, any row the two readers might read apart (a quote in a bare field, padding outside a
+  // quote, a value with a quote) suspect, so the row reader's. Read on one thread, its rows are its
+  // records in file order, which is the order rule 1 means, even where a quoted field spans lines.
   const layout = await csvLayout(REFERRAL_SHAPE, source);
   // Ties of rule 1 then go by that column, compared as numbers or as text (index-patients.ts).
   if (layout.at.row_order! >= 0) throw new NeedsRowReader("a row order (columns.referrals.row_order) orders the rows");

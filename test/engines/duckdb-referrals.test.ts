@@ -54,6 +54,38 @@ describe("referrals read in DuckDB, on the DuckDB engine", () => {
     ]);
   });
 
+  it("reads a file that quotes every text, as R's write.csv writes one, in DuckDB, with the row reader's answer", async () => {
+    // p1's two rows on 2021-03-01 are tied: the first in the file (COHORT B, consent no) is the index
+    // row, even after a record whose quoted field spans two lines. p3's age is NA (missing).
+    const referrals = [
+      `"patient_id","cohort","intervention_date","consent","onward_referrals","age","notes"`,
+      `"p2","COHORT A","2021-02-15","yes",1,70,"first line`,
+      `second line"`,
+      `"p1","COHORT B","2021-03-01","no",1,40,""`,
+      `"p1","COHORT A","2021-03-01","yes",2,41,"a note, with a comma"`,
+      `"p3","COHORT B","2021-03-05","TRUE",7,NA,""`,
+      "",
+    ].join("\n");
+    const both = await evaluateOnBothEngines({ referrals, ae }, { ...covered, requireConsent: true });
+    expect(notices.filter((notice) => notice.includes("referrals read by the row reader"))).toEqual([]);
+    expect(both.duckdb).toBe(both.stream);
+    const result = JSON.parse(both.duckdb) as { attrition: { reason: string; excluded: number }[]; outcomes: { cohorts: { cohort: string; patients: number }[] }[] };
+    expect(result.attrition.find((step) => step.reason === "no_consent")!.excluded).toBe(1);
+    expect(result.outcomes[0]!.cohorts.map(({ cohort, patients }) => [cohort, patients])).toEqual([
+      ["COHORT A", 1],
+      ["COHORT B", 1],
+    ]);
+  });
+
+  it("leaves a quoted file with a value the two readers read apart (a quote inside a bare field) to the row reader, which names it", async () => {
+    // csv-parse refuses p"2; DuckDB would read it as text, so the SQL must not vouch for the file.
+    const referrals = `"patient_id","cohort","intervention_date"\n"p1","COHORT A","2021-03-01"\np"2,"COHORT A","2021-03-02"\n`;
+    const both = await evaluateOnBothEngines({ referrals, ae }, covered);
+    expect(notices.join("")).toContain("referrals read by the row reader");
+    expect(both.duckdb).toBe(both.stream);
+    expect(both.duckdb).toMatch(/^exit 2\n.*referrals\.csv:3: /m);
+  });
+
   // Each row 3 breaks one rule of the row reader's (fields.ts, referrals.ts): the SQL must not vouch for it.
   const invalid: [string, string, string][] = [
     ["a day that does not exist", "p2,COHORT A,2021-02-30,yes,1,50", "intervention_date"],
