@@ -6,7 +6,7 @@ import { boundaryCount, monthBounds, monthCount, windowMonths, windowOfMonth } f
 import type { Subjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
 import type { MonthFigures, MonthSeries, MonthsResult } from "./result.js";
-import { type CohortMonths, type MonthSeriesFigures, monthTable } from "./stats/month-series.js";
+import { type CohortMonths, type MonthSeriesFigures, monthTables } from "./stats/month-series.js";
 import { drawMonthSeries, drawMonthSeriesOffThread, type MonthSeriesJob } from "./stats/month-series-thread.js";
 
 /**
@@ -31,7 +31,7 @@ export function cohortMonths(cohort: CohortCounts, subjects: Subjects, tally: Ac
     const afterLast = subjects.monthBounds[slot * bounds + bounds - 1]!;
     return first >= coverage.dataStart && afterLast - 1 <= coverage.dataEnd;
   });
-  const months = Array.from({ length: perPatient }, (_, m) => monthTable(covered.map((slot) => tally.months[slot * perPatient + m]!)));
+  const months = monthTables(tally.months, covered, perPatient);
   return { patients: covered.length, months };
 }
 

@@ -44,6 +44,29 @@ export function monthTable(counts: ArrayLike<number>): MonthTable {
   return monthTableOf(patientsOf);
 }
 
+/** Beyond this count a month's tables are tallied in a map rather than an array (no real month has such counts). */
+const DENSE_COUNTS = 1 << 16;
+
+/**
+ * Each month's table of the patients at `slots`, from counts laid out patient by patient (`width`
+ * months each, whole numbers ≥ 0, as a tally holds them): the same tables as `monthTable` of each
+ * month's counts, tallied in one pass into arrays indexed by count, since a month's counts are small
+ * (at 300,000 patients, 13 months, the maps took 0.09 s).
+ */
+export function monthTables(counts: Int32Array, slots: readonly number[], width: number): MonthTable[] {
+  let most = 0;
+  for (const slot of slots) for (let m = 0; m < width; m++) most = Math.max(most, counts[slot * width + m]!);
+  if (most >= DENSE_COUNTS) return Array.from({ length: width }, (_, m) => monthTable(slots.map((slot) => counts[slot * width + m]!)));
+  const span = most + 1;
+  const histogram = new Float64Array(width * span);
+  for (const slot of slots) for (let m = 0; m < width; m++) histogram[m * span + counts[slot * width + m]!]!++;
+  return Array.from({ length: width }, (_, m) => {
+    const patientsOf = new Map<number, number>();
+    for (let count = 0; count < span; count++) if (histogram[m * span + count]! > 0) patientsOf.set(count, histogram[m * span + count]!);
+    return monthTableOf(patientsOf);
+  });
+}
+
 export interface MonthSeriesFigures {
   /** The patients the series is over (those covered). */
   patients: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Xoshiro128StarStar } from "../../src/random/xoshiro128.js";
-import { type CohortMonths, monthReplicates, monthSeries, monthTable } from "../../src/stats/month-series.js";
+import { type CohortMonths, monthReplicates, monthSeries, monthTable, monthTables } from "../../src/stats/month-series.js";
 import { streamFor } from "../../src/stats/random-stream.js";
 import { expectSameReplicates, REPLICATES } from "./same-distribution.js";
 
@@ -98,6 +98,23 @@ describe("statistics.md months: a month's mean over the patients the series cove
     const table = monthTable([2, 0, 0, 5, 2, 0]);
     expect(Array.from(table.counts)).toEqual([0, 2, 5]);
     expect(Array.from(table.patients)).toEqual([3, 2, 1]);
+  });
+
+  it("tabulates every month of the chosen patients from a tally laid out patient by patient", () => {
+    // Four patients × two months; patient 2 is not among those chosen.
+    const counts = Int32Array.from([2, 0, 0, 1, 9, 9, 2, 1]);
+    const [first, second] = monthTables(counts, [0, 1, 3], 2).map((table) => [Array.from(table.counts), Array.from(table.patients)]);
+    expect(first).toEqual([[0, 2], [1, 2]]);
+    expect(second).toEqual([[0, 1], [1, 2]]);
+  });
+
+  it("tabulates a month with a count too large for an array of counts (in a map instead) alike", () => {
+    const counts = Int32Array.from([70_000, 3, 0, 3]);
+    const tables = monthTables(counts, [0, 1], 2).map((table) => [Array.from(table.counts), Array.from(table.patients)]);
+    expect(tables).toEqual([
+      [[0, 70_000], [1, 1]],
+      [[3], [2]],
+    ]);
   });
 });
 
