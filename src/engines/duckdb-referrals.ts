@@ -70,22 +70,9 @@ const PATIENTS_SQL = `SELECT patient_id, min(day) AS index_day, min_by(cohort, $
 /** Each cohort as written, in order of first appearance, for the cohort names' rules (cohort-names.ts). */
 const COHORTS_SQL = "SELECT cohort, min(r) AS first FROM referral_rows GROUP BY cohort ORDER BY first";
 
-/** Every column of a result, as plain JavaScript arrays (a chunk's columns at once: far quicker than value by value). */
-async function columnsOf(connection: DuckDBConnection, sql: string): Promise<unknown[][]> {
-  const result = await connection.run(sql);
-  const columns: unknown[][] = [];
-  for (const chunk of await result.fetchAllChunks()) {
-    chunk.getColumns().forEach((values, c) => {
-      columns[c] ??= [];
-      for (const value of values) columns[c]!.push(value);
-    });
-  }
-  return columns;
-}
-
 type Vector = { getItem(index: number): unknown };
 
-/** Visits each chunk of a result: its row count and its columns' vectors. */
+/** Visits each chunk of a result: its row count and its columns' vectors (each value read with `getItem`, no column copied). */
 async function eachChunk(connection: DuckDBConnection, sql: string, visit: (rows: number, columns: Vector[]) => void): Promise<void> {
   const result = await connection.run(sql);
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
@@ -121,22 +108,29 @@ export async function readReferralsInDuckDb(
   await connection.run(referralRowsSql(from, columns, suspect, layout.dateFormat, layout.dateKey)).catch((error: Error) => {
     throw new NeedsRowReader(`DuckDB could not read it: ${error.message.split("\n")[0]}`);
   });
-  const [rowsRead, unsureRows] = await columnsOf(connection, "SELECT count(*)::DOUBLE, count(*) FILTER (unsure)::DOUBLE FROM referral_rows");
-  const rows = Number(rowsRead![0]);
-  const unsure = Number(unsureRows![0]);
+  let rows = Number.NaN;
+  let unsure = Number.NaN;
+  await eachChunk(connection, "SELECT count(*)::DOUBLE, count(*) FILTER (unsure)::DOUBLE FROM referral_rows", (_, [read, unsureRows]) => {
+    rows = read!.getItem(0) as number;
+    unsure = unsureRows!.getItem(0) as number;
+  });
   if (!(unsure === 0)) throw new NeedsRowReader(`${unsure} referral row(s) invalid, or not read alike by csv-parse and DuckDB`);
 
   const cohorts = new CohortNames(listed);
-  const [values, firsts] = await columnsOf(connection, COHORTS_SQL);
   const named = new Map<string, string>();
-  (values ?? []).forEach((value, i) => named.set(value as string, cohorts.ofReferral(value as string, Number(firsts![i]) + 1)));
+  await eachChunk(connection, COHORTS_SQL, (count, [values, firsts]) => {
+    for (let i = 0; i < count; i++) {
+      const value = values!.getItem(i) as string;
+      named.set(value, cohorts.ofReferral(value, Number(firsts!.getItem(i)) + 1));
+    }
+  });
   // A cohort that is an NHS number, or that the config does not list: the row reader names every line.
   if (cohorts.nhsNumberProblem(source.file, "cohort").length > 0 || cohorts.unlistedProblems(source.file, "cohort").length > 0) {
     throw new NeedsRowReader("a cohort to report");
   }
 
   const patients = new Map<string, ReferredPatient>();
-  // PATIENTS_SQL's columns, in its order, read off each chunk's vectors (copied into arrays first, they took 0.25 s at 300,000 patients).
+  // PATIENTS_SQL's columns, in its order, read off each chunk's vectors rather than copied into arrays first (0.06 s less at 300,000 patients).
   await eachChunk(connection, PATIENTS_SQL, (chunk, [ids, days, cohortOf, consents, ages, onwards]) => {
     for (let row = 0; row < chunk; row++) {
       const slot = patients.size;
