@@ -2,9 +2,10 @@ import { boundaryCount } from "../core/months.js";
 
 /**
  * The months around each index date in the DuckDB pass (statistics.md): the index_days table carries
- * each index date's month boundaries (joined to its subjects as `subject_windows`) as `months.ts` computed them (`m0` … `m{2K+1}`), so the pass only
- * compares whole days with them, as `monthAt` does, and both engines place every day in the same
- * month by construction; no calendar arithmetic is done in SQL.
+ * each index date's month boundaries as `months.ts` computed them (`m0` … `m{2K+1}`), joined to its
+ * subjects as `subject_windows`, so the pass only compares whole days with them, as `monthAt` does,
+ * and both engines place every day in the same month by construction; no calendar arithmetic is
+ * done in SQL.
  */
 
 /** The boundary columns of the subjects table, in order. */
