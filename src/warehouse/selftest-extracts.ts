@@ -8,6 +8,9 @@
  * month_end: index 2021-08-31, so pre_start 2021-02-28 and post_end 2022-02-28 (the day clamped).
  * leap_day:  index 2019-08-31, so pre_start 2019-02-28 and post_end 2020-02-29 (a leap year).
  * index_day: index 2021-06-15, an A&E attendance on that day only.
+ * bed_days_*: index 2021-06-15, so prior_start 2020-12-15 − 6 months = 2020-06-15, pre_start
+ *   2020-12-15, post_end 2021-12-15; emergency spells whose nights (admission ≤ d < discharge,
+ *   outcomes.md) each fall in the window of their own day.
  */
 export const SELFTEST_TABLES = {
   referrals: {
@@ -18,6 +21,9 @@ export const SELFTEST_TABLES = {
       ["i1", "index_day", "2021-06-15", 3],
       // Not a day: invalid, and its patient (with no other row) excluded first, as invalid_referral_row.
       ["x1", "index_day", "2021-02-30", 4],
+      ["b1", "bed_days_edges", "2021-06-15", 5],
+      ["b2", "bed_days_index", "2021-06-15", 6],
+      ["b3", "bed_days_open", "2021-06-15", 7],
     ],
   },
   ae: {
@@ -39,13 +45,24 @@ export const SELFTEST_TABLES = {
     ],
   },
   admissions: {
-    columns: ["patient_id", "admission_date", "admission_method", "episode_order"],
+    columns: ["patient_id", "admission_date", "admission_method", "episode_order", "discharge_date"],
     rows: [
-      ["m1", "2021-05-01", "21", "1"], // pre
-      ["m1", "2021-05-01", "21", "2"], // the same spell's second episode: not countable
-      ["m1", "2021-09-10", "11", "1"], // elective: not countable
-      ["m1", "2021-10-01", "2a", "01"], // emergency (2A in any case), a first episode written 01: post
-      ["l1", "1801-01-01", "21", "1"], // HES's invalid date: a missing date, not countable
+      ["m1", "2021-05-01", "21", "1", "2021-05-02"], // pre
+      ["m1", "2021-05-01", "21", "2", "2021-05-02"], // the same spell's second episode: not countable
+      ["m1", "2021-09-10", "11", "1", "2021-09-11"], // elective: not countable
+      ["m1", "2021-10-01", "2a", "01", "2021-10-02"], // emergency (2A in any case), a first episode written 01: post
+      ["l1", "1801-01-01", "21", "1", ""], // HES's invalid date: a missing date, not countable
+      // Nights 13 to 17 December 2020: the 13th and 14th before pre_start (the prior window), the
+      // 15th to 17th in pre (3). The discharge is on the second episode only, as SUS writes it.
+      ["b1", "2020-12-13", "21", "1", ""],
+      ["b1", "2020-12-13", "21", "2", "2020-12-18"], // the spell's second episode: not countable, its discharge the spell's
+      // Nights 13 to 16 June 2021: the 13th and 14th in pre (2), the 15th the index day (not
+      // counted), the 16th in post (1); then a same-day spell, which has no night.
+      ["b2", "2021-06-13", "21", "1", "2021-06-17"],
+      ["b2", "2021-08-01", "21", "1", "2021-08-01"],
+      // Open (no discharge): its nights run to the coverage's end; 14 and 15 December 2021 in post
+      // (post_end itself included, 2), every night after outside.
+      ["b3", "2021-12-14", "21", "1", ""],
     ],
   },
 } as const;
@@ -81,11 +98,14 @@ export const SELFTEST_CHECKS: readonly SelftestCheck[] = [
   { check: "placeholders: 1800-01-01 is a missing date, not counted", ...account("ae_attendances", "not_countable", "missing_date"), expected: 1 },
   { check: "placeholders: the coverage starts at the earliest real date, 2019-02-28", section: "coverage", outcome: "ae", cohort: "", group: "", a: 20190228, b: 20220301, expected: 11 },
   { check: "categories: ECDS 4 (a planned follow-up) is not counted", ...account("ae_attendances", "not_countable", "excluded_category"), expected: 1 },
-  { check: "episodes: a spell's second episode is not counted", ...account("unplanned_admissions", "not_countable", "later_episode"), expected: 1 },
+  { check: "episodes: a spell's second episode is not counted (m1's and b1's)", ...account("unplanned_admissions", "not_countable", "later_episode"), expected: 2 },
   { check: "episodes: 01 is a first episode, 2a an emergency method", ...pairs("unplanned_admissions", "month_end", 1, 1), expected: 1 },
   { check: "methods: an elective admission (11) is not counted", ...account("unplanned_admissions", "not_countable", "not_emergency"), expected: 1 },
   { check: "placeholders: 1801-01-01 is a missing date", ...account("unplanned_admissions", "not_countable", "missing_date"), expected: 1 },
   { check: "invalid values: 2021-02-30 in the A&E extract", ...account("ae", "invalid", "arrival_date:not_a_date"), expected: 1 },
   { check: "invalid values: 2021-02-30 in the referrals, its patient excluded first", section: "attrition", outcome: "", cohort: "invalid_referral_row", group: "referred", expected: 1 },
   { check: "activity of people not referred", ...account("ae_attendances", "activity_of_others"), expected: 1 },
+  { check: "bed days: nights from pre_start on (3 in pre), the discharge read off the spell's last episode", ...pairs("emergency_bed_days", "bed_days_edges", 3, 0), expected: 1 },
+  { check: "bed days: a night on the index day is not counted (2 in pre, 1 in post), a same-day spell has none", ...pairs("emergency_bed_days", "bed_days_index", 2, 1), expected: 1 },
+  { check: "bed days: an open spell's nights to post_end itself (2 in post)", ...pairs("emergency_bed_days", "bed_days_open", 0, 2), expected: 1 },
 ];

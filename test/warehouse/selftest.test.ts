@@ -19,7 +19,17 @@ describe("prepost sql --selftest", () => {
     const csvOf = ({ columns, rows }: { columns: readonly string[]; rows: readonly (readonly (string | number)[])[] }) => [columns.join(","), ...rows.map((row) => row.join(","))].join("\n") + "\n";
     const ws = await workspace({ "referrals.csv": csvOf(SELFTEST_TABLES.referrals), "ae.csv": csvOf(SELFTEST_TABLES.ae), "admissions.csv": csvOf(SELFTEST_TABLES.admissions) });
     const result = await evaluateCounts(
-      await resolveRun({ referrals: ws.path("referrals.csv"), ae: ws.path("ae.csv"), admissions: ws.path("admissions.csv"), dataStart: "2019-01-01", dataEnd: "2023-12-31", skipInvalid: true, maxInvalid: "100%", bootstrap: 0 }),
+      await resolveRun({
+        referrals: ws.path("referrals.csv"),
+        ae: ws.path("ae.csv"),
+        admissions: ws.path("admissions.csv"),
+        outcomes: ["ae_attendances", "unplanned_admissions", "emergency_bed_days"],
+        dataStart: "2019-01-01",
+        dataEnd: "2023-12-31",
+        skipInvalid: true,
+        maxInvalid: "100%",
+        bootstrap: 0,
+      }),
     );
     expect(cohortRow(result, "ae_attendances", "month_end")).toMatchObject({ patients: 1, pre: 1, post: 1 });
     expect(cohortRow(result, "ae_attendances", "leap_day")).toMatchObject({ patients: 1, pre: 1, post: 1 });
@@ -32,9 +42,13 @@ describe("prepost sql --selftest", () => {
       onIndexDay: 2,
       counted: 4,
     });
-    expect(result.rows.accounts.unplanned_admissions!.notCountable).toEqual({ later_episode: 1, not_emergency: 1, missing_date: 1 });
+    expect(result.rows.accounts.unplanned_admissions!.notCountable).toEqual({ later_episode: 2, not_emergency: 1, missing_date: 1 });
+    expect(cohortRow(result, "emergency_bed_days", "bed_days_edges")).toMatchObject({ patients: 1, pre: 3, post: 0 });
+    expect(cohortRow(result, "emergency_bed_days", "bed_days_index")).toMatchObject({ patients: 1, pre: 2, post: 1 });
+    expect(cohortRow(result, "emergency_bed_days", "bed_days_open")).toMatchObject({ patients: 1, pre: 0, post: 2 });
     expect(result.attrition[0]).toMatchObject({ reason: "invalid_referral_row", excluded: 1 });
     expect(result.settings.coverage.ae).toMatchObject({ start: "2019-01-01" });
-    expect(outcome(result, "ae_attendances").total.patients).toBe(3);
+    // month_end, leap_day, index_day and the three bed_days patients (x1's only row is invalid).
+    expect(outcome(result, "ae_attendances").total.patients).toBe(6);
   });
 });
