@@ -14,16 +14,18 @@
  */
 export const SELFTEST_TABLES = {
   referrals: {
-    columns: ["patient_id", "cohort", "intervention_date", "row_order"],
+    // Ages for the age bands 0-17, 18-34, 35-54, 55-74 and 75+ (ageBands 18, 35, 55, 75): a band's
+    // first age is in it, and a missing age is `unknown`.
+    columns: ["patient_id", "cohort", "intervention_date", "age", "row_order"],
     rows: [
-      ["m1", "month_end", "2021-08-31", 1],
-      ["l1", "leap_day", "2019-08-31", 2],
-      ["i1", "index_day", "2021-06-15", 3],
+      ["m1", "month_end", "2021-08-31", "54", 1],
+      ["l1", "leap_day", "2019-08-31", "35", 2],
+      ["i1", "index_day", "2021-06-15", "", 3],
       // Not a day: invalid, and its patient (with no other row) excluded first, as invalid_referral_row.
-      ["x1", "index_day", "2021-02-30", 4],
-      ["b1", "bed_days_edges", "2021-06-15", 5],
-      ["b2", "bed_days_index", "2021-06-15", 6],
-      ["b3", "bed_days_open", "2021-06-15", 7],
+      ["x1", "index_day", "2021-02-30", "50", 4],
+      ["b1", "bed_days_edges", "2021-06-15", "60", 5],
+      ["b2", "bed_days_index", "2021-06-15", "60", 6],
+      ["b3", "bed_days_open", "2021-06-15", "75", 7],
     ],
   },
   ae: {
@@ -81,6 +83,8 @@ export interface SelftestCheck {
 
 const pairs = (outcome: string, cohort: string, pre: number, post: number) => ({ section: "pairs", outcome, cohort, group: "referred", a: pre, b: post });
 const account = (outcome: string, key: string, detail = "") => ({ section: "accounts", outcome, cohort: key, group: detail });
+/** Patients of the cohort in the age band `band` with `pre` and `post` (the long form's `by_pairs`). */
+const byAgeBand = (outcome: string, cohort: string, band: string, pre: number, post: number) => ({ section: "by_pairs", outcome, cohort, group: `age_band=${band}`, a: pre, b: post });
 /** Patients of the cohort with `count` in month `month` (−6…6 here; the long form's `a` is month + 6). */
 const month = (outcome: string, cohort: string, of: number, count: number) => ({ section: "months", outcome, cohort, group: "referred", a: of + 6, b: count });
 
@@ -105,6 +109,10 @@ export const SELFTEST_CHECKS: readonly SelftestCheck[] = [
   { check: "invalid values: 2021-02-30 in the A&E extract", ...account("ae", "invalid", "arrival_date:not_a_date"), expected: 1 },
   { check: "invalid values: 2021-02-30 in the referrals, its patient excluded first", section: "attrition", outcome: "", cohort: "invalid_referral_row", group: "referred", expected: 1 },
   { check: "activity of people not referred", ...account("ae_attendances", "activity_of_others"), expected: 1 },
+  { check: "age bands: 35, a band's first age, is in 35-54", ...byAgeBand("ae_attendances", "leap_day", "35-54", 1, 1), expected: 1 },
+  { check: "age bands: 54, a band's last age, is in 35-54", ...byAgeBand("ae_attendances", "month_end", "35-54", 1, 1), expected: 1 },
+  { check: "age bands: 75 is in 75+", ...byAgeBand("ae_attendances", "bed_days_open", "75+", 0, 0), expected: 1 },
+  { check: "age bands: a missing age is unknown", ...byAgeBand("ae_attendances", "index_day", "unknown", 0, 0), expected: 1 },
   { check: "bed days: nights from pre_start on (3 in pre), the discharge read off the spell's last episode", ...pairs("emergency_bed_days", "bed_days_edges", 3, 0), expected: 1 },
   { check: "bed days: a night on the index day is not counted (2 in pre, 1 in post), a same-day spell has none", ...pairs("emergency_bed_days", "bed_days_index", 2, 1), expected: 1 },
   { check: "bed days: an open spell's nights to post_end itself (2 in post)", ...pairs("emergency_bed_days", "bed_days_open", 0, 2), expected: 1 },

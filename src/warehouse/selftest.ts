@@ -30,12 +30,12 @@ const source = (extract: string, d: Dialect, columns: Record<string, string> = {
   needed: {},
 });
 
-/** The run the self-test evaluates: its tables, a six-month window, ECDS coding, the coverage given. */
+/** The run the self-test evaluates: its tables, a six-month window, ECDS coding, the coverage given, a breakdown by age band. */
 function selftestRun(d: Dialect): EvaluationRun {
   const coverage = { start: "2019-01-01", end: "2023-12-31" };
   return {
-    settings: mergeSettings({ window: "6m", dataStart: coverage.start, dataEnd: coverage.end, dateFormat: "iso" }, {}),
-    referrals: source("referrals", d, { row_order: "row_order" }, ["consent", "onward_referrals", "age"]),
+    settings: mergeSettings({ window: "6m", dataStart: coverage.start, dataEnd: coverage.end, dateFormat: "iso", by: ["age_band"], ageBands: [18, 35, 55, 75] }, {}),
+    referrals: source("referrals", d, { row_order: "row_order" }, ["consent", "onward_referrals"]),
     activity: { ae: source("ae", d), admissions: source("admissions", d, { episode_order: "episode_order" }, ["spell_id"]) },
     outcomes: [{ id: "ae_attendances" }, { id: "unplanned_admissions" }, { id: "emergency_bed_days" }],
     coverage: { ae: coverage, admissions: coverage },

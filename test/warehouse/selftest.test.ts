@@ -24,6 +24,8 @@ describe("prepost sql --selftest", () => {
         ae: ws.path("ae.csv"),
         admissions: ws.path("admissions.csv"),
         outcomes: ["ae_attendances", "unplanned_admissions", "emergency_bed_days"],
+        by: ["age_band"],
+        ageBands: [18, 35, 55, 75],
         dataStart: "2019-01-01",
         dataEnd: "2023-12-31",
         skipInvalid: true,
@@ -43,6 +45,15 @@ describe("prepost sql --selftest", () => {
       counted: 4,
     });
     expect(result.rows.accounts.unplanned_admissions!.notCountable).toEqual({ later_episode: 2, not_emergency: 1, missing_date: 1 });
+    // Each cohort's row lists every group found among the included patients: its own patient's is the one with a patient.
+    const band = (cohort: string) =>
+      cohortRow(result, "ae_attendances", cohort)
+        .breakdowns![0]!.rows.filter((row) => row.patients > 0)
+        .map(({ group, patients, pre, post }) => ({ group, patients, pre, post }));
+    expect(band("leap_day")).toEqual([{ group: "35-54", patients: 1, pre: 1, post: 1 }]);
+    expect(band("month_end")).toEqual([{ group: "35-54", patients: 1, pre: 1, post: 1 }]);
+    expect(band("bed_days_open")).toEqual([{ group: "75+", patients: 1, pre: 0, post: 0 }]);
+    expect(band("index_day")).toEqual([{ group: "unknown", patients: 1, pre: 0, post: 0 }]);
     expect(cohortRow(result, "emergency_bed_days", "bed_days_edges")).toMatchObject({ patients: 1, pre: 3, post: 0 });
     expect(cohortRow(result, "emergency_bed_days", "bed_days_index")).toMatchObject({ patients: 1, pre: 2, post: 1 });
     expect(cohortRow(result, "emergency_bed_days", "bed_days_open")).toMatchObject({ patients: 1, pre: 0, post: 2 });
