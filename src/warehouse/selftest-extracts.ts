@@ -28,6 +28,16 @@ export const SELFTEST_TABLES = {
       ["b3", "bed_days_open", "2021-06-15", "75", 7],
     ],
   },
+  // A matched comparison group (matching.md): m1's set has two controls (with no activity: the set's
+  // profile is 2:0:0); k3's case, x1, is not an included patient (its only row is invalid).
+  comparison: {
+    columns: ["patient_id", "cohort", "index_date", "matched_to"],
+    rows: [
+      ["k1", "month_end", "2021-08-31", "m1"],
+      ["k2", "month_end", "2021-08-31", "m1"],
+      ["k3", "index_day", "2021-06-15", "x1"],
+    ],
+  },
   ae: {
     columns: ["patient_id", "arrival_date", "attendance_category"],
     rows: [
@@ -85,6 +95,8 @@ const pairs = (outcome: string, cohort: string, pre: number, post: number) => ({
 const account = (outcome: string, key: string, detail = "") => ({ section: "accounts", outcome, cohort: key, group: detail });
 /** Patients of the cohort in the age band `band` with `pre` and `post` (the long form's `by_pairs`). */
 const byAgeBand = (outcome: string, cohort: string, band: string, pre: number, post: number) => ({ section: "by_pairs", outcome, cohort, group: `age_band=${band}`, a: pre, b: post });
+/** The cohort's matched sets with this profile: `controls:their pre:their post`, and the case's pre and post (the long form's `sets`). */
+const sets = (outcome: string, cohort: string, profile: string, pre: number, post: number) => ({ section: "sets", outcome, cohort, group: profile, a: pre, b: post });
 /** Patients of the cohort with `count` in month `month` (−6…6 here; the long form's `a` is month + 6). */
 const month = (outcome: string, cohort: string, of: number, count: number) => ({ section: "months", outcome, cohort, group: "referred", a: of + 6, b: count });
 
@@ -113,6 +125,9 @@ export const SELFTEST_CHECKS: readonly SelftestCheck[] = [
   { check: "age bands: 54, a band's last age, is in 35-54", ...byAgeBand("ae_attendances", "month_end", "35-54", 1, 1), expected: 1 },
   { check: "age bands: 75 is in 75+", ...byAgeBand("ae_attendances", "bed_days_open", "75+", 0, 0), expected: 1 },
   { check: "age bands: a missing age is unknown", ...byAgeBand("ae_attendances", "index_day", "unknown", 0, 0), expected: 1 },
+  { check: "matched sets: a case with its two controls is one set (2:0:0), the case's own counts beside it", ...sets("ae_attendances", "month_end", "2:0:0", 1, 1), expected: 1 },
+  { check: "matched sets: a case with no control is unmatched", section: "set_counts", outcome: "", cohort: "leap_day", group: "unmatched", expected: 1 },
+  { check: "matched sets: a control whose case is not included has no case", section: "set_counts", outcome: "", cohort: "index_day", group: "controls_without_case", expected: 1 },
   { check: "bed days: nights from pre_start on (3 in pre), the discharge read off the spell's last episode", ...pairs("emergency_bed_days", "bed_days_edges", 3, 0), expected: 1 },
   { check: "bed days: a night on the index day is not counted (2 in pre, 1 in post), a same-day spell has none", ...pairs("emergency_bed_days", "bed_days_index", 2, 1), expected: 1 },
   { check: "bed days: an open spell's nights to post_end itself (2 in post)", ...pairs("emergency_bed_days", "bed_days_open", 0, 2), expected: 1 },

@@ -36,6 +36,7 @@ function selftestRun(d: Dialect): EvaluationRun {
   return {
     settings: mergeSettings({ window: "6m", dataStart: coverage.start, dataEnd: coverage.end, dateFormat: "iso", by: ["age_band"], ageBands: [18, 35, 55, 75] }, {}),
     referrals: source("referrals", d, { row_order: "row_order" }, ["consent", "onward_referrals"]),
+    comparison: source("comparison", d),
     activity: { ae: source("ae", d), admissions: source("admissions", d, { episode_order: "episode_order" }, ["spell_id"]) },
     outcomes: [{ id: "ae_attendances" }, { id: "unplanned_admissions" }, { id: "emergency_bed_days" }],
     coverage: { ae: coverage, admissions: coverage },

@@ -17,12 +17,18 @@ describe("prepost sql --selftest", () => {
 
   it("expects what a local run of the same extracts gives (its answers were worked out by hand)", async () => {
     const csvOf = ({ columns, rows }: { columns: readonly string[]; rows: readonly (readonly (string | number)[])[] }) => [columns.join(","), ...rows.map((row) => row.join(","))].join("\n") + "\n";
-    const ws = await workspace({ "referrals.csv": csvOf(SELFTEST_TABLES.referrals), "ae.csv": csvOf(SELFTEST_TABLES.ae), "admissions.csv": csvOf(SELFTEST_TABLES.admissions) });
+    const ws = await workspace({
+      "referrals.csv": csvOf(SELFTEST_TABLES.referrals),
+      "comparison.csv": csvOf(SELFTEST_TABLES.comparison),
+      "ae.csv": csvOf(SELFTEST_TABLES.ae),
+      "admissions.csv": csvOf(SELFTEST_TABLES.admissions),
+    });
     const result = await evaluateCounts(
       await resolveRun({
         referrals: ws.path("referrals.csv"),
         ae: ws.path("ae.csv"),
         admissions: ws.path("admissions.csv"),
+        comparison: ws.path("comparison.csv"),
         outcomes: ["ae_attendances", "unplanned_admissions", "emergency_bed_days"],
         by: ["age_band"],
         ageBands: [18, 35, 55, 75],
@@ -54,6 +60,11 @@ describe("prepost sql --selftest", () => {
     expect(band("month_end")).toEqual([{ group: "35-54", patients: 1, pre: 1, post: 1 }]);
     expect(band("bed_days_open")).toEqual([{ group: "75+", patients: 1, pre: 0, post: 0 }]);
     expect(band("index_day")).toEqual([{ group: "unknown", patients: 1, pre: 0, post: 0 }]);
+    const sets = (cohort: string) => cohortRow(result, "ae_attendances", cohort).matched_cases;
+    expect(sets("month_end")).toMatchObject({ patients: 1, unmatched: 0, controls_without_case: 0, pre: 1, post: 1 });
+    expect(cohortRow(result, "ae_attendances", "month_end").comparison).toMatchObject({ patients: 2, pre: 0, post: 0 });
+    expect(sets("leap_day")).toMatchObject({ patients: 0, unmatched: 1, controls_without_case: 0 });
+    expect(sets("index_day")).toMatchObject({ patients: 0, unmatched: 1, controls_without_case: 1 });
     expect(cohortRow(result, "emergency_bed_days", "bed_days_edges")).toMatchObject({ patients: 1, pre: 3, post: 0 });
     expect(cohortRow(result, "emergency_bed_days", "bed_days_index")).toMatchObject({ patients: 1, pre: 2, post: 1 });
     expect(cohortRow(result, "emergency_bed_days", "bed_days_open")).toMatchObject({ patients: 1, pre: 0, post: 2 });
