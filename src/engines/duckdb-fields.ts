@@ -158,7 +158,9 @@ function csvFieldSql(traits: CsvTextTraits, wanted: readonly number[], columnCou
   if (!traits.quotes) return { field: traits.padding ? trimmed : raw, suspect: undefined };
   const quoted = Array.from({ length: columnCount }, (_, i) => `contains(c${i}, '"')`);
   const padded = traits.padding ? wanted.map((position) => `${raw(position)} <> trim(${raw(position)}, ${sqlString(TRIMMED_CHARACTERS)})`) : [];
-  const spaceAtEnd = wanted.map((position) => `regexp_matches(${raw(position)}, ${sqlString(TRIMMED_AT_THE_END_BY_CSV_PARSE)})`);
+  // Only a file with such a character anywhere can have one at a field's end: an ASCII file without
+  // a vertical tab is spared a regular expression per field read (a fifth of a quoted file's pass).
+  const spaceAtEnd = traits.unicodeSpaces ? wanted.map((position) => `regexp_matches(${raw(position)}, ${sqlString(TRIMMED_AT_THE_END_BY_CSV_PARSE)})`) : [];
   return { field: trimmed, suspect: [...quoted, ...padded, ...spaceAtEnd].join(" OR ") };
 }
 

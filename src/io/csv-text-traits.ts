@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import * as fs from "node:fs";
 import { Worker } from "node:worker_threads";
@@ -18,6 +18,12 @@ export interface CsvTextTraits {
   /** Every byte is UTF-8 (DuckDB's reader and prepost's must not be left to disagree on one that is not). */
   utf8: boolean;
   /**
+   * Some character JavaScript's `trimEnd` takes but prepost's trim does not: a vertical tab, or any
+   * byte beyond ASCII (the other such characters, the no-break and Unicode spaces, are all beyond
+   * it). A leading byte-order mark is the header's, not a value's, and does not count.
+   */
+  unicodeSpaces: boolean;
+  /**
    * A line (the bytes between two CRs or LFs) longer than `FIELD_LIMIT`. DuckDB's reader drops a
    * last line of over 32 MiB without a word, and reads a long one it was told to refuse
    * (`max_line_size`), so such a file is the row reader's, which reads or refuses it by its fields.
@@ -30,9 +36,10 @@ export interface CsvTextTraits {
  * file read once in 64 KiB blocks (small enough to stay in the CPU's cache between the read and the
  * searches), each block searched with `indexOf`, and a byte carried over the edge between blocks.
  */
-function scanCsvText(path: string, files: typeof fs, isUtf8: (bytes: Uint8Array) => boolean, longLine: number): CsvTextTraits {
-  const QUOTE = 0x22, TAB = 0x09, FORM_FEED = 0x0c, CR = 0x0d, LF = 0x0a, SPACE = 0x20, COMMA = 0x2c;
-  const traits = { quotes: false, padding: false, utf8: true, longLine: false };
+function scanCsvText(path: string, files: typeof fs, isUtf8: (bytes: Uint8Array) => boolean, isAscii: (bytes: Uint8Array) => boolean, longLine: number): CsvTextTraits {
+  const QUOTE = 0x22, TAB = 0x09, VERTICAL_TAB = 0x0b, FORM_FEED = 0x0c, CR = 0x0d, LF = 0x0a, SPACE = 0x20, COMMA = 0x2c;
+  const traits = { quotes: false, padding: false, utf8: true, unicodeSpaces: false, longLine: false };
+  let first = true;
   // Bytes since the last CR or LF. A block is far shorter than a long line, so only a line that
   // runs over a block's edge can be one: each block needs only its first and last line end.
   let lineSoFar = 0;
@@ -59,6 +66,11 @@ function scanCsvText(path: string, files: typeof fs, isUtf8: (bytes: Uint8Array)
         if (!isUtf8(text.subarray(0, whole))) traits.utf8 = false;
         carried = Buffer.from(text.subarray(whole));
       }
+      if (!traits.unicodeSpaces) {
+        const bom = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+        if (!isAscii(bytes.subarray(bom)) || bytes.indexOf(VERTICAL_TAB) >= 0) traits.unicodeSpaces = true;
+      }
+      first = false;
       if (!traits.quotes && bytes.indexOf(QUOTE) >= 0) traits.quotes = true;
       if (!traits.padding && (bytes.indexOf(TAB) >= 0 || bytes.indexOf(FORM_FEED) >= 0)) traits.padding = true;
       if (pendingSpace && (bytes[0] === COMMA || bytes[0] === LF || bytes[0] === CR)) traits.padding = true;
@@ -83,7 +95,7 @@ function scanCsvText(path: string, files: typeof fs, isUtf8: (bytes: Uint8Array)
       }
       pendingSpace = bytes[length - 1] === SPACE;
       previous = bytes[length - 1]!;
-      if (traits.quotes && traits.padding && !traits.utf8 && traits.longLine) break;
+      if (traits.quotes && traits.padding && !traits.utf8 && traits.unicodeSpaces && traits.longLine) break;
     }
     if (carried.length > 0) traits.utf8 = false;
     // A space at the very end of the file ends its last field.
@@ -113,7 +125,7 @@ export function hasQuoteNow(path: string): boolean {
 
 /** The scan on this thread. */
 export function csvTextTraitsNow(path: string): CsvTextTraits {
-  return scanCsvText(path, fs, isUtf8, FIELD_LIMIT);
+  return scanCsvText(path, fs, isUtf8, isAscii, FIELD_LIMIT);
 }
 
 /**
@@ -123,7 +135,8 @@ export function csvTextTraitsNow(path: string): CsvTextTraits {
  */
 export function csvTextTraits(path: string): Promise<CsvTextTraits> {
   const source = `const { parentPort, workerData } = require("node:worker_threads");
-    parentPort.postMessage((${scanCsvText.toString()})(workerData, require("node:fs"), require("node:buffer").isUtf8, ${FIELD_LIMIT}));`;
+    const { isUtf8, isAscii } = require("node:buffer");
+    parentPort.postMessage((${scanCsvText.toString()})(workerData, require("node:fs"), isUtf8, isAscii, ${FIELD_LIMIT}));`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(source, { eval: true, workerData: path });
     worker.once("message", (traits: CsvTextTraits) => resolve(traits));

@@ -13,7 +13,7 @@ async function traitsOf(text: string | Uint8Array) {
 
 describe("what a CSV file holds that two CSV readers could read differently", () => {
   it("finds nothing in a plain file, CRLF and inner spaces included", async () => {
-    expect(await traitsOf("\uFEFFa,b\r\np1,COHORT 1\r\n")).toEqual({ quotes: false, padding: false, utf8: true, longLine: false });
+    expect(await traitsOf("\uFEFFa,b\r\np1,COHORT 1\r\n")).toEqual({ quotes: false, padding: false, utf8: true, unicodeSpaces: false, longLine: false });
   });
 
   it("finds a line longer than a field may be (1 MiB between two line ends), wherever the blocks fall", async () => {
@@ -30,6 +30,16 @@ describe("what a CSV file holds that two CSV readers could read differently", ()
       [`a\n${"y".repeat((1 << 16) - 3)}\n${line(limit + 7)}\nb\n`, true],
     ];
     for (const [text, long] of cases) expect((await traitsOf(text)).longLine, `${text.length} bytes`).toBe(long);
+  });
+
+  it("finds a character that JavaScript's trimEnd takes and prepost's trim does not: a vertical tab, or any byte beyond ASCII", async () => {
+    for (const text of ["a,b\np1,x\v\n", "a,b\np1,x\u00a0\n", "a,b\np1,Zo\u00eb\n", "a,b\np1,x\u3000\n", "a,b\np1,\uFEFFx\n", "\uFEFF\uFEFFa,b\n"]) {
+      expect((await traitsOf(text)).unicodeSpaces, JSON.stringify(text)).toBe(true);
+    }
+    // Beyond the first 64 KiB block too.
+    expect((await traitsOf(`a,b\n${"x".repeat(1 << 17)}\u2009\n`)).unicodeSpaces).toBe(true);
+    // A byte-order mark at the start is the header's, not a value's.
+    expect((await traitsOf("\uFEFFa,b\np1,x\n")).unicodeSpaces).toBe(false);
   });
 
   it("finds quotes anywhere", async () => {
@@ -53,7 +63,7 @@ describe("what a CSV file holds that two CSV readers could read differently", ()
     expect((await traitsOf(spaceThenComma)).padding).toBe(true);
     const spaceThenLineEnd = `a,b\n${"x".repeat(block - 5)} \ny,z\n`;
     expect((await traitsOf(spaceThenLineEnd)).padding).toBe(true);
-    expect(await traitsOf(`a,b\n${"x".repeat(block - 5)} y\n`)).toEqual({ quotes: false, padding: false, utf8: true, longLine: false });
+    expect(await traitsOf(`a,b\n${"x".repeat(block - 5)} y\n`)).toEqual({ quotes: false, padding: false, utf8: true, unicodeSpaces: false, longLine: false });
   });
 
   it("reports a file it cannot read", async () => {
