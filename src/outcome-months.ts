@@ -7,7 +7,7 @@ import type { Subjects } from "./core/subjects.js";
 import { parseWindowLength } from "./core/windows.js";
 import type { MonthFigures, MonthSeries, MonthsResult } from "./result.js";
 import { type CohortMonths, type MonthSeriesFigures, monthTables } from "./stats/month-series.js";
-import { drawMonthSeries, drawMonthSeriesOffThread, type MonthSeriesJob } from "./stats/month-series-thread.js";
+import { drawMonthSeriesOffThread, type MonthSeriesJob } from "./stats/month-series-thread.js";
 
 /**
  * An outcome's month-by-month series (statistics.md), for the referred patients and the comparison
@@ -80,16 +80,14 @@ function monthsResult(referred: MonthSeriesFigures, comparison: MonthSeriesFigur
 }
 
 /**
+ * The outcome's series, each bootstrap drawn on another thread where it is worth one
+ * (`month-series-thread.ts`), so that the caller works out the rows meanwhile: the same figures
+ * wherever they are drawn.
+ *
  * @param referred the covered referred patients' months, cohort by cohort (`cohortMonths`)
  * @param comparison the comparison group's, cohort for cohort; undefined without one
  */
-export function outcomeMonths(referred: readonly CohortMonths[], comparison: readonly CohortMonths[] | undefined, streamIndex: number, settings: SeriesSettings): MonthsResult {
-  const draw = (cohorts: readonly CohortMonths[], sample: "referred" | "comparison") => drawMonthSeries(seriesJob(cohorts, sample, streamIndex, settings));
-  return monthsResult(draw(referred, "referred"), comparison && draw(comparison, "comparison"), settings);
-}
-
-/** `outcomeMonths`, its bootstraps drawn on another thread where they are worth one (`month-series-thread.ts`): the same figures. */
-export async function outcomeMonthsOffThread(
+export async function outcomeMonths(
   referred: readonly CohortMonths[],
   comparison: readonly CohortMonths[] | undefined,
   streamIndex: number,

@@ -12,7 +12,7 @@ import type { Outcome } from "./outcomes/outcome.js";
 import { outcomeOf } from "./outcomes/registry.js";
 import type { CohortFigures, MonthsResult, OutcomeResult } from "./result.js";
 import { type BreakdownColumn, breakdownRows, type OutcomeBreakdowns } from "./breakdown-rows.js";
-import { cohortMonths, outcomeMonthsOffThread } from "./outcome-months.js";
+import { cohortMonths, outcomeMonths } from "./outcome-months.js";
 import type { People } from "./people.js";
 import type { MatchedComparison } from "./match-comparison.js";
 import { type CohortSets, matchedSetCounts } from "./matched-figures.js";
@@ -51,7 +51,8 @@ export interface OutcomeParts {
   matched?: { strata: ReturnType<typeof matchedSetCounts>[]; sets: CohortSets[] };
   /** The breakdown rows (`--by`), where the run has breakdowns. */
   broken?: OutcomeBreakdowns;
-  months?: MonthsResult;
+  /** The months around the index date, being drawn (`outcomeMonths`): joined last, once the rows are worked out. */
+  months?: Promise<MonthsResult>;
   /** Adds a cost column's costs to the rows (before their breakdowns are attached, so that the fields read in that order). */
   costs?: (rows: readonly CohortFigures[], total: CohortFigures) => void;
 }
@@ -62,7 +63,7 @@ export interface OutcomeParts {
  * A local run's counts and a warehouse's result (src/warehouse) both come here, so that the two
  * give the same figures from the same counts.
  */
-export function outcomeFigures(outcome: Outcome, counts: readonly CohortCounts[], controls: readonly CohortCounts[] | undefined, settings: Settings, parts: OutcomeParts): OutcomeResult {
+export async function outcomeFigures(outcome: Outcome, counts: readonly CohortCounts[], controls: readonly CohortCounts[] | undefined, settings: Settings, parts: OutcomeParts): Promise<OutcomeResult> {
   const { matched } = parts;
   const matchedIn = (i: number) => (matched ? { strata: [matched.strata[i]!], sets: [matched.sets[i]!] } : undefined);
   const place = { streamIndex: outcome.streamIndex };
@@ -75,15 +76,14 @@ export function outcomeFigures(outcome: Outcome, counts: readonly CohortCounts[]
     total.breakdowns = broken.total;
   }
   const figures: OutcomeResult = { outcome: outcome.id, label: outcome.label, extract: outcome.extract.name, unit: outcome.adds === "nights" ? "nights" : "rows", cohorts: rows, total };
-  if (parts.months) figures.months = parts.months;
+  if (parts.months) figures.months = await parts.months;
   return figures;
 }
 
 /**
  * One outcome's figures from its tally: `outcomeFigures`, with costs from a cost column and its
  * months around the index date. Where the comparison group was matched (`sets`), the comparison's
- * figures are its matched sets'. The months' bootstrap is drawn on another thread while this one
- * works out the rows (`outcomeMonthsOffThread`), and joins them last, where `outcomeFigures` puts it.
+ * figures are its matched sets'.
  */
 export async function outcomeResult(outcome: Outcome, tally: ActivityTally, counted: Counted, settings: Settings): Promise<OutcomeResult> {
   const { people, subjects, eligibility, comparison, dataStart, dataEnd, breakdowns, sets } = counted;
@@ -93,7 +93,7 @@ export async function outcomeResult(outcome: Outcome, tally: ActivityTally, coun
   // No coverage known, no patient covered (none is eligible either).
   const coverage = { dataStart: dataStart ?? Number.POSITIVE_INFINITY, dataEnd: dataEnd ?? Number.NEGATIVE_INFINITY };
   const monthsOf = (cohorts: readonly CohortCounts[]) => cohorts.map((cohort) => cohortMonths(cohort, subjects, tally, coverage));
-  const months = outcomeMonthsOffThread(monthsOf(counts), controls && monthsOf(controls), outcome.streamIndex, settings);
+  const months = outcomeMonths(monthsOf(counts), controls && monthsOf(controls), outcome.streamIndex, settings);
   const broken = breakdowns.length > 0 ? breakdownRows(counts, breakdowns, outcome.streamIndex, settings) : undefined;
   const costColumn = settings.costColumns[outcome.id];
   // A cost column's costs are sums of rows, not a count times a price: added from the tally.
@@ -106,7 +106,5 @@ export async function outcomeResult(outcome: Outcome, tally: ActivityTally, coun
           Object.assign(total, columnCostFields(costColumn, columnCosts(tally, eligibility.included.map((patient) => patient.slot))));
           for (const [row, slots] of broken?.slots ?? []) Object.assign(row, columnCostFields(costColumn, columnCosts(tally, Array.from(slots))));
         };
-  const figures = outcomeFigures(outcome, counts, controls, settings, { ...(sets && strata ? { matched: { strata, sets } } : {}), ...(broken ? { broken } : {}), ...(costs ? { costs } : {}) });
-  figures.months = await months;
-  return figures;
+  return outcomeFigures(outcome, counts, controls, settings, { ...(sets && strata ? { matched: { strata, sets } } : {}), ...(broken ? { broken } : {}), months, ...(costs ? { costs } : {}) });
 }

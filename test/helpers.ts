@@ -114,11 +114,11 @@ export async function evaluateOnBothEngines(extracts: Extracts, flags: Omit<RunF
 
 const BUILT_CLI = new URL("../dist/prepost.js", import.meta.url).pathname;
 
-/** Runs the built CLI (`npm test` builds first) as a user would, in the folder `cwd`, as its own process. */
-export async function runBuiltCli(args: string[], cwd: string): Promise<CliRun> {
+/** Runs the built CLI (`npm test` builds first) as a user would, in the folder `cwd`, as its own process, with `env` added to the environment. */
+export async function runBuiltCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
   const { execFile } = await import("node:child_process");
   return new Promise((resolve) => {
-    execFile(process.execPath, [BUILT_CLI, ...args], { cwd, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BUILT_CLI, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
       const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
       resolve({ code, stdout, stderr });
     });

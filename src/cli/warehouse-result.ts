@@ -39,5 +39,5 @@ export async function evaluateWarehouseResult(file: string, flags: RunFlags, out
     { path: flags.config, name: flags.config, what: "the config file" },
   ]);
   const rows = await readLongForm(file, file);
-  return forPublication(evaluateWarehouse(run, rows, file));
+  return forPublication(await evaluateWarehouse(run, rows, file));
 }

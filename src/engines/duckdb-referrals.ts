@@ -14,8 +14,8 @@ import { csvColumns, csvLayout, NeedsRowReader } from "./duckdb-fields.js";
 import { calendarSql, daySql, MISSING_DAYS } from "./duckdb-sql.js";
 
 /**
- * The referrals read by DuckDB, for a large extract on the DuckDB engine: a plain CSV is validated
- * row by row in SQL and rule 1 (the index row: the earliest date, the first such row in file order;
+ * The referrals read by DuckDB, for a large extract on the DuckDB engine: a UTF-8 CSV with commas,
+ * quoted or not, is validated row by row in SQL and rule 1 (the index row: the earliest date, the first such row in file order;
  * onward referrals summed) is applied per patient there, so that only a row per patient comes back.
  * Anything the SQL cannot vouch for (an invalid value, a row csv-parse might read otherwise, a cohort
  * the config does not list) throws `NeedsRowReader`: the row reader then reads the file, and reports
@@ -56,7 +56,7 @@ function referralRowsSql(from: string, columns: Record<string, string | undefine
  * so the product stays well inside a BIGINT and orders exactly as the pair). A single key made
  * `min_by` a third quicker than a (day, r) struct at 300,000 patients.
  */
-const RULE_1_ORDER = "(day::BIGINT * 4294967296 + r)";
+const RULE_1_ORDER = `(day::BIGINT * ${2 ** 32} + r)`;
 
 /**
  * Rule 1 per patient, in order of first appearance (the slots): the index row is the least (date,
@@ -82,7 +82,7 @@ async function eachChunk(connection: DuckDBConnection, sql: string, visit: (rows
 
 const REFERRAL_SHAPE = { columns: REFERRAL_COLUMNS, dateColumn: "intervention_date" };
 
-/** The referrals of a plain CSV, read in DuckDB; `NeedsRowReader` where the row reader must read them. */
+/** The referrals of a UTF-8 CSV with commas, read in DuckDB; `NeedsRowReader` where the row reader must read them. */
 export async function readReferralsInDuckDb(
   connection: DuckDBConnection,
   source: ExtractSource,

@@ -151,7 +151,7 @@ function monthsOf(long: LongRows, outcome: string, group: Group, cohorts: readon
  * counts), then the same statistics, the same result object. Every count is as computed, before
  * disclosure control (publish through `forPublication`, as `evaluate` does).
  */
-export function evaluateWarehouse(run: EvaluationRun, rows: readonly LongRow[], file: string): Result {
+export async function evaluateWarehouse(run: EvaluationRun, rows: readonly LongRow[], file: string): Promise<Result> {
   const plan = warehousePlan(run);
   const long = new LongRows(rows);
   checkFingerprint(plan, long, file);
@@ -176,7 +176,7 @@ export function evaluateWarehouse(run: EvaluationRun, rows: readonly LongRow[], 
     attrition: referred.attrition,
     ...(comparison ? { comparison_listed: comparison.start, comparison_attrition: comparison.attrition } : {}),
     outcomes: withCosts(
-      plan.outcomes.map((outcome) => {
+      await Promise.all(plan.outcomes.map((outcome) => {
         const referredCounts = countsOf(long, outcome.id, "referred", cohorts, named, includedOf(referred), file);
         const comparisonCounts = comparison ? countsOf(long, outcome.id, "comparison", cohorts, named, includedOf(comparison), file) : undefined;
         const months = outcomeMonths(
@@ -188,7 +188,7 @@ export function evaluateWarehouse(run: EvaluationRun, rows: readonly LongRow[], 
         const broken = breakdownsFromTables(long, plan, { id: outcome.id, streamIndex: outcome.descriptor.streamIndex }, referredCounts, named, settings, file);
         const matched = comparison && matchedFromTables(long, plan, outcome.id, referredCounts, named, comparison.start, file);
         return outcomeFigures(outcome.descriptor, referredCounts, comparisonCounts, settings, { months, ...(broken ? { broken } : {}), ...(matched ? { matched } : {}) });
-      }),
+      })),
       settings,
     ),
   };

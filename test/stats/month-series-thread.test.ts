@@ -1,16 +1,13 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { csv, runCli, workspace } from "../helpers.js";
+import { csv, runBuiltCli, runCli, workspace } from "../helpers.js";
 
-const execFileAsync = promisify(execFile);
-const CLI = new URL("../../dist/prepost.js", import.meta.url).pathname;
 const CONFIG = new URL("../../fixtures/west-kent/evaluation.json", import.meta.url).pathname;
 
 /** The built CLI (`npm test` builds first), where a month series may be drawn on a worker thread. */
 async function builtCli(args: string[], env: Record<string, string>) {
-  const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
-  return { stdout, stderr };
+  const run = await runBuiltCli(args, process.cwd(), env);
+  expect(run.code, run.stderr).toBe(0);
+  return run;
 }
 
 describe("month series on a worker thread (month-series-thread.ts)", () => {

@@ -36,7 +36,7 @@ describe("the West Kent example, in a warehouse", () => {
     const run = await resolveRun({ config: `${FIXTURE}/warehouse.json` }, "tables");
     const result = await runInDuckDb(tables, scriptForRun(run, "duckdb", `${FIXTURE}/warehouse.json`));
     const ws = await workspace({ "result.csv": result });
-    const warehouse = evaluateWarehouse(run, await readLongForm(ws.path("result.csv"), "result.csv"), "result.csv");
+    const warehouse = await evaluateWarehouse(run, await readLongForm(ws.path("result.csv"), "result.csv"), "result.csv");
     const local = await evaluateCounts(await resolveRun({ config: `${FIXTURE}/evaluation.json` }));
     expect(comparable(renderJson(warehouse))).toBe(comparable(renderJson(local)));
   }, 120_000);
