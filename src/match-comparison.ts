@@ -64,9 +64,9 @@ function usage(message: string): InputError {
   return new InputError([{ code: "usage", file: "", line: 0, column: "", message }]);
 }
 
-/** The comparison extract's rows, numbered as the lines of the file `prepost match` writes (its header is line 1). */
+/** The comparison extract's rows, as `evaluate --comparison` would read them from the file `prepost match` writes. */
 function controlsOf(result: MatchResult): ComparisonPatient[] {
-  return comparisonRows(result).map((row, i) => ({ patientId: row.patientId, cohort: row.cohort, indexDate: row.indexDate, line: i + 2, matchedTo: row.matchedTo }));
+  return comparisonRows(result).map((row) => ({ patientId: row.patientId, cohort: row.cohort, indexDate: row.indexDate, matchedTo: row.matchedTo }));
 }
 
 /** What the match command's output counts of the rows it read (no outcome is reported, so no row account). */

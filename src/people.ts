@@ -31,7 +31,7 @@ export interface People {
 
 /** `matched`, where the run matched (`evaluate --match`): its controls are the comparison group, and no comparison file is read. */
 export async function readPeople(run: EvaluationRun, engine: Engine, log: ProblemLog, progress?: ProgressListener, matched?: MatchedComparison): Promise<People> {
-  // The engine's reading where it can vouch for every row (DuckDB, a large plain CSV), else the row reader's.
+  // The engine's reading where it can vouch for every row (DuckDB, a large plain CSV), else the row reader's; the comparison group's likewise.
   const byEngine = await engine.readReferrals(run);
   const cohortNames = byEngine?.cohorts ?? new CohortNames(run.cohorts);
   const referrals = byEngine?.read ??
@@ -58,7 +58,7 @@ export async function readPeople(run: EvaluationRun, engine: Engine, log: Proble
     people.comparison = matched.controls;
     people.rows.comparison = matched.controls.length;
   } else if (run.comparison) {
-    const comparison = await log.readingFile(() => readComparison(run.comparison!, { cohorts: cohortNames }, log));
+    const comparison = (await engine.readComparison(run, cohortNames)) ?? (await log.readingFile(() => readComparison(run.comparison!, { cohorts: cohortNames }, log)));
     people.comparison = comparison?.patients ?? [];
     people.rows.comparison = comparison?.rows ?? 0;
     log.extractRead("comparison", run.comparison.file, people.rows.comparison);

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach, vi } from "vitest";
 import { type RunFlags, resolveRun } from "../src/config/resolve-run.js";
 import { run } from "../src/cli/program.js";
 import { formatInputError, InputError } from "../src/errors.js";
@@ -97,6 +98,29 @@ async function engineOutcome(paths: Record<string, string>, flags: RunFlags, eng
     if (error instanceof InputError) return `exit 2\n${formatInputError(error)}`;
     throw error;
   }
+}
+
+/**
+ * For the tests of a describe block: the DuckDB engine's notices (`PREPOST_DEBUG_ENGINE`), each as
+ * written, with the people extracts read in DuckDB however small (`PREPOST_DUCKDB_PEOPLE_FROM_BYTES=0`);
+ * emptied before each test.
+ */
+export function engineNotices(): string[] {
+  const notices: string[] = [];
+  beforeEach(() => {
+    notices.length = 0;
+    vi.stubEnv("PREPOST_DEBUG_ENGINE", "1");
+    vi.stubEnv("PREPOST_DUCKDB_PEOPLE_FROM_BYTES", "0");
+    vi.spyOn(process.stderr, "write").mockImplementation((text) => {
+      notices.push(String(text));
+      return true;
+    });
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+  return notices;
 }
 
 /**

@@ -8,10 +8,11 @@ import { isMissingTokenSql, missingAsEmptySql } from "../extracts/missing-values
 import type { ExtractSource } from "../extracts/source.js";
 import type { ListedCohort } from "../config/run.js";
 import type { CsvTextTraits } from "../io/csv-text-traits.js";
-import { textKindOf } from "../io/file-kind.js";
-import { textSettingsOf } from "../io/records.js";
-import { csvColumns, csvLayout, NeedsRowReader } from "./duckdb-fields.js";
-import { calendarSql, daySql, MISSING_DAYS } from "./duckdb-sql.js";
+import { NeedsRowReader } from "./duckdb-fields.js";
+import { countsOf, eachChunk, loadRows, type PeopleCsv, peopleCsv } from "./duckdb-people.js";
+import { datedFieldsSql, MISSING_DAYS } from "./duckdb-sql.js";
+import { CONSENT_YES } from "../extracts/fields.js";
+import { DUCKDB_WORDS, inList } from "../io/sql-words.js";
 
 /**
  * The referrals read by DuckDB, for a large extract on the DuckDB engine: a UTF-8 CSV with commas,
@@ -25,22 +26,18 @@ import { calendarSql, daySql, MISSING_DAYS } from "./duckdb-sql.js";
 
 // fields.ts: a whole number is digits (or empty); fifteen at most, so that a sum in SQL is the sum in JavaScript.
 const WHOLE = "'[0-9]{0,15}'";
-// fields.ts consentField: y, yes, true, 1 in any case are yes; anything else, empty included, no.
-const CONSENT_YES = "('y', 'yes', 'true', '1')";
 
-function referralRowsSql(from: string, columns: Record<string, string | undefined>, suspect: string | undefined, format: "iso" | "dmy", dateKey: "whole" | "prefix"): string {
+function referralRowsSql({ columns, suspect, from, layout: { dateFormat: format, dateKey } }: PeopleCsv): string {
   const optional = (name: string) => (columns[name] === undefined ? "''" : missingAsEmptySql(columns[name]!));
-  const key = dateKey === "whole" ? "d" : "left(d, 10)";
   return `CREATE OR REPLACE TEMP TABLE referral_rows AS
   WITH fields AS (
     SELECT row_number() OVER () AS r, ${columns.patient_id} AS patient_id, ${columns.cohort} AS cohort, ${columns.intervention_date} AS d,
-      ${optional("consent")} AS consent, ${optional("onward_referrals")} AS onward, ${optional("age")} AS age
-      ${suspect ? `, ${suspect} AS suspect` : ", false AS suspect"}
+      ${optional("consent")} AS consent, ${optional("onward_referrals")} AS onward, ${optional("age")} AS age, ${suspect} AS suspect
     FROM ${from}
   ), dated AS (
-    SELECT fields.*, ${daySql(format, dateKey)} AS day FROM fields LEFT JOIN calendar_${format} AS calendar ON calendar.text = ${key}
+    ${datedFieldsSql(format, dateKey)}
   )
-  SELECT r, patient_id, cohort, day, lower(consent) IN ${CONSENT_YES} AS consent,
+  SELECT r, patient_id, cohort, day, ${inList("lower(consent)", [...CONSENT_YES], DUCKDB_WORDS)} AS consent,
     CASE WHEN onward = '' THEN 0 ELSE TRY_CAST(onward AS DOUBLE) END AS onward,
     CASE WHEN age = '' THEN NULL ELSE TRY_CAST(age AS DOUBLE) END AS age,
     -- patientIdField, requiredTextField("a cohort"), requiredDayField (no placeholder), the whole numbers
@@ -70,16 +67,6 @@ const PATIENTS_SQL = `SELECT patient_id, min(day) AS index_day, min_by(cohort, $
 /** Each cohort as written, in order of first appearance, for the cohort names' rules (cohort-names.ts). */
 const COHORTS_SQL = "SELECT cohort, min(r) AS first FROM referral_rows GROUP BY cohort ORDER BY first";
 
-type Vector = { getItem(index: number): unknown };
-
-/** Visits each chunk of a result: its row count and its columns' vectors (each value read with `getItem`, no column copied). */
-async function eachChunk(connection: DuckDBConnection, sql: string, visit: (rows: number, columns: Vector[]) => void): Promise<void> {
-  const result = await connection.run(sql);
-  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    visit(chunk.rowCount, Array.from({ length: chunk.columnCount }, (_, c) => chunk!.getColumnVector(c)));
-  }
-}
-
 const REFERRAL_SHAPE = { columns: REFERRAL_COLUMNS, dateColumn: "intervention_date" };
 
 /** The referrals of a UTF-8 CSV with commas, read in DuckDB; `NeedsRowReader` where the row reader must read them. */
@@ -89,31 +76,12 @@ export async function readReferralsInDuckDb(
   traits: CsvTextTraits,
   listed: readonly ListedCohort[] | undefined,
 ): Promise<{ read: ReferralsRead; cohorts: CohortNames }> {
-  const kind = await textKindOf(source.path, source.file, textSettingsOf(source)).catch(() => {
-    throw new NeedsRowReader("the file cannot be read, or is not text");
-  });
-  if (kind.gzip || kind.encoding !== "utf-8" || kind.delimiter !== ",") throw new NeedsRowReader("not a plain UTF-8, comma-delimited file");
-  if (!traits.utf8 || traits.longLine) throw new NeedsRowReader("not valid UTF-8, or a line too long");
-  // A file with quotes (R's write.csv quotes every text) is read as the activity pass reads one:
-  // trimmed, any row the two readers might read apart (a quote in a bare field, padding outside a
-  // quote, a value with a quote) suspect, so the row reader's. Read on one thread, its rows are its
-  // records in file order, which is the order rule 1 means, even where a quoted field spans lines.
-  const layout = await csvLayout(REFERRAL_SHAPE, source);
+  const csv = await peopleCsv(source, traits, REFERRAL_SHAPE);
+  const { layout } = csv;
   // Ties of rule 1 then go by that column, compared as numbers or as text (index-patients.ts).
   if (layout.at.row_order! >= 0) throw new NeedsRowReader("a row order (columns.referrals.row_order) orders the rows");
-  // Read on one thread (not in parallel), so that row_number() numbers the rows in file order.
-  const { field, suspect, source: from } = csvColumns(layout, traits, false);
-  const columns = Object.fromEntries(REFERRAL_COLUMNS.map(({ name }) => [name, layout.at[name]! >= 0 ? field(layout.at[name]!) : undefined]));
-  await connection.run(calendarSql(layout.dateFormat));
-  await connection.run(referralRowsSql(from, columns, suspect, layout.dateFormat, layout.dateKey)).catch((error: Error) => {
-    throw new NeedsRowReader(`DuckDB could not read it: ${error.message.split("\n")[0]}`);
-  });
-  let rows = Number.NaN;
-  let unsure = Number.NaN;
-  await eachChunk(connection, "SELECT count(*)::DOUBLE, count(*) FILTER (unsure)::DOUBLE FROM referral_rows", (_, [read, unsureRows]) => {
-    rows = read!.getItem(0) as number;
-    unsure = unsureRows!.getItem(0) as number;
-  });
+  await loadRows(connection, csv, referralRowsSql(csv));
+  const [rows, unsure] = await countsOf(connection, "SELECT count(*)::DOUBLE, count(*) FILTER (unsure)::DOUBLE FROM referral_rows");
   if (!(unsure === 0)) throw new NeedsRowReader(`${unsure} referral row(s) invalid, or not read alike by csv-parse and DuckDB`);
 
   const cohorts = new CohortNames(listed);
@@ -155,8 +123,8 @@ export async function readReferralsInDuckDb(
   });
   await connection.run("DROP TABLE referral_rows");
   const reading = startReading(source);
-  noteTextKind(reading, kind);
+  noteTextKind(reading, csv.kind);
   reading.columns = layout.used;
   reading.dateFormats = { intervention_date: layout.dateFormat };
-  return { read: { patients, rows, withInvalidRow: new Set(), reading }, cohorts };
+  return { read: { patients, rows: rows!, withInvalidRow: new Set(), reading }, cohorts };
 }

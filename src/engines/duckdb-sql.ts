@@ -189,13 +189,20 @@ function datedSql(fields: ExtractFields, rules: CountingRules): string {
     ...Object.values(fields.columns).map((sql, i) => `${sql} AS ${columnAlias(i)}`),
     ...(fields.suspect === undefined ? [] : [`${fields.suspect} AS suspect`]),
   ];
-  const key = fields.dateKey === "whole" ? "d" : "left(d, 10)";
   return `WITH fields AS (
     SELECT ${selected.join(", ")} FROM ${fields.source}
   ), dated AS (
-    SELECT fields.*, ${daySql(rules.dateFormat, fields.dateKey)} AS day
-    FROM fields LEFT JOIN calendar_${rules.dateFormat} AS calendar ON calendar.text = ${key}
+    ${datedFieldsSql(rules.dateFormat, fields.dateKey)}
   )`;
+}
+
+/**
+ * Every row of `fields` with its day, NULL where its date text `d` is not a valid date (`daySql`):
+ * the step each pass over an extract takes, the activity's and the people's alike.
+ */
+export function datedFieldsSql(format: DateFormat, key: ExtractFields["dateKey"]): string {
+  return `SELECT fields.*, ${daySql(format, key)} AS day
+    FROM fields LEFT JOIN calendar_${format} AS calendar ON calendar.text = ${key === "whole" ? "d" : "left(d, 10)"}`;
 }
 
 /**

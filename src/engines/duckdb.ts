@@ -24,13 +24,15 @@ import { DUCKDB_WORDS } from "../io/sql-words.js";
 import type { CohortNames } from "../extracts/cohort-names.js";
 import type { ReferralsRead } from "../extracts/read-referrals.js";
 import { readReferralsInDuckDb } from "./duckdb-referrals.js";
+import { readComparisonInDuckDb } from "./duckdb-comparison.js";
+import type { ComparisonRead } from "../extracts/read-comparison.js";
 
 /** Told when an extract goes to the row reader, and why (for tests, and `PREPOST_DEBUG_ENGINE=1`). */
 export type RowReaderNotice = (extract: string, why: string) => void;
 
 const debugNotice: RowReaderNotice = (extract, why) => {
-  // The referrals' notice is worded apart, so that a test counting the activity extracts' can tell them from it.
-  const how = extract === "referrals" ? "read by the row reader" : "read row by row";
+  // The people extracts' notice is worded apart, so that a test counting the activity extracts' can tell them from it.
+  const how = extract === "referrals" || extract === "comparison" ? "read by the row reader" : "read row by row";
   if (process.env.PREPOST_DEBUG_ENGINE) process.stderr.write(`prepost: ${extract} ${how}: ${why}\n`);
 };
 
@@ -54,6 +56,8 @@ interface Preparation {
   traits: Partial<Record<string, Promise<CsvTextTraits>>>;
   /** The referrals', where they are CSV. */
   referralTraits?: Promise<CsvTextTraits>;
+  /** The comparison group's, where it is a CSV file. */
+  comparisonTraits?: Promise<CsvTextTraits>;
 }
 
 /** Preparations started ahead of a run's engine call, by run. */
@@ -73,19 +77,24 @@ function prepare(run: EvaluationRun): Preparation {
     preparation.referralTraits = csvTextTraits(run.referrals.path);
     preparation.referralTraits.catch(() => undefined); // the row reader reports a file it cannot read
   }
+  if (run.comparison && !isParquet(run.comparison.path)) {
+    preparation.comparisonTraits = csvTextTraits(run.comparison.path);
+    preparation.comparisonTraits.catch(() => undefined); // likewise
+  }
   return preparation;
 }
 
 /**
- * Below this, csv-parse reads the referrals while DuckDB starts up, and is done first: 10,000
- * patients' referrals (0.7 MB) took 0.1 s so, 0.4 s in DuckDB. 300,000 patients' (22 MB) took 4 s
- * so, 1.2 s in DuckDB. `PREPOST_DUCKDB_REFERRALS_FROM_BYTES` sets another, for tests.
+ * Below this, csv-parse reads a people extract (the referrals, the comparison group) while DuckDB
+ * starts up, and is done first: 10,000 patients' referrals (0.7 MB) took 0.1 s so, 0.4 s in DuckDB.
+ * 300,000 patients' (22 MB) took 4 s so, 1.2 s in DuckDB. `PREPOST_DUCKDB_PEOPLE_FROM_BYTES` sets
+ * another, for tests.
  */
-const REFERRALS_IN_DUCKDB_FROM_BYTES = 4 * 2 ** 20;
+const PEOPLE_IN_DUCKDB_FROM_BYTES = 4 * 2 ** 20;
 
-function referralsFromBytes(): number {
-  const override = Number(process.env.PREPOST_DUCKDB_REFERRALS_FROM_BYTES || Number.NaN);
-  return Number.isFinite(override) ? override : REFERRALS_IN_DUCKDB_FROM_BYTES;
+function peopleFromBytes(): number {
+  const override = Number(process.env.PREPOST_DUCKDB_PEOPLE_FROM_BYTES || Number.NaN);
+  return Number.isFinite(override) ? override : PEOPLE_IN_DUCKDB_FROM_BYTES;
 }
 
 /** A file's size in bytes; 0 where it cannot be read (whichever engine reads it reports why). */
@@ -105,12 +114,30 @@ export async function readReferralsWithDuckDb(run: EvaluationRun, notice: RowRea
   const preparation = warming.get(run) ?? prepare(run);
   warming.set(run, preparation);
   // Breakdowns read more of the index row than the SQL does: their runs are the row reader's.
-  if (!preparation.referralTraits || run.settings.by.length > 0 || (await sizeOf(run.referrals.path)) < referralsFromBytes()) return undefined;
+  if (!preparation.referralTraits || run.settings.by.length > 0 || (await sizeOf(run.referrals.path)) < peopleFromBytes()) return undefined;
   try {
     const [session, traits] = await Promise.all([preparation.session, preparation.referralTraits]);
     return await readReferralsInDuckDb(session.connection, run.referrals, traits, run.cohorts);
   } catch (error) {
     notice("referrals", (error as Error).message);
+    return undefined;
+  }
+}
+
+/**
+ * The comparison group, read in the run's DuckDB session (duckdb-comparison.ts), its cohorts named
+ * as the referrals' `cohorts`; undefined where the row reader must read it. Called after the
+ * referrals are read, before the engine reads the activity extracts.
+ */
+export async function readComparisonWithDuckDb(run: EvaluationRun, cohorts: CohortNames, notice: RowReaderNotice = debugNotice): Promise<ComparisonRead | undefined> {
+  const preparation = warming.get(run) ?? prepare(run);
+  warming.set(run, preparation);
+  if (!run.comparison || !preparation.comparisonTraits || (await sizeOf(run.comparison.path)) < peopleFromBytes()) return undefined;
+  try {
+    const [session, traits] = await Promise.all([preparation.session, preparation.comparisonTraits]);
+    return await readComparisonInDuckDb(session.connection, run.comparison, traits, cohorts);
+  } catch (error) {
+    notice("comparison", (error as Error).message);
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
 import type { EvaluationRun } from "../config/run.js";
 import type { EngineName } from "../config/settings.js";
 import { isParquet } from "../io/records.js";
-import { duckdbEngine, readReferralsWithDuckDb, sizeOf, warmUpDuckDb } from "./duckdb.js";
+import { duckdbEngine, readComparisonWithDuckDb, readReferralsWithDuckDb, sizeOf, warmUpDuckDb } from "./duckdb.js";
+import type { ComparisonRead } from "../extracts/read-comparison.js";
 import type { CohortNames } from "../extracts/cohort-names.js";
 import type { ReferralsRead } from "../extracts/read-referrals.js";
 import type { ActivityEngine } from "./stream.js";
@@ -28,17 +29,25 @@ export async function chooseEngine(run: EvaluationRun): Promise<EngineName> {
 
 export const ENGINES: Record<EngineName, ActivityEngine> = { stream: streamEngine, duckdb: duckdbEngine };
 
-/** An engine, ready to read: the activity extracts, and (DuckDB) the referrals where it can vouch for them. */
+/** An engine, ready to read: the activity extracts, and (DuckDB) the people extracts where it can vouch for them. */
 export interface Engine {
   name: EngineName;
   read: ActivityEngine;
   /** The referrals read by the engine; undefined where the row reader is to read them. */
   readReferrals(run: EvaluationRun): Promise<{ read: ReferralsRead; cohorts: CohortNames } | undefined>;
+  /** The comparison group read by the engine, its cohorts named as the referrals'; undefined where the row reader is to read it. */
+  readComparison(run: EvaluationRun, cohorts: CohortNames): Promise<ComparisonRead | undefined>;
 }
 
 /** The chosen engine, ready to read: DuckDB starts up (a quarter of a second) while the inputs are scanned. */
 export async function selectEngine(run: EvaluationRun): Promise<Engine> {
   const name = await chooseEngine(run);
   if (name === "duckdb") warmUpDuckDb(run);
-  return { name, read: ENGINES[name], readReferrals: name === "duckdb" ? (of) => readReferralsWithDuckDb(of) : async () => undefined };
+  const byDuckDb = name === "duckdb";
+  return {
+    name,
+    read: ENGINES[name],
+    readReferrals: byDuckDb ? (of) => readReferralsWithDuckDb(of) : async () => undefined,
+    readComparison: byDuckDb ? (of, cohorts) => readComparisonWithDuckDb(of, cohorts) : async () => undefined,
+  };
 }

@@ -24,7 +24,6 @@ export interface ComparisonPatient {
   patientId: string;
   cohort: string;
   indexDate: Day;
-  line: number;
   /** The referred patient (the case) whose matched set the control is in, where the extract says (`matched_to`). */
   matchedTo?: string;
 }
@@ -68,6 +67,6 @@ export function comparisonRowParser(header: string[], source: ExtractSource, rea
       else firstLineOf.set(patientId, line);
     }
     if (!row.end()) return undefined;
-    return { patientId: patientId!, cohort: named!, indexDate: indexDate!, line, ...(matchedTo !== undefined ? { matchedTo } : {}) };
+    return { patientId: patientId!, cohort: named!, indexDate: indexDate!, ...(matchedTo !== undefined ? { matchedTo } : {}) };
   };
 }

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { csv, covered, evaluateOnBothEngines } from "../helpers.js";
+import { describe, expect, it } from "vitest";
+import { csv, covered, engineNotices, evaluateOnBothEngines } from "../helpers.js";
 
 /**
  * The referrals read in DuckDB (duckdb-referrals.ts) give exactly what the row reader gives: rule 1
@@ -7,20 +7,7 @@ import { csv, covered, evaluateOnBothEngines } from "../helpers.js";
  * eligibility rule's inputs. Worked by hand below; the stream engine gives the same.
  */
 describe("referrals read in DuckDB, on the DuckDB engine", () => {
-  let notices: string[] = [];
-  beforeEach(() => {
-    notices = [];
-    vi.stubEnv("PREPOST_DEBUG_ENGINE", "1");
-    vi.stubEnv("PREPOST_DUCKDB_REFERRALS_FROM_BYTES", "0");
-    vi.spyOn(process.stderr, "write").mockImplementation((text) => {
-      notices.push(String(text));
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.restoreAllMocks();
-  });
+  const notices = engineNotices();
 
   const ae = csv`
     patient_id,arrival_date

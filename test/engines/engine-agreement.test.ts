@@ -102,14 +102,16 @@ const FIRST_SEED = Number(process.env.PREPOST_AGREEMENT_SEED ?? 1);
 describe("both engines give the same answers (and the same problems) on random extracts", () => {
   let rowByRow = 0;
   let referralsByRowReader = 0;
+  let comparisonByRowReader = 0;
   beforeEach(() => {
     // The DuckDB engine says (with PREPOST_DEBUG_ENGINE) when it hands an extract to the row reader.
     vi.stubEnv("PREPOST_DEBUG_ENGINE", "1");
-    // The referrals too are read in DuckDB, however small, where it can vouch for every row (duckdb-referrals.ts).
-    vi.stubEnv("PREPOST_DUCKDB_REFERRALS_FROM_BYTES", "0");
+    // The referrals and the comparison group too are read in DuckDB, however small, where it can vouch for every row (duckdb-referrals.ts).
+    vi.stubEnv("PREPOST_DUCKDB_PEOPLE_FROM_BYTES", "0");
     vi.spyOn(process.stderr, "write").mockImplementation((text) => {
       if (String(text).includes("read row by row")) rowByRow++;
       if (String(text).includes("referrals read by the row reader")) referralsByRowReader++;
+      if (String(text).includes("comparison read by the row reader")) comparisonByRowReader++;
       return true;
     });
   });
@@ -120,10 +122,12 @@ describe("both engines give the same answers (and the same problems) on random e
 
   it(`agrees on ${RUNS} random evaluations, most of them counted inside DuckDB`, async () => {
     let activityExtracts = 0;
+    let comparisonFiles = 0;
     const seen = { comparison: 0, intervals: 0, didIntervals: 0 };
     for (let seed = FIRST_SEED; seed < FIRST_SEED + RUNS; seed++) {
       const { files, flags, config } = randomCase(seed);
       activityExtracts += ACTIVITY_EXTRACTS.filter((extract) => files[`${extract}.csv`]).length;
+      if (files["comparison.csv"]) comparisonFiles++;
       const ws = await workspace({ ...files, ...(config ? { "evaluation.json": JSON.stringify(config) } : {}) });
       const paths = Object.fromEntries(Object.keys(files).map((name) => [name.replace(/\.csv$/, ""), ws.path(name)]));
       if (config) paths.config = ws.path("evaluation.json");
@@ -139,6 +143,13 @@ describe("both engines give the same answers (and the same problems) on random e
     // …and the referrals likewise: most of them read in DuckDB, the rest (invalid rows, quotes) by the row reader.
     expect(referralsByRowReader / RUNS).toBeLessThan(0.7);
     expect(referralsByRowReader).toBeGreaterThan(0);
+    // …and the comparison group's likewise: a fifth of them at least read in DuckDB (more fall to the
+    // row reader than the referrals do: a random comparison file is made to break its rules often).
+    if (RUNS >= 60) {
+      expect(comparisonFiles).toBeGreaterThan(RUNS / 10);
+      expect(comparisonFiles - comparisonByRowReader).toBeGreaterThanOrEqual(comparisonFiles / 5);
+      expect(comparisonByRowReader).toBeGreaterThan(0);
+    }
     // …or if the comparison group and the intervals seldom made it into a result (those of the
     // difference in differences need a comparison group, a bootstrap and enough events: a few in 100).
     if (RUNS >= 60) {
