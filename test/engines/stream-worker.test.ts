@@ -1,25 +1,11 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { csv, runCli, workspace } from "../helpers.js";
-
-const execFileAsync = promisify(execFile);
-const CLI = new URL("../../dist/prepost.js", import.meta.url).pathname;
+import { csv, runBuiltCli, runCli, workspace } from "../helpers.js";
 
 /**
  * The built CLI (`npm test` builds first), where the stream engine reads an activity extract in a
  * worker thread, here whatever its size (`PREPOST_WORKER_MIN_BYTES`: these extracts are tiny).
  */
-async function builtCli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const options = { env: { ...process.env, PREPOST_WORKER_MIN_BYTES: "0", ...env } };
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], options);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const builtCli = (args: string[], env: Record<string, string> = {}) => runBuiltCli(args, process.cwd(), { PREPOST_WORKER_MIN_BYTES: "0", ...env });
 
 const referrals = csv`
   patient_id,cohort,intervention_date
