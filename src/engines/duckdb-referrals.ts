@@ -13,6 +13,8 @@ import { countsOf, eachChunk, loadRows, type PeopleCsv, peopleCsv } from "./duck
 import { datedFieldsSql, MISSING_DAYS } from "./duckdb-sql.js";
 import { CONSENT_YES } from "../extracts/fields.js";
 import { DUCKDB_WORDS, inList } from "../io/sql-words.js";
+import { sqlString } from "../io/duckdb-session.js";
+import { digits, toRegex } from "../extracts/text-pattern.js";
 
 /**
  * The referrals read by DuckDB, for a large extract on the DuckDB engine: a UTF-8 CSV with commas,
@@ -25,7 +27,7 @@ import { DUCKDB_WORDS, inList } from "../io/sql-words.js";
  */
 
 // fields.ts: a whole number is digits (or empty); fifteen at most, so that a sum in SQL is the sum in JavaScript.
-const WHOLE = "'[0-9]{0,15}'";
+const WHOLE = sqlString(toRegex(digits(0, 15)));
 
 function referralRowsSql({ columns, suspect, from, layout: { dateFormat: format, dateKey } }: PeopleCsv): string {
   const optional = (name: string) => (columns[name] === undefined ? "''" : missingAsEmptySql(columns[name]!));

@@ -3,6 +3,7 @@ import { PLACE, PLACES } from "../core/windows.js";
 import { type DateFormat, HES_MISSING_DATES } from "../extracts/dates.js";
 import { spellRepeatsSql } from "../core/spell-repeats.js";
 import { sqlString } from "../io/duckdb-session.js";
+import { DMY_DATE, ISO_DATE, optional, seq, TIME_OF_DAY as TIME_OF_DAY_PATTERN, toRegex } from "../extracts/text-pattern.js";
 import { boundaryColumns, monthSql } from "./duckdb-months.js";
 
 /**
@@ -50,12 +51,13 @@ export interface CountingRules {
 /** A column's name inside the pass: the spec's names are not all SQL names (a custom outcome's `countWhere` column is a header). */
 export const columnAlias = (position: number) => `col${position}`;
 
-// dates.ts's TIME_OF_DAY, in RE2 syntax (RE2's full match is JS's ^…$ without the m flag).
-const TIME_OF_DAY = "[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?";
+// dates.ts's shapes, as the warehouse script writes them (text-pattern.ts), for RE2's full match (JS's ^…$ without the m flag).
+const TIME_OF_DAY = toRegex(TIME_OF_DAY_PATTERN);
 const DATE_PATTERN: Record<DateFormat, string> = {
-  iso: `[0-9]{4}-[0-9]{2}-[0-9]{2}(?:${TIME_OF_DAY})?`,
-  dmy: `[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?:${TIME_OF_DAY})?`,
+  iso: toRegex(seq(ISO_DATE, optional(TIME_OF_DAY_PATTERN))),
+  dmy: toRegex(seq(DMY_DATE, optional(TIME_OF_DAY_PATTERN))),
 };
+const DMY_AT_START = `^${toRegex(DMY_DATE)}`;
 const STRFTIME: Record<DateFormat, string> = { iso: "%Y-%m-%d", dmy: "%d/%m/%Y" };
 
 /**
@@ -101,7 +103,7 @@ function strictDay(text: string, format: DateFormat): string {
   const day =
     format === "iso"
       ? `try_cast(left(${text}, 10) AS DATE)`
-      : `CAST(try_strptime(regexp_extract(${text}, '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}'), '%d/%m/%Y') AS DATE)`;
+      : `CAST(try_strptime(regexp_extract(${text}, ${sqlString(DMY_AT_START)}), '%d/%m/%Y') AS DATE)`;
   return `CASE WHEN regexp_full_match(${text}, ${sqlString(DATE_PATTERN[format])}) THEN (${day} - DATE '1970-01-01')::INTEGER END`;
 }
 

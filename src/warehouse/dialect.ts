@@ -1,5 +1,5 @@
 import type { SqlWords } from "../io/sql-words.js";
-import type { TextPattern } from "./text-pattern.js";
+import type { TextPattern } from "../extracts/text-pattern.js";
 
 /** The warehouses `prepost sql` writes for (docs/warehouse.md). */
 export const DIALECTS = ["duckdb", "postgres", "tsql", "spark"] as const;

@@ -1,4 +1,4 @@
-import { toRegex, type TextPattern } from "../text-pattern.js";
+import { toRegex, type TextPattern } from "../../extracts/text-pattern.js";
 
 /** The anchored regular expression of a pattern, for the dialects that have them. */
 export const anchored = (pattern: TextPattern) => `^(?:${toRegex(pattern)})$`;

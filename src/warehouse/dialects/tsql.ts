@@ -1,5 +1,5 @@
 import type { Dialect } from "../dialect.js";
-import { toLikePatterns, type TextPattern } from "../text-pattern.js";
+import { toLikePatterns, type TextPattern } from "../../extracts/text-pattern.js";
 import { TRIMMED_CODES, yyyymmddOf } from "./regex-dialect.js";
 
 /** Unicode literals: a plain one is converted to the database's code page, which may not hold the text. */

@@ -1,7 +1,7 @@
 import type { DateSetting } from "../../extracts/dates.js";
 import type { CivilDate } from "../../core/day.js";
 import type { Dialect } from "../dialect.js";
-import { DMY_DATE, ISO_DATE, ISO_SHAPE, TIME_OF_DAY } from "../text-pattern.js";
+import { DMY_DATE, ISO_DATE, ISO_SHAPE, TIME_OF_DAY } from "../../extracts/text-pattern.js";
 import { missingSql } from "./read-rows.js";
 import { type Sql, type Step } from "./step.js";
 

@@ -5,7 +5,7 @@ import type { BreakdownPlan, TableColumns } from "../plan.js";
 
 /** The breakdowns' columns read from the referrals (not `age_band`, made from the age). */
 export const breakdownKeys = (breakdowns: readonly BreakdownPlan[]) => breakdowns.flatMap((breakdown) => (breakdown.key ? [breakdown.key] : []));
-import { digits } from "../text-pattern.js";
+import { digits } from "../../extracts/text-pattern.js";
 import { fitsSql } from "./dates.js";
 import { missingSql, valueOf } from "./read-rows.js";
 import type { Sql, Step } from "./step.js";

@@ -1,8 +1,9 @@
 /**
  * The shapes a value must have (a date, a time after it, a whole number), as a small grammar that
- * renders both to a regular expression (DuckDB, PostgreSQL, Spark) and to the `LIKE` patterns of
- * T-SQL, which has no regular expressions: each grammar is bounded, so it expands to finitely many
- * patterns. The grammars are those of `extracts/dates.ts` and `extracts/fields.ts`; a test holds
+ * renders both to a regular expression (the DuckDB engine's pass, and the warehouse script in DuckDB,
+ * PostgreSQL and Spark) and to the `LIKE` patterns of T-SQL, which has no regular expressions: each
+ * grammar is bounded, so it expands to finitely many patterns. The grammars are those of
+ * `extracts/dates.ts` and `extracts/fields.ts`, written here once for all the SQL; a test holds
  * their regular expressions to the TypeScript ones.
  */
 export type TextPattern =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TIME_OF_DAY as TIME_REGEX } from "../../src/extracts/dates.js";
-import { DMY_DATE, ISO_DATE, TIME_OF_DAY, toLikePatterns, toRegex } from "../../src/warehouse/text-pattern.js";
+import { DMY_DATE, ISO_DATE, TIME_OF_DAY, toLikePatterns, toRegex } from "../../src/extracts/text-pattern.js";
 
 /** T-SQL's LIKE, for the patterns toLikePatterns writes (`[set]`, `[0-9]`, literals; no % or _). */
 function like(text: string, pattern: string): boolean {
@@ -10,7 +10,7 @@ function like(text: string, pattern: string): boolean {
   return new RegExp(`^${source}$`).test(text);
 }
 
-describe("the warehouse's text patterns are the TypeScript rules' own", () => {
+describe("the SQL's text patterns are the TypeScript rules' own", () => {
   it("the time of day renders to dates.ts's TIME_OF_DAY, character for character", () => {
     expect(`^${toRegex(TIME_OF_DAY, "\\d")}$`).toBe(TIME_REGEX.source);
   });
