@@ -194,6 +194,12 @@ function report(results, started) {
     "`bench/data/<size>/bench.json` (the same as the analyst query's); prepost runs with its defaults (`--bootstrap 2000`), output as JSON.",
     "",
   ];
+  /**
+   * Issue 8's target is the activity rows' throughput, at 10,000 patients, whose referrals csv-parse
+   * reads in a tenth of a second. With more patients the stream engine also reads every referral row
+   * through csv-parse, which the bare pipeline (A&E only) does not: no target there.
+   */
+  const streamTarget = (r) => (r.patients <= 10_000 ? "target ≤ 1.3" : `no target at this shape: the stream engine also reads ${r.patients.toLocaleString("en-GB")} patients' referrals through csv-parse, the pipeline only the A&E rows`);
   for (const r of results) {
     const s = r.stats;
     lines.push(
@@ -206,7 +212,7 @@ function report(results, started) {
       ...["auto", "duckdb", "stream", "analyst", "csvparse", "floor"].map((id) => row(r, id, "analyst")),
       "",
       `- prepost (auto) ÷ bare DuckDB query: **${(s.auto.seconds / s.analyst.seconds).toFixed(2)}** (${TARGETS[r.size] ?? "no target at this shape"}; in CPU time ${(s.auto.cpu / s.analyst.cpu).toFixed(2)}; within each repetition: ${pairRatios(s.auto.all, s.analyst.all)})`,
-      ...(s.stream ? [`- stream engine ÷ bare csv-parse pipeline: **${(s.stream.seconds / s.csvparse.seconds).toFixed(2)}** (target ≤ 1.3; the ratio within each repetition: ${pairRatios(s.stream.all, s.csvparse.all)})`] : []),
+      ...(s.stream ? [`- stream engine ÷ bare csv-parse pipeline: **${(s.stream.seconds / s.csvparse.seconds).toFixed(2)}** (${streamTarget(r)}; the ratio within each repetition: ${pairRatios(s.stream.all, s.csvparse.all)})`] : []),
       `- DuckDB engine peak memory: **${s.duckdb.rssMb.toFixed(0)} MB**${r.size === "1m-50m" ? " (target < 3,072 MB)" : ""}`,
       "",
     );
