@@ -1,12 +1,11 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CohortNames } from "../extracts/cohort-names.js";
 import { COMPARISON_COLUMNS, type ComparisonPatient } from "../extracts/comparison.js";
-import { isMissingTokenSql } from "../extracts/missing-values.js";
 import type { ComparisonRead } from "../extracts/read-comparison.js";
 import type { ExtractSource } from "../extracts/source.js";
 import type { CsvTextTraits } from "../io/csv-text-traits.js";
 import { NeedsRowReader } from "./duckdb-fields.js";
-import { countsOf, eachChunk, loadRows, type PeopleCsv, peopleCsv } from "./duckdb-people.js";
+import { countsOf, eachChunk, loadRows, missingTextSql, type PeopleCsv, peopleCsv } from "./duckdb-people.js";
 import { datedFieldsSql, MISSING_DAYS } from "./duckdb-sql.js";
 
 /**
@@ -19,9 +18,6 @@ import { datedFieldsSql, MISSING_DAYS } from "./duckdb-sql.js";
  */
 
 const COMPARISON_SHAPE = { columns: COMPARISON_COLUMNS, dateColumn: "index_date" };
-
-/** A required text (patientIdField, requiredTextField): not empty, not a missing-value token. */
-const missingSql = (text: string) => `(${text} IS NULL OR ${text} = '' OR ${isMissingTokenSql(text)})`;
 
 function comparisonRowsSql({ columns, suspect, from, layout: { dateFormat, dateKey } }: PeopleCsv): string {
   // matched_to, where the extract has it, is required of every row (comparison.ts).
@@ -36,7 +32,7 @@ function comparisonRowsSql({ columns, suspect, from, layout: { dateFormat, dateK
   )
   SELECT r, patient_id, cohort, day, matched_to,
     -- patientIdField, requiredTextField("a cohort"), requiredDayField (no placeholder), matched_to's requiredTextField
-    (${missingSql("patient_id")} OR ${missingSql("cohort")} OR day IS NULL OR day IN ${MISSING_DAYS} OR ${missingSql("matched_to")} OR suspect) AS unsure
+    (${missingTextSql("patient_id")} OR ${missingTextSql("cohort")} OR day IS NULL OR day IN ${MISSING_DAYS} OR ${missingTextSql("matched_to")} OR suspect) AS unsure
   FROM dated`;
 }
 

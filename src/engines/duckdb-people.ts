@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { isMissingTokenSql } from "../extracts/missing-values.js";
 import type { ExtractSource } from "../extracts/source.js";
 import type { CsvTextTraits } from "../io/csv-text-traits.js";
 import { type TextKind, textKindOf } from "../io/file-kind.js";
@@ -11,6 +12,9 @@ import { calendarSql } from "./duckdb-sql.js";
  * duckdb-comparison.ts): a file of a row or more per person, read in file order, validated in SQL,
  * whose people come back a row each, read straight off DuckDB's vectors.
  */
+
+/** A required text is missing (patientIdField, requiredTextField): NULL (an empty field), empty, or a missing-value token. */
+export const missingTextSql = (text: string) => `(${text} IS NULL OR ${text} = '' OR ${isMissingTokenSql(text)})`;
 
 /** A people extract DuckDB can read as the row reader would: each wanted column's SQL, the suspect rows, the table function. */
 export interface PeopleCsv {

@@ -4,12 +4,12 @@ import { CohortNames } from "../extracts/cohort-names.js";
 import type { ReferralsRead } from "../extracts/read-referrals.js";
 import { noteTextKind, startReading } from "../extracts/reading-report.js";
 import { REFERRAL_COLUMNS } from "../extracts/referrals.js";
-import { isMissingTokenSql, missingAsEmptySql } from "../extracts/missing-values.js";
+import { missingAsEmptySql } from "../extracts/missing-values.js";
 import type { ExtractSource } from "../extracts/source.js";
 import type { ListedCohort } from "../config/run.js";
 import type { CsvTextTraits } from "../io/csv-text-traits.js";
 import { NeedsRowReader } from "./duckdb-fields.js";
-import { countsOf, eachChunk, loadRows, type PeopleCsv, peopleCsv } from "./duckdb-people.js";
+import { countsOf, eachChunk, loadRows, missingTextSql, type PeopleCsv, peopleCsv } from "./duckdb-people.js";
 import { datedFieldsSql, MISSING_DAYS } from "./duckdb-sql.js";
 import { CONSENT_YES } from "../extracts/fields.js";
 import { DUCKDB_WORDS, inList } from "../io/sql-words.js";
@@ -43,7 +43,7 @@ function referralRowsSql({ columns, suspect, from, layout: { dateFormat: format,
     CASE WHEN onward = '' THEN 0 ELSE TRY_CAST(onward AS DOUBLE) END AS onward,
     CASE WHEN age = '' THEN NULL ELSE TRY_CAST(age AS DOUBLE) END AS age,
     -- patientIdField, requiredTextField("a cohort"), requiredDayField (no placeholder), the whole numbers
-    (patient_id IS NULL OR patient_id = '' OR ${isMissingTokenSql("patient_id")} OR cohort IS NULL OR cohort = '' OR ${isMissingTokenSql("cohort")}
+    (${missingTextSql("patient_id")} OR ${missingTextSql("cohort")}
       OR day IS NULL OR day IN ${MISSING_DAYS} OR NOT regexp_full_match(onward, ${WHOLE}) OR NOT regexp_full_match(age, ${WHOLE})
       OR consent IS NULL OR suspect) AS unsure
   FROM dated`;
