@@ -24,6 +24,11 @@ import { digits, toRegex } from "../extracts/text-pattern.js";
  * the config does not list) throws `NeedsRowReader`: the row reader then reads the file, and reports
  * every problem where it is, as it always does. The rules are the row reader's (referrals.ts,
  * fields.ts), each written beside its SQL here.
+ *
+ * The warehouse script has its own SQL of rule 1 and the rows' checks (warehouse/steps/referrals.ts),
+ * portable to four dialects and to tables with no file order; both take their shapes from
+ * text-pattern.ts. Its steps, run here in DuckDB, took 1.4 s at 300,000 patients where this takes
+ * 0.7 s, so the engine keeps this one.
  */
 
 // fields.ts: a whole number is digits (or empty); fifteen at most, so that a sum in SQL is the sum in JavaScript.
