@@ -106,40 +106,43 @@ export async function sizeOf(path: string): Promise<number> {
 }
 
 /**
- * The referrals, read in the run's DuckDB session (duckdb-referrals.ts); undefined where the row
- * reader must read them (it then reports any problem, as it always does). Called after
- * `warmUpDuckDb`, before the engine reads the activity extracts.
+ * A people extract (the referrals, the comparison group) read in the run's DuckDB session by `read`;
+ * undefined where the row reader must read it: a file under the size worth DuckDB, not a CSV
+ * (`traits` then is undefined), or one DuckDB cannot vouch for (`NeedsRowReader`, told to `notice`).
+ * The row reader then reports any problem, as it always does. Called after `warmUpDuckDb`, before
+ * the engine reads the activity extracts.
  */
-export async function readReferralsWithDuckDb(run: EvaluationRun, notice: RowReaderNotice = debugNotice): Promise<{ read: ReferralsRead; cohorts: CohortNames } | undefined> {
+async function readPeopleWithDuckDb<T>(
+  run: EvaluationRun,
+  extract: "referrals" | "comparison",
+  traitsOf: (preparation: Preparation) => Promise<CsvTextTraits> | undefined,
+  read: (connection: DuckDBConnection, traits: CsvTextTraits) => Promise<T>,
+  notice: RowReaderNotice,
+): Promise<T | undefined> {
   const preparation = warming.get(run) ?? prepare(run);
   warming.set(run, preparation);
-  // Breakdowns read more of the index row than the SQL does: their runs are the row reader's.
-  if (!preparation.referralTraits || run.settings.by.length > 0 || (await sizeOf(run.referrals.path)) < peopleFromBytes()) return undefined;
+  const source = run[extract];
+  const traits = traitsOf(preparation);
+  if (!source || !traits || (await sizeOf(source.path)) < peopleFromBytes()) return undefined;
   try {
-    const [session, traits] = await Promise.all([preparation.session, preparation.referralTraits]);
-    return await readReferralsInDuckDb(session.connection, run.referrals, traits, run.cohorts);
+    const [session, text] = await Promise.all([preparation.session, traits]);
+    return await read(session.connection, text);
   } catch (error) {
-    notice("referrals", (error as Error).message);
+    notice(extract, (error as Error).message);
     return undefined;
   }
 }
 
-/**
- * The comparison group, read in the run's DuckDB session (duckdb-comparison.ts), its cohorts named
- * as the referrals' `cohorts`; undefined where the row reader must read it. Called after the
- * referrals are read, before the engine reads the activity extracts.
- */
+/** The referrals read in DuckDB (duckdb-referrals.ts), or undefined (`readPeopleWithDuckDb`). */
+export async function readReferralsWithDuckDb(run: EvaluationRun, notice: RowReaderNotice = debugNotice): Promise<{ read: ReferralsRead; cohorts: CohortNames } | undefined> {
+  // Breakdowns read more of the index row than the SQL does: their runs are the row reader's.
+  if (run.settings.by.length > 0) return undefined;
+  return readPeopleWithDuckDb(run, "referrals", (p) => p.referralTraits, (connection, traits) => readReferralsInDuckDb(connection, run.referrals, traits, run.cohorts), notice);
+}
+
+/** The comparison group read in DuckDB (duckdb-comparison.ts), its cohorts named as the referrals' `cohorts`; or undefined (`readPeopleWithDuckDb`). */
 export async function readComparisonWithDuckDb(run: EvaluationRun, cohorts: CohortNames, notice: RowReaderNotice = debugNotice): Promise<ComparisonRead | undefined> {
-  const preparation = warming.get(run) ?? prepare(run);
-  warming.set(run, preparation);
-  if (!run.comparison || !preparation.comparisonTraits || (await sizeOf(run.comparison.path)) < peopleFromBytes()) return undefined;
-  try {
-    const [session, traits] = await Promise.all([preparation.session, preparation.comparisonTraits]);
-    return await readComparisonInDuckDb(session.connection, run.comparison, traits, cohorts);
-  } catch (error) {
-    notice("comparison", (error as Error).message);
-    return undefined;
-  }
+  return readPeopleWithDuckDb(run, "comparison", (p) => p.comparisonTraits, (connection, traits) => readComparisonInDuckDb(connection, run.comparison!, traits, cohorts), notice);
 }
 
 /**
